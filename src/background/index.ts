@@ -1,0 +1,33 @@
+import browser from 'webextension-polyfill';
+import datasetUrl from '../../data/dataset.json?url';
+import { BACKGROUND_REQUEST_TYPES, type BackgroundRequests } from '../messaging/contract';
+import { serveRequests } from '../messaging/server';
+import { ReferenceStore } from './reference-db';
+
+/** Upper bound on one lookup batch, so a hostile or broken page cannot make the worker spin. */
+const MAX_LOOKUP_IDS = 20_000;
+
+const reference = new ReferenceStore(datasetUrl, async () => {
+  const response = await fetch(datasetUrl);
+  if (!response.ok) throw new Error(`Bundled dataset missing (${response.status}).`);
+  return response.json();
+});
+
+serveRequests<BackgroundRequests>(BACKGROUND_REQUEST_TYPES, {
+  async lookup({ ids }) {
+    if (!Array.isArray(ids) || ids.some((id) => typeof id !== 'string'))
+      throw new Error('lookup: ids must be strings');
+    if (ids.length > MAX_LOOKUP_IDS) throw new Error(`lookup: at most ${MAX_LOOKUP_IDS} ids per request`);
+    return { results: await reference.lookup(ids) };
+  },
+  async datasetStatus() {
+    const { version, dataAsOf, recordCount, seededAt } = await reference.status();
+    return { version, dataAsOf, recordCount, seededAt };
+  },
+});
+
+// Seed on install and update; any later start re-checks cheaply (one meta read).
+browser.runtime.onInstalled.addListener(() => {
+  void reference.ensureSeeded();
+});
+void reference.ensureSeeded();

@@ -1,0 +1,149 @@
+import type { Citation } from '../core/citation';
+import { detectCitations } from '../core/detect';
+import { nodeIndexAt, readPageText, rangeFor, type PageText } from './page-text';
+
+/**
+ * Highlighting: we use the CSS Custom Highlight API instead of wrapping citations in elements.
+ * Wrappers split the page's text nodes, which breaks pages whose scripts own their DOM (React and
+ * friends re-render and throw on nodes they did not create), changes `:first-child`-style selectors
+ * and text-node offsets that the page's own code relies on. A highlight is a set of live Ranges that
+ * the browser paints: zero DOM changes, zero layout shift. Hover and focus, which a highlight cannot
+ * receive itself, are handled by hit-testing the pointer position against the ranges
+ * (`citationAt`) and by our own keyboard navigation.
+ */
+export const HIGHLIGHT_NAME = 'bronwijzer-citation';
+export const ACTIVE_HIGHLIGHT_NAME = 'bronwijzer-citation-active';
+
+export interface PlacedCitation {
+  citation: Citation;
+  /** The citation's surface text as read from the page. */
+  text: string;
+  range: Range;
+  /** The text nodes the citation touches, for hit-testing. */
+  nodes: Text[];
+}
+
+/** Text chunks end at a block break after this many characters; each chunk is one slice of work. */
+const CHUNK_CHARS = 20_000;
+/** Yield to the page once a slice of work has taken this long, well under the 50 ms long-task line. */
+const SLICE_BUDGET_MS = 12;
+
+const yieldToPage = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
+
+export class CitationLayer {
+  private readonly placedByNode = new Map<Text, PlacedCitation[]>();
+  private readonly all = new Set<PlacedCitation>();
+  private readonly highlight: Highlight | undefined;
+  private readonly activeHighlight: Highlight | undefined;
+
+  constructor(private readonly doc: Document) {
+    const registry = doc.defaultView?.CSS?.highlights;
+    if (registry && typeof Highlight === 'function') {
+      this.highlight = new Highlight();
+      this.activeHighlight = new Highlight();
+      registry.set(HIGHLIGHT_NAME, this.highlight);
+      registry.set(ACTIVE_HIGHLIGHT_NAME, this.activeHighlight);
+    }
+  }
+
+  get citations(): PlacedCitation[] {
+    return [...this.all].sort((a, b) => a.range.compareBoundaryPoints(Range.START_TO_START, b.range));
+  }
+
+  /**
+   * Detects and highlights every citation under `root`, in slices that yield to the page.
+   * Returns what was newly placed.
+   */
+  async scan(root: Node): Promise<PlacedCitation[]> {
+    const placed: PlacedCitation[] = [];
+    let sliceStart = performance.now();
+    for (const chunk of readPageText(root, { chunkChars: CHUNK_CHARS })) {
+      for (const citation of detectCitations(chunk.text)) {
+        const item = this.place(chunk, citation);
+        if (item) placed.push(item);
+      }
+      if (performance.now() - sliceStart > SLICE_BUDGET_MS) {
+        await yieldToPage();
+        sliceStart = performance.now();
+      }
+    }
+    return placed;
+  }
+
+  private place(chunk: PageText, citation: Citation): PlacedCitation | undefined {
+    const range = rangeFor(chunk, citation.start, citation.end);
+    if (!range || range.collapsed) return undefined;
+    const nodes = nodesBetween(chunk, citation.start, citation.end);
+    const item: PlacedCitation = {
+      citation,
+      text: chunk.text.slice(citation.start, citation.end),
+      range,
+      nodes,
+    };
+    this.all.add(item);
+    this.highlight?.add(range);
+    for (const node of nodes) {
+      const list = this.placedByNode.get(node);
+      if (list) list.push(item);
+      else this.placedByNode.set(node, [item]);
+    }
+    return item;
+  }
+
+  /** Forgets every citation that starts inside `root` or whose text left the document. */
+  forget(root: Node): void {
+    for (const item of this.all) {
+      const start = item.range.startContainer;
+      if (!start.isConnected || root.contains(start)) this.remove(item);
+    }
+  }
+
+  private remove(item: PlacedCitation): void {
+    this.all.delete(item);
+    this.highlight?.delete(item.range);
+    this.activeHighlight?.delete(item.range);
+    for (const node of item.nodes) {
+      const kept = (this.placedByNode.get(node) ?? []).filter((other) => other !== item);
+      if (kept.length === 0) this.placedByNode.delete(node);
+      else this.placedByNode.set(node, kept);
+    }
+  }
+
+  /** The citation painted under the viewport point, if any. */
+  citationAt(x: number, y: number): PlacedCitation | undefined {
+    const point = caretAt(this.doc, x, y);
+    if (!point || point.node.nodeType !== Node.TEXT_NODE) return undefined;
+    const candidates = this.placedByNode.get(point.node as Text);
+    return candidates?.find((item) => containsPoint(item.range, x, y));
+  }
+
+  setActive(item: PlacedCitation | undefined): void {
+    this.activeHighlight?.clear();
+    if (item) this.activeHighlight?.add(item.range);
+  }
+}
+
+function nodesBetween(chunk: PageText, start: number, end: number): Text[] {
+  const nodes: Text[] = [];
+  for (let i = nodeIndexAt(chunk, start); i < chunk.nodes.length && chunk.starts[i]! < end; i++) {
+    if (chunk.starts[i]! + chunk.nodes[i]!.data.length > start) nodes.push(chunk.nodes[i]!);
+  }
+  return nodes;
+}
+
+function caretAt(doc: Document, x: number, y: number): { node: Node; offset: number } | undefined {
+  if (typeof doc.caretPositionFromPoint === 'function') {
+    const position = doc.caretPositionFromPoint(x, y);
+    return position ? { node: position.offsetNode, offset: position.offset } : undefined;
+  }
+  const range = doc.caretRangeFromPoint?.(x, y);
+  return range ? { node: range.startContainer, offset: range.startOffset } : undefined;
+}
+
+/** The caret API answers with the nearest text even beside a line's end, so check the painted boxes. */
+function containsPoint(range: Range, x: number, y: number): boolean {
+  for (const rect of range.getClientRects()) {
+    if (x >= rect.left - 1 && x <= rect.right + 1 && y >= rect.top - 1 && y <= rect.bottom + 1) return true;
+  }
+  return false;
+}

@@ -1,0 +1,56 @@
+import { CONTENT_REQUEST_TYPES, type ContentRequests, type PageCitation } from '../messaging/contract';
+import { serveRequests } from '../messaging/server';
+import { CitationLayer, type PlacedCitation } from './citation-layer';
+import { LookupCache } from './lookup-cache';
+import { watchPage } from './page-watcher';
+import { TooltipController } from './tooltip/controller';
+import './highlight.css';
+
+/** Marks a document we already run in (a content script can be injected twice, e.g. on update). */
+const RUNNING_FLAG = '__bronwijzerContent';
+
+async function start(doc: Document): Promise<void> {
+  const scope = globalThis as unknown as Record<string, boolean>;
+  if (scope[RUNNING_FLAG] || !doc.body) return;
+  scope[RUNNING_FLAG] = true;
+
+  const layer = new CitationLayer(doc);
+  const lookups = new LookupCache();
+  new TooltipController(doc, layer, lookups);
+
+  // Rescans run one after another: a late change waits for the scan before it.
+  let queue = Promise.resolve();
+  const scanRoots = (roots: Node[]) => {
+    queue = queue.then(async () => {
+      const placed: PlacedCitation[] = [];
+      for (const root of roots) {
+        layer.forget(root);
+        placed.push(...(await layer.scan(root)));
+      }
+      await lookups.fetch(placed.map((item) => item.citation.id));
+    });
+    return queue;
+  };
+
+  serveRequests<ContentRequests>(CONTENT_REQUEST_TYPES, {
+    async pageCitations() {
+      await queue;
+      return { citations: summarize(layer.citations) };
+    },
+  });
+
+  await scanRoots([doc.body]);
+  watchPage(doc, scanRoots);
+}
+
+function summarize(items: PlacedCitation[]): PageCitation[] {
+  const byId = new Map<string, PageCitation>();
+  for (const { citation, text } of items) {
+    const entry = byId.get(citation.id);
+    if (entry) entry.occurrences += 1;
+    else byId.set(citation.id, { id: citation.id, kind: citation.kind, text, occurrences: 1 });
+  }
+  return [...byId.values()];
+}
+
+void start(document);

@@ -1,0 +1,230 @@
+/**
+ * The page's readable text as one string, with a map back to DOM text nodes.
+ *
+ * Detection runs on plain strings; the page keeps its text in thousands of Text nodes split by
+ * inline markup ("Kamerstukken <i>II</i> 2024/25"). We concatenate the text nodes in document
+ * order, insert a newline where a block element starts or ends (so "…nr. 12</p><p>2024…" is not
+ * read as one citation), and remember where each node starts so a citation's offsets turn back
+ * into a DOM Range.
+ */
+
+/** Elements whose text is not page prose, or belongs to a form control or an editor. */
+const SKIPPED_ELEMENTS = new Set([
+  'SCRIPT',
+  'STYLE',
+  'NOSCRIPT',
+  'TEMPLATE',
+  'TEXTAREA',
+  'INPUT',
+  'SELECT',
+  'OPTION',
+  'BUTTON',
+  'SVG',
+  'CANVAS',
+  'IFRAME',
+  'OBJECT',
+  'HEAD',
+  'TITLE',
+]);
+
+/** Elements that break the text flow; inline ones (a, i, span, sup …) do not. */
+const BLOCK_ELEMENTS = new Set([
+  'ADDRESS',
+  'ARTICLE',
+  'ASIDE',
+  'BLOCKQUOTE',
+  'BODY',
+  'BR',
+  'CAPTION',
+  'DD',
+  'DETAILS',
+  'DIALOG',
+  'DIV',
+  'DL',
+  'DT',
+  'FIELDSET',
+  'FIGCAPTION',
+  'FIGURE',
+  'FOOTER',
+  'FORM',
+  'H1',
+  'H2',
+  'H3',
+  'H4',
+  'H5',
+  'H6',
+  'HEADER',
+  'HR',
+  'LI',
+  'MAIN',
+  'NAV',
+  'OL',
+  'P',
+  'PRE',
+  'SECTION',
+  'SUMMARY',
+  'TABLE',
+  'TBODY',
+  'TD',
+  'TFOOT',
+  'TH',
+  'THEAD',
+  'TR',
+  'UL',
+]);
+
+export interface PageText {
+  text: string;
+  nodes: Text[];
+  /** `starts[i]` is the offset of `nodes[i]`'s first character in `text`; ascending. */
+  starts: number[];
+}
+
+export interface TextPoint {
+  node: Text;
+  offset: number;
+}
+
+/** Our own UI hosts carry this attribute; their content is never scanned. */
+export const OWN_UI_ATTRIBUTE = 'data-bronwijzer-ui';
+
+export function isSkippedElement(element: Element): boolean {
+  return (
+    SKIPPED_ELEMENTS.has(element.tagName.toUpperCase()) ||
+    element.hasAttribute(OWN_UI_ATTRIBUTE) ||
+    element.hasAttribute('hidden') ||
+    isEditable(element) ||
+    element.getAttribute('aria-hidden') === 'true'
+  );
+}
+
+/** Read from the attribute, not `isContentEditable`, which would force a style recalculation per element. */
+function isEditable(element: Element): boolean {
+  const value = element.getAttribute('contenteditable');
+  return value !== null && value.toLowerCase() !== 'false';
+}
+
+/** True when `node` sits inside something we never annotate (an editor, a form control, our UI). */
+export function isInsideSkipped(node: Node): boolean {
+  for (let element = node.parentElement; element; element = element.parentElement) {
+    if (isSkippedElement(element)) return true;
+  }
+  return false;
+}
+
+export interface ReadOptions {
+  /** Skip text nodes the caller has already handled. */
+  accept?: (node: Text) => boolean;
+  /** Yield a chunk at the first block break after this many characters (long pages are chunked). */
+  chunkChars?: number;
+}
+
+/**
+ * Reads the text under `root` in document order, in chunks that end at block breaks, so a caller
+ * can process a long page piece by piece and yield to the page in between. Iterative, so a deeply
+ * nested page cannot overflow the stack.
+ */
+export function* readPageText(root: Node, options: ReadOptions = {}): Generator<PageText> {
+  const accept = options.accept ?? (() => true);
+  const chunkChars = options.chunkChars ?? Infinity;
+  let parts: string[] = [];
+  let nodes: Text[] = [];
+  let starts: number[] = [];
+  let length = 0;
+  let endsWithBreak = true;
+
+  const finish = (): PageText => {
+    const done = { text: parts.join(''), nodes, starts };
+    parts = [];
+    nodes = [];
+    starts = [];
+    length = 0;
+    return done;
+  };
+  const pushBreak = () => {
+    if (endsWithBreak) return;
+    parts.push('\n');
+    length += 1;
+    endsWithBreak = true;
+  };
+
+  // Each stack entry is a node to visit, or a marker to close a block element after its children.
+  const stack: (Node | typeof CLOSE_BLOCK)[] = [root];
+  while (stack.length > 0) {
+    const item = stack.pop()!;
+    if (item === CLOSE_BLOCK) {
+      pushBreak();
+      if (length >= chunkChars) yield finish();
+      continue;
+    }
+    if (item.nodeType === TEXT_NODE) {
+      const textNode = item as Text;
+      const data = textNode.data;
+      if (data.length === 0 || !accept(textNode)) continue;
+      nodes.push(textNode);
+      starts.push(length);
+      parts.push(data);
+      length += data.length;
+      endsWithBreak = data.endsWith('\n');
+      continue;
+    }
+    if (item.nodeType === ELEMENT_NODE) {
+      const element = item as Element;
+      if (isSkippedElement(element)) continue;
+      if (BLOCK_ELEMENTS.has(element.tagName.toUpperCase())) {
+        pushBreak();
+        stack.push(CLOSE_BLOCK);
+      }
+    } else if (item.nodeType !== DOCUMENT_NODE && item.nodeType !== FRAGMENT_NODE) {
+      continue;
+    }
+    const children = item.childNodes;
+    for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]!);
+  }
+  if (nodes.length > 0) yield finish();
+}
+
+/** The whole text under `root` as one piece. */
+export function collectPageText(root: Node, accept?: (node: Text) => boolean): PageText {
+  const [whole] = readPageText(root, { accept }); // unchunked: at most one piece
+  return whole ?? { text: '', nodes: [], starts: [] };
+}
+
+const CLOSE_BLOCK = Symbol('close-block');
+const ELEMENT_NODE = 1;
+const TEXT_NODE = 3;
+const DOCUMENT_NODE = 9;
+const FRAGMENT_NODE = 11;
+
+/** Index of the node holding `offset`, or of the last node starting before it. */
+export function nodeIndexAt(pageText: PageText, offset: number): number {
+  const { starts } = pageText;
+  let low = 0;
+  let high = starts.length - 1;
+  while (low < high) {
+    const mid = (low + high + 1) >> 1;
+    if (starts[mid]! <= offset) low = mid;
+    else high = mid - 1;
+  }
+  return low;
+}
+
+/** The DOM point for a start offset (`edge: 'start'`) or an end offset (`edge: 'end'`). */
+export function pointAt(pageText: PageText, offset: number, edge: 'start' | 'end'): TextPoint | undefined {
+  if (pageText.nodes.length === 0) return undefined;
+  // An end offset belongs to the character before it, so it never lands at the start of the next node.
+  const index = nodeIndexAt(pageText, edge === 'end' ? offset - 1 : offset);
+  const node = pageText.nodes[index]!;
+  const local = offset - pageText.starts[index]!;
+  return { node, offset: Math.max(0, Math.min(local, node.data.length)) };
+}
+
+export function rangeFor(pageText: PageText, start: number, end: number): Range | undefined {
+  const from = pointAt(pageText, start, 'start');
+  const to = pointAt(pageText, end, 'end');
+  if (!from || !to) return undefined;
+  const range = from.node.ownerDocument.createRange();
+  range.setStart(from.node, from.offset);
+  range.setEnd(to.node, to.offset);
+  return range;
+}

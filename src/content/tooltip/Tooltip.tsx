@@ -1,0 +1,74 @@
+import type { LookupResult } from '../../core/dataset/types';
+import type { PlacedCitation } from '../citation-layer';
+import { confidenceLabel, kindLabel, t } from '../../ui/i18n';
+
+export interface TooltipProps {
+  placed: PlacedCitation;
+  /** undefined while the batch lookup is still on its way; null when it failed. */
+  result: LookupResult | null | undefined;
+  copied: boolean;
+  onCopy: () => void;
+  onClose: () => void;
+}
+
+/** The card shown for one citation. Every string is rendered as text by Preact, never parsed as HTML. */
+export function Tooltip({ placed, result, copied, onCopy, onClose }: TooltipProps) {
+  const { citation } = placed;
+  return (
+    <div
+      class="card"
+      role="tooltip"
+      id="bronwijzer-tooltip"
+      data-citation-id={citation.id}
+      lang={navigatorLanguage()}
+    >
+      <div class="header">
+        <span class="kind">{kindLabel(citation.kind)}</span>
+        <button type="button" class="close" aria-label={t('tooltip_close')} onClick={onClose}>
+          ×
+        </button>
+      </div>
+      {result === undefined && <p class="muted">{t('tooltip_loading')}</p>}
+      {result === null && <p class="muted">{t('tooltip_unavailable')}</p>}
+      {result && (
+        <>
+          <p class="title">{result.title}</p>
+          {result.date && (
+            <p class="date">
+              {t('date_label')}: <time dateTime={result.date}>{formatDate(result.date)}</time>
+            </p>
+          )}
+          {result.summary && <p class="summary">{result.summary}</p>}
+          <p class={`confidence confidence-${result.confidence}`}>{confidenceLabel(result.confidence)}</p>
+          {result.links.length > 0 && (
+            <ul class="links">
+              {result.links.map((link) => (
+                <li key={link.url}>
+                  <a href={link.url} target="_blank" rel="noopener noreferrer">
+                    {link.label}
+                  </a>
+                </li>
+              ))}
+            </ul>
+          )}
+        </>
+      )}
+      <div class="actions">
+        <button type="button" class="copy" onClick={onCopy}>
+          {copied ? t('tooltip_copied') : t('tooltip_copy')}
+        </button>
+        <code class="id">{citation.id}</code>
+      </div>
+    </div>
+  );
+}
+
+function navigatorLanguage(): string {
+  return t('@@ui_locale').replace('_', '-');
+}
+
+function formatDate(iso: string): string {
+  const date = new Date(`${iso}T00:00:00Z`);
+  if (Number.isNaN(date.getTime())) return iso;
+  return new Intl.DateTimeFormat(navigatorLanguage(), { dateStyle: 'long', timeZone: 'UTC' }).format(date);
+}

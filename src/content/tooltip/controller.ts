@@ -1,0 +1,151 @@
+import { computePosition, flip, inline, offset, shift } from '@floating-ui/dom';
+import { h, render } from 'preact';
+import type { LookupResult } from '../../core/dataset/types';
+import type { CitationLayer, PlacedCitation } from '../citation-layer';
+import { createUiHost } from '../ui-host';
+import { Tooltip } from './Tooltip';
+import tooltipCss from './tooltip.css?inline';
+
+/** Delay before a tooltip opens under a resting pointer, and grace before it closes. */
+const OPEN_DELAY_MS = 250;
+const CLOSE_DELAY_MS = 300;
+
+export interface LookupSource {
+  /** The answer for an id: undefined while pending, null when the lookup failed. */
+  resultFor(id: string): LookupResult | null | undefined;
+  onUpdate(listener: () => void): void;
+}
+
+export class TooltipController {
+  private readonly ui: ReturnType<typeof createUiHost>;
+  private current: PlacedCitation | undefined;
+  private copied = false;
+  private openTimer: ReturnType<typeof setTimeout> | undefined;
+  private closeTimer: ReturnType<typeof setTimeout> | undefined;
+  private pointerFrame = 0;
+
+  constructor(
+    private readonly doc: Document,
+    private readonly layer: CitationLayer,
+    private readonly lookups: LookupSource,
+  ) {
+    this.ui = createUiHost(doc, tooltipCss);
+    lookups.onUpdate(() => this.render());
+    doc.addEventListener('pointermove', this.onPointerMove, { passive: true });
+    doc.addEventListener('keydown', this.onKeyDown, true);
+    this.ui.host.addEventListener('pointerenter', () => this.cancelClose());
+    this.ui.host.addEventListener('pointerleave', () => this.scheduleClose());
+    doc.defaultView?.addEventListener('scroll', () => this.position(), { passive: true, capture: true });
+  }
+
+  get openCitation(): PlacedCitation | undefined {
+    return this.current;
+  }
+
+  private readonly onPointerMove = (event: PointerEvent): void => {
+    if (this.pointerFrame) return;
+    const { clientX, clientY } = event;
+    const overUi = event.composedPath().includes(this.ui.host);
+    // One hit test per frame, however fast the pointer moves.
+    this.pointerFrame = requestAnimationFrame(() => {
+      this.pointerFrame = 0;
+      if (overUi) return;
+      this.onPointerAt(clientX, clientY);
+    });
+  };
+
+  private onPointerAt(x: number, y: number): void {
+    const hit = this.layer.citationAt(x, y);
+    if (hit === this.current) {
+      if (hit) this.cancelClose();
+      return;
+    }
+    if (!hit) {
+      clearTimeout(this.openTimer);
+      if (this.current) this.scheduleClose();
+      return;
+    }
+    clearTimeout(this.openTimer);
+    if (this.current) {
+      // Moving along a list of citations: switch at once, no close-and-reopen flicker.
+      this.open(hit);
+      return;
+    }
+    this.openTimer = setTimeout(() => this.open(hit), OPEN_DELAY_MS);
+  }
+
+  private readonly onKeyDown = (event: KeyboardEvent): void => {
+    if (event.key === 'Escape' && this.current) {
+      this.close();
+      event.stopPropagation();
+    }
+  };
+
+  open(item: PlacedCitation): void {
+    this.cancelClose();
+    this.current = item;
+    this.copied = false;
+    this.layer.setActive(item);
+    this.render();
+  }
+
+  close(): void {
+    clearTimeout(this.openTimer);
+    this.cancelClose();
+    this.current = undefined;
+    this.layer.setActive(undefined);
+    this.render();
+  }
+
+  private scheduleClose(): void {
+    this.cancelClose();
+    this.closeTimer = setTimeout(() => this.close(), CLOSE_DELAY_MS);
+  }
+
+  private cancelClose(): void {
+    clearTimeout(this.closeTimer);
+    this.closeTimer = undefined;
+  }
+
+  private async copy(item: PlacedCitation): Promise<void> {
+    await navigator.clipboard.writeText(item.text.replace(/\s+/g, ' ').trim());
+    this.copied = true;
+    this.render();
+  }
+
+  private render(): void {
+    const item = this.current;
+    if (!item) {
+      render(null, this.ui.mount);
+      return;
+    }
+    render(
+      h(Tooltip, {
+        placed: item,
+        result: this.lookups.resultFor(item.citation.id),
+        copied: this.copied,
+        onCopy: () => void this.copy(item),
+        onClose: () => this.close(),
+      }),
+      this.ui.mount,
+    );
+    this.position();
+  }
+
+  private position(): void {
+    const item = this.current;
+    const card = this.ui.mount.firstElementChild as HTMLElement | null;
+    if (!item || !card) return;
+    const reference = {
+      getBoundingClientRect: () => item.range.getBoundingClientRect(),
+      getClientRects: () => item.range.getClientRects(),
+    };
+    void computePosition(reference, card, {
+      strategy: 'fixed',
+      placement: 'bottom-start',
+      middleware: [inline(), offset(6), flip({ padding: 8 }), shift({ padding: 8 })],
+    }).then(({ x, y }) => {
+      card.style.transform = `translate(${Math.round(x)}px, ${Math.round(y)}px)`;
+    });
+  }
+}

@@ -1,0 +1,32 @@
+import { OWN_UI_ATTRIBUTE } from './page-text';
+
+/**
+ * One host element for all our UI, with an open shadow root: page CSS cannot style what is inside,
+ * and our CSS cannot reach the page. The host itself takes no space, so the page never shifts.
+ */
+export function createUiHost(
+  doc: Document,
+  css: string,
+): { host: HTMLElement; root: ShadowRoot; mount: HTMLElement } {
+  const host = doc.createElement('bronwijzer-ui');
+  host.setAttribute(OWN_UI_ATTRIBUTE, '');
+  for (const [property, value] of Object.entries({
+    all: 'initial',
+    position: 'fixed',
+    top: '0',
+    left: '0',
+    width: '0',
+    height: '0',
+    overflow: 'visible',
+    'z-index': '2147483647',
+  })) {
+    host.style.setProperty(property, value, 'important');
+  }
+  const root = host.attachShadow({ mode: 'open' });
+  const style = doc.createElement('style');
+  style.textContent = css;
+  const mount = doc.createElement('div');
+  root.append(style, mount);
+  doc.documentElement.append(host);
+  return { host, root, mount };
+}

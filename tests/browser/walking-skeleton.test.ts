@@ -1,0 +1,88 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { hoverText, launchExtension, pageCitations, tooltip, type ExtensionSession } from './harness';
+
+const KAMERVRAGEN = 'https://www.tweedekamer.nl/kamerstukken/kamervragen/detail?id=2025Z09876&did=2025D23456';
+
+describe('walking skeleton: content script → message → service worker → IndexedDB', () => {
+  let session: ExtensionSession;
+  beforeAll(async () => {
+    session = await launchExtension();
+  });
+  afterAll(async () => {
+    await session?.close();
+  });
+
+  it('shows facts for a resolution in a list, read from IndexedDB in the extension origin', async () => {
+    const page = await session.open(KAMERVRAGEN);
+    await expect
+      .poll(async () => (await pageCitations(session, page)).map((c) => c.id))
+      .toContain('unsc-1820');
+
+    await hoverText(page, '1820 (2008)');
+    const card = tooltip(page);
+    await card.waitFor({ state: 'visible' });
+    await expect.poll(() => card.getAttribute('data-citation-id')).toBe('unsc-1820');
+    await expect.poll(() => card.locator('.title').textContent()).toBe('Women and peace and security');
+    expect(await card.locator('time').getAttribute('datetime')).toBe('2008-06-19');
+
+    // The same record must be in the worker's IndexedDB: the tooltip's facts came from there.
+    const worker = await session.worker();
+    const stored = await worker.evaluate(
+      () =>
+        new Promise<unknown>((resolve, reject) => {
+          const open = indexedDB.open('bronwijzer-reference');
+          open.onerror = () => reject(open.error);
+          open.onsuccess = () => {
+            const get = open.result.transaction('records').objectStore('records').get('unsc-1820');
+            get.onsuccess = () => resolve(get.result);
+            get.onerror = () => reject(get.error);
+          };
+        }),
+    );
+    expect(stored).toMatchObject({
+      id: 'unsc-1820',
+      date: '2008-06-19',
+      title: 'Women and peace and security',
+    });
+  });
+
+  it('answers from IndexedDB after the record changes there (no constant in the content script)', async () => {
+    const worker = await session.worker();
+    await worker.evaluate(
+      () =>
+        new Promise<void>((resolve, reject) => {
+          const open = indexedDB.open('bronwijzer-reference');
+          open.onsuccess = () => {
+            const tx = open.result.transaction('records', 'readwrite');
+            const store = tx.objectStore('records');
+            const get = store.get('unsc-1325');
+            get.onsuccess = () => store.put({ ...get.result, title: 'Changed in IndexedDB' });
+            tx.oncomplete = () => resolve();
+            tx.onerror = () => reject(tx.error);
+          };
+        }),
+    );
+    // A worker stopped and started again has an empty memory cache: the answer must come from IndexedDB.
+    await stopServiceWorker(session);
+    const page = await session.open(KAMERVRAGEN);
+    await hoverText(page, '1325 (2000)');
+    await expect.poll(() => tooltip(page).locator('.title').textContent()).toBe('Changed in IndexedDB');
+  });
+});
+
+async function stopServiceWorker(session: ExtensionSession): Promise<void> {
+  const page = await session.context.newPage();
+  await page.goto(`chrome-extension://${session.extensionId}/src/pages/options/index.html`);
+  const cdp = await session.context.newCDPSession(page);
+  const versionId = new Promise<string>((resolve) => {
+    cdp.on('ServiceWorker.workerVersionUpdated', ({ versions }) => {
+      const running = versions.find(
+        (v) => v.runningStatus === 'running' && v.scriptURL.includes(session.extensionId),
+      );
+      if (running) resolve(running.versionId);
+    });
+  });
+  await cdp.send('ServiceWorker.enable');
+  await cdp.send('ServiceWorker.stopWorker', { versionId: await versionId });
+  await page.close();
+}

@@ -1,0 +1,65 @@
+// @vitest-environment happy-dom
+import { describe, expect, it } from 'vitest';
+import { collectPageText, rangeFor, readPageText } from '../../../src/content/page-text';
+
+function body(html: string): HTMLElement {
+  document.body.replaceChildren();
+  const parsed = new DOMParser().parseFromString(`<body>${html}</body>`, 'text/html');
+  document.body.append(...[...parsed.body.childNodes].map((node) => document.importNode(node, true)));
+  return document.body;
+}
+
+describe('collectPageText', () => {
+  it('joins inline elements into one line of text and maps offsets back to the DOM', () => {
+    const root = body('<p>Zie Kamerstukken <i>II</i> 2024/25, 36&nbsp;600 V, nr. 46.</p>');
+    const page = collectPageText(root);
+    expect(page.text).toBe('Zie Kamerstukken II 2024/25, 36\u00a0600 V, nr. 46.\n');
+    const start = page.text.indexOf('Kamerstukken');
+    const end = page.text.indexOf('.\n');
+    const range = rangeFor(page, start, end)!;
+    expect(range.toString()).toBe('Kamerstukken II 2024/25, 36\u00a0600 V, nr. 46');
+    expect(range.startContainer).not.toBe(range.endContainer);
+  });
+
+  it('separates blocks so that text from two paragraphs never reads as one citation', () => {
+    const page = collectPageText(body('<p>nr. 12</p><p>2024</p><ul><li>a</li><li>b</li></ul>'));
+    expect(page.text).toBe('nr. 12\n2024\na\nb\n');
+  });
+
+  it('skips scripts, styles, form controls, editors, hidden parts and our own UI', () => {
+    const page = collectPageText(
+      body(
+        '<p>zichtbaar</p><script>resolutie 1325</script><style>p{}</style><textarea>motie 32 623, nr. 345</textarea>' +
+          '<input value="x"><div contenteditable="true">Stb. 2020, 1</div><div contenteditable="false">ok</div>' +
+          '<p hidden>verborgen</p><div data-bronwijzer-ui>tooltip</div><select><option>optie</option></select>',
+      ),
+    );
+    expect(page.text).toBe('zichtbaar\nok\n');
+  });
+
+  it('chunks long text only at block breaks', () => {
+    const root = body(
+      Array.from({ length: 50 }, (_, i) => `<p>alinea ${i} met <b>vet</b> en meer tekst</p>`).join(''),
+    );
+    const chunks = [...readPageText(root, { chunkChars: 100 })];
+    expect(chunks.length).toBeGreaterThan(5);
+    for (const chunk of chunks) expect(chunk.text.endsWith('\n')).toBe(true);
+    expect(chunks.map((chunk) => chunk.text).join('')).toBe(collectPageText(root).text);
+  });
+
+  it('maps an end offset at a node boundary to the end of the earlier node', () => {
+    const page = collectPageText(body('<p><b>1325</b> (2000)</p>'));
+    const range = rangeFor(page, 0, 4)!;
+    expect(range.endContainer.textContent).toBe('1325');
+    expect(range.toString()).toBe('1325');
+  });
+
+  // Last: happy-dom itself recurses when it tears this tree down.
+  it('handles a deeply nested page without overflowing the stack', () => {
+    const root = body('');
+    let parent: HTMLElement = root;
+    for (let i = 0; i < 20_000; i++) parent = parent.appendChild(document.createElement('span'));
+    parent.append('diep');
+    expect(collectPageText(root).text).toBe('diep\n');
+  });
+});
