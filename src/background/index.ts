@@ -1,6 +1,7 @@
 import browser from 'webextension-polyfill';
 import datasetUrl from '../../data/dataset.json?url';
 import { BACKGROUND_REQUEST_TYPES, type BackgroundRequests } from '../messaging/contract';
+import { askTab } from '../messaging/client';
 import { serveRequests } from '../messaging/server';
 import { ReferenceStore } from './reference-db';
 
@@ -24,6 +25,12 @@ serveRequests<BackgroundRequests>(BACKGROUND_REQUEST_TYPES, {
     const { version, dataAsOf, recordCount, seededAt } = await reference.status();
     return { version, dataAsOf, recordCount, seededAt };
   },
+});
+
+browser.commands.onCommand.addListener((command, tab) => {
+  const direction = command === 'next-citation' ? 1 : command === 'previous-citation' ? -1 : 0;
+  if (direction === 0 || tab?.id === undefined) return;
+  askTab(tab.id, 'stepCitation', { direction }).catch(() => undefined); // a tab we do not annotate
 });
 
 // Seed on install and update; any later start re-checks cheaply (one meta read).

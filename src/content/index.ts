@@ -16,7 +16,7 @@ async function start(doc: Document): Promise<void> {
 
   const layer = new CitationLayer(doc);
   const lookups = new LookupCache();
-  new TooltipController(doc, layer, lookups);
+  const tooltips = new TooltipController(doc, layer, lookups);
 
   // Rescans run one after another: a late change waits for the scan before it.
   let queue = Promise.resolve();
@@ -36,6 +36,14 @@ async function start(doc: Document): Promise<void> {
     async pageCitations() {
       await queue;
       return { citations: summarize(layer.citations) };
+    },
+    async scanStats() {
+      await queue;
+      return { ...layer.stats, citations: layer.count };
+    },
+    async stepCitation({ direction }) {
+      await queue;
+      return { id: tooltips.step(direction)?.citation.id ?? null };
     },
   });
 

@@ -4,10 +4,16 @@ import { OWN_UI_ATTRIBUTE } from './page-text';
  * One host element for all our UI, with an open shadow root: page CSS cannot style what is inside,
  * and our CSS cannot reach the page. The host itself takes no space, so the page never shifts.
  */
-export function createUiHost(
-  doc: Document,
-  css: string,
-): { host: HTMLElement; root: ShadowRoot; mount: HTMLElement } {
+export interface UiHost {
+  host: HTMLElement;
+  root: ShadowRoot;
+  /** Where Preact renders. */
+  mount: HTMLElement;
+  /** A polite live region for screen-reader announcements. */
+  live: HTMLElement;
+}
+
+export function createUiHost(doc: Document, css: string): UiHost {
   const host = doc.createElement('bronwijzer-ui');
   host.setAttribute(OWN_UI_ATTRIBUTE, '');
   for (const [property, value] of Object.entries({
@@ -26,7 +32,11 @@ export function createUiHost(
   const style = doc.createElement('style');
   style.textContent = css;
   const mount = doc.createElement('div');
-  root.append(style, mount);
+  const live = doc.createElement('div');
+  live.className = 'visually-hidden';
+  live.setAttribute('role', 'status');
+  live.setAttribute('aria-live', 'polite');
+  root.append(style, mount, live);
   doc.documentElement.append(host);
-  return { host, root, mount };
+  return { host, root, mount, live };
 }

@@ -17,6 +17,18 @@ export interface BackgroundRequests {
 /** Requests a tab's content script answers (tabs.sendMessage). */
 export interface ContentRequests {
   pageCitations: { request: Record<string, never>; response: { citations: PageCitation[] } };
+  /** Keyboard navigation (the extension's commands): open the next or previous citation's tooltip. */
+  stepCitation: { request: { direction: 1 | -1 }; response: { id: string | null } };
+  /** Main-thread cost of annotating the page so far (benchmarks, diagnostics). */
+  scanStats: { request: Record<string, never>; response: ScanStats };
+}
+
+export interface ScanStats {
+  slices: number;
+  totalMs: number;
+  longestSliceMs: number;
+  textChars: number;
+  citations: number;
 }
 
 export interface DatasetStatus {
@@ -60,4 +72,7 @@ export const BACKGROUND_REQUEST_TYPES = [
   'lookup',
   'datasetStatus',
 ] as const satisfies readonly (keyof BackgroundRequests)[];
-export const CONTENT_REQUEST_TYPES = ['pageCitations'] as const satisfies readonly (keyof ContentRequests)[];
+export const CONTENT_REQUEST_TYPES = [
+  'pageCitations',
+  'stepCitation',
+] as const satisfies readonly (keyof ContentRequests)[];

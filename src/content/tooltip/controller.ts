@@ -2,7 +2,8 @@ import { computePosition, flip, inline, offset, shift } from '@floating-ui/dom';
 import { h, render } from 'preact';
 import type { LookupResult } from '../../core/dataset/types';
 import type { CitationLayer, PlacedCitation } from '../citation-layer';
-import { createUiHost } from '../ui-host';
+import { createUiHost, type UiHost } from '../ui-host';
+import { kindLabel, t } from '../../ui/i18n';
 import { Tooltip } from './Tooltip';
 import tooltipCss from './tooltip.css?inline';
 
@@ -17,8 +18,11 @@ export interface LookupSource {
 }
 
 export class TooltipController {
-  private readonly ui: ReturnType<typeof createUiHost>;
+  private readonly ui: UiHost;
   private current: PlacedCitation | undefined;
+  /** Where focus was before a keyboard-opened tooltip took it, to give it back on close. */
+  private focusBefore: Element | null = null;
+  private openedByKeyboard = false;
   private copied = false;
   private openTimer: ReturnType<typeof setTimeout> | undefined;
   private closeTimer: ReturnType<typeof setTimeout> | undefined;
@@ -33,6 +37,7 @@ export class TooltipController {
     lookups.onUpdate(() => this.render());
     doc.addEventListener('pointermove', this.onPointerMove, { passive: true });
     doc.addEventListener('keydown', this.onKeyDown, true);
+    doc.addEventListener('focusin', this.onFocusIn);
     this.ui.host.addEventListener('pointerenter', () => this.cancelClose());
     this.ui.host.addEventListener('pointerleave', () => this.scheduleClose());
     doc.defaultView?.addEventListener('scroll', () => this.position(), { passive: true, capture: true });
@@ -81,20 +86,61 @@ export class TooltipController {
     }
   };
 
-  open(item: PlacedCitation): void {
+  /** A link or other focusable element of the page that holds a citation opens its tooltip on focus. */
+  private readonly onFocusIn = (event: FocusEvent): void => {
+    const target = event.target;
+    if (!(target instanceof Element) || target === this.ui.host) return;
+    const inside = this.layer.citations.find((item) => target.contains(item.range.startContainer));
+    if (inside) this.open(inside);
+  };
+
+  /** Keyboard navigation: the next (1) or previous (-1) citation in reading order, opened and focused. */
+  step(direction: 1 | -1): PlacedCitation | undefined {
+    const all = this.layer.citations;
+    if (all.length === 0) return undefined;
+    const index = this.current ? all.indexOf(this.current) : -1;
+    const next =
+      all[
+        index === -1 ? (direction === 1 ? 0 : all.length - 1) : (index + direction + all.length) % all.length
+      ]!;
+    scrollIntoView(next.range);
+    this.open(next, { keyboard: true });
+    return next;
+  }
+
+  open(item: PlacedCitation, { keyboard = false } = {}): void {
+    clearTimeout(this.openTimer);
     this.cancelClose();
+    if (keyboard && !this.openedByKeyboard) this.focusBefore = this.doc.activeElement;
+    this.openedByKeyboard = keyboard;
     this.current = item;
     this.copied = false;
     this.layer.setActive(item);
     this.render();
+    if (keyboard) {
+      (this.ui.mount.querySelector('.card') as HTMLElement | null)?.focus();
+      const result = this.lookups.resultFor(item.citation.id);
+      this.announce(t('tooltip_announce', [kindLabel(item.citation.kind), result?.title ?? item.text]));
+    }
   }
 
   close(): void {
     clearTimeout(this.openTimer);
     this.cancelClose();
+    const restoreFocus = this.openedByKeyboard && this.ui.root.activeElement !== null;
     this.current = undefined;
+    this.openedByKeyboard = false;
     this.layer.setActive(undefined);
     this.render();
+    if (restoreFocus && this.focusBefore instanceof HTMLElement) this.focusBefore.focus();
+    this.focusBefore = null;
+  }
+
+  /** Screen readers hear what a keyboard-opened tooltip is about. */
+  private announce(message: string): void {
+    this.ui.live.textContent = '';
+    // A fresh text node after clearing makes screen readers repeat an identical announcement.
+    setTimeout(() => (this.ui.live.textContent = message), 50);
   }
 
   private scheduleClose(): void {
@@ -124,6 +170,7 @@ export class TooltipController {
         placed: item,
         result: this.lookups.resultFor(item.citation.id),
         copied: this.copied,
+        focusable: this.openedByKeyboard,
         onCopy: () => void this.copy(item),
         onClose: () => this.close(),
       }),
@@ -148,4 +195,11 @@ export class TooltipController {
       card.style.transform = `translate(${Math.round(x)}px, ${Math.round(y)}px)`;
     });
   }
+}
+
+function scrollIntoView(range: Range): void {
+  const rect = range.getBoundingClientRect();
+  const view = range.startContainer.ownerDocument?.defaultView;
+  if (!view || (rect.top >= 80 && rect.bottom <= view.innerHeight - 80)) return;
+  view.scrollBy({ top: rect.top - view.innerHeight / 3, behavior: 'instant' });
 }

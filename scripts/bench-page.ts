@@ -1,0 +1,177 @@
+/**
+ * Page benchmark: annotates a generated ≥ 1.5 MB Handelingen-style page in real Chromium with the
+ * built extension, and marks the same page with mark.js (markRegExp, comparable patterns) in the
+ * same run. Prints main-thread time and longest task for both.
+ *
+ *   npm run build && npm run bench:page
+ */
+import { createRequire } from 'node:module';
+import { launchExtension, type ExtensionSession } from '../tests/browser/harness';
+import type { ScanStats } from '../src/messaging/contract';
+import { MESSAGE_PROTOCOL_VERSION } from '../src/messaging/contract';
+
+const TARGET_BYTES = 1_600_000;
+const RUNS = 3;
+
+/** Deterministic pseudo-random numbers, so every run builds the same page. */
+function random(seed: number): () => number {
+  let state = seed;
+  return () => {
+    state = (state * 1_103_515_245 + 12_345) % 2 ** 31;
+    return state / 2 ** 31;
+  };
+}
+
+export function buildHandelingenPage(targetBytes = TARGET_BYTES): string {
+  const next = random(42);
+  const pick = <T>(items: T[]): T => items[Math.floor(next() * items.length)]!;
+  const dossier = () =>
+    `${pick(['26 150', '36 180', '32 623', '21 501-02', '36 600 V', '29 521', '35 925'])}`;
+  const sentences = [
+    () =>
+      `Ik verwijs naar de motie ${dossier()}, nr. ${1 + Math.floor(next() * 400)} van het lid ${pick(['Dobbe', 'Boswijk', 'Piri', 'Sjoerdsma'])}.`,
+    () => `Zie Kamerstukken II 2024/25, ${dossier()}, nr. ${1 + Math.floor(next() * 300)}.`,
+    () =>
+      `De Veiligheidsraad nam resoluties ${pick(['1325 (2000)', '1820 (2008)', '2467 (2019)'])} en ${pick(['1888 (2009)', '2242 (2015)'])} aan.`,
+    () =>
+      `Het ${pick(['VN-Vrouwenrechtenverdrag', 'Wapenhandelsverdrag', 'EVRM', 'Statuut van Rome', 'Vluchtelingenverdrag'])} blijft leidend.`,
+    () =>
+      `Zie ook Handelingen II 2023/24, nr. ${10 + Math.floor(next() * 90)}, item ${1 + Math.floor(next() * 20)}.`,
+    () =>
+      `Het budget bedraagt € ${Math.floor(next() * 9000)}.000 en er zijn ${Math.floor(next() * 3000)} deelnemers.`,
+    () =>
+      `De wet is gepubliceerd in Stb. ${2000 + Math.floor(next() * 25)}, ${1 + Math.floor(next() * 500)}.`,
+    () =>
+      `Voorzitter, dat is een belangrijk punt en ik dank de minister voor de beantwoording van de vragen.`,
+    () =>
+      `Wij hebben in ${2000 + Math.floor(next() * 25)} met ${Math.floor(next() * 150)} stemmen voor besloten dit te steunen.`,
+    () =>
+      `De commissie heeft hierover op ${1 + Math.floor(next() * 28)} maart uitgebreid gesproken met de betrokken partijen.`,
+  ];
+  const parts = [
+    '<!doctype html><html lang="nl"><head><meta charset="utf-8"><title>Handelingen benchmark</title></head><body><h1>Handelingen</h1>',
+  ];
+  let size = parts[0]!.length;
+  for (let paragraph = 0; size < targetBytes; paragraph++) {
+    const text = Array.from({ length: 6 }, () => pick(sentences)()).join(' ');
+    const html =
+      paragraph % 7 === 0
+        ? `<p class="spreker"><b>${pick(['Mevrouw Dobbe', 'De heer Boswijk', 'Minister Veldkamp'])}</b> (${pick(['SP', 'CDA', 'VVD'])}):</p><p>${text}</p>`
+        : `<p>${text}</p>`;
+    parts.push(html);
+    size += html.length;
+  }
+  parts.push('</body></html>');
+  return parts.join('');
+}
+
+async function askPage<T>(session: ExtensionSession, type: string): Promise<T> {
+  const worker = await session.worker();
+  return worker.evaluate(
+    async ({ type, protocol }) => {
+      const [tab] = await chrome.tabs.query({ active: true, lastFocusedWindow: true });
+      const reply = await chrome.tabs.sendMessage(tab!.id!, { protocol, type, payload: {} }, { frameId: 0 });
+      if (!reply?.ok) throw new Error(reply?.error ?? 'no reply');
+      return reply.value;
+    },
+    { type, protocol: MESSAGE_PROTOCOL_VERSION },
+  ) as Promise<T>;
+}
+
+/** Records every long task (> 50 ms) from the start of the page. */
+const LONG_TASK_OBSERVER = `
+  window.__longTasks = [];
+  new PerformanceObserver((list) => {
+    for (const entry of list.getEntries()) window.__longTasks.push({ start: entry.startTime, duration: entry.duration });
+  }).observe({ type: 'longtask', buffered: true });
+`;
+
+const MARK_PATTERN =
+  '(?:[Rr]esoluties?|Kamerstukk?e?n?(?: I{1,2})?(?: \\\\d{4}/\\\\d{2},)?|[Mm]otie|Handelingen(?: I{1,2})?(?: \\\\d{4}/\\\\d{2},)?|Stb\\\\.)\\\\s+\\\\d[\\\\d ]*(?:[A-Z]+)?(?:,\\\\s*(?:nr\\\\.|item)\\\\s*\\\\d+)*(?:\\\\s*\\\\(\\\\d{4}\\\\))?|\\\\b(?:VN-Vrouwenrechtenverdrag|Wapenhandelsverdrag|EVRM|Statuut van Rome|Vluchtelingenverdrag)\\\\b';
+
+async function main(): Promise<void> {
+  const html = buildHandelingenPage();
+  const session = await launchExtension();
+  session.server.route(({ path }) => (path === '/h-tk-benchmark.html' ? { body: html } : undefined));
+  const markJs = createRequire(import.meta.url).resolve('mark.js/dist/mark.min.js');
+  await session.context.addInitScript(LONG_TASK_OBSERVER);
+  const rows: Record<string, string | number>[] = [];
+  try {
+    for (let run = 1; run <= RUNS; run++) {
+      // Bronwijzer, on an annotated host.
+      const page = await session.open('https://zoek.officielebekendmakingen.nl/h-tk-benchmark.html');
+      let stats: ScanStats;
+      for (;;) {
+        stats = await askPage<ScanStats>(session, 'scanStats').catch(() => ({ citations: 0 }) as ScanStats);
+        if (stats.citations > 0) break;
+        await page.waitForTimeout(100);
+      }
+      const ours = await page.evaluate(
+        () => (window as unknown as { __longTasks: { duration: number }[] }).__longTasks,
+      );
+      rows.push({
+        run,
+        tool: 'Bronwijzer (extension)',
+        'page text (MB)': +(stats.textChars / 1e6).toFixed(2),
+        marks: stats.citations,
+        'main-thread total (ms)': +stats.totalMs.toFixed(1),
+        'longest task (ms)': +stats.longestSliceMs.toFixed(1),
+        'tasks > 50 ms on the page': ours.length,
+      });
+      await page.close();
+
+      // mark.js on the same page, on a host the extension does not annotate.
+      const peer = await session.open('https://www.example.org/h-tk-benchmark.html');
+      session.server.route(({ host, path }) =>
+        host === 'www.example.org' && path === '/h-tk-benchmark.html' ? { body: html } : undefined,
+      );
+      await peer.reload();
+      await peer.addScriptTag({ path: markJs });
+      const result = await peer.evaluate(
+        (pattern) => {
+          const Mark = (
+            window as unknown as { Mark: new (el: Element) => { markRegExp(re: RegExp, o: object): void } }
+          ).Mark;
+          const start = performance.now();
+          let count = 0;
+          new Mark(document.body).markRegExp(new RegExp(pattern, 'g'), { each: () => count++ });
+          document.body.getBoundingClientRect(); // include the layout its DOM changes cause
+          return { ms: performance.now() - start, count };
+        },
+        JSON.parse(`"${MARK_PATTERN}"`) as string,
+      );
+      rows.push({
+        run,
+        tool: 'mark.js 8.11.1 markRegExp',
+        'page text (MB)': +(stats.textChars / 1e6).toFixed(2),
+        marks: result.count,
+        'main-thread total (ms)': +result.ms.toFixed(1),
+        'longest task (ms)': +result.ms.toFixed(1),
+        'tasks > 50 ms on the page': '(one task)',
+      });
+      await peer.close();
+    }
+  } finally {
+    await session.close();
+  }
+  console.log(
+    `Page: ${(html.length / 1e6).toFixed(2)} MB of HTML, ${RUNS} runs, Chromium headless, 2-core machine\n`,
+  );
+  console.table(rows);
+  const ours = rows.filter((r) => String(r.tool).startsWith('Bronwijzer'));
+  const peers = rows.filter((r) => String(r.tool).startsWith('mark.js'));
+  const median = (values: number[]) => values.sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
+  const oursTotal = median(ours.map((r) => Number(r['main-thread total (ms)'])));
+  const peerTotal = median(peers.map((r) => Number(r['main-thread total (ms)'])));
+  console.log(
+    `median total: Bronwijzer ${oursTotal.toFixed(1)} ms, mark.js ${peerTotal.toFixed(1)} ms → ratio ${(oursTotal / peerTotal).toFixed(2)} (target ≤ 0.33)`,
+  );
+  console.log(
+    `longest Bronwijzer task: ${Math.max(...ours.map((r) => Number(r['longest task (ms)']))).toFixed(1)} ms (target < 50)`,
+  );
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : String(error));
+  process.exit(1);
+});
