@@ -221,6 +221,7 @@ function describeKamerstuk(p: KamerstukId, recordsByKey: RecordsByKey): LookupRe
     if (out.factVerification) delete out.factVerification.date;
     if (out.factVerification && Object.keys(out.factVerification).length === 0) delete out.factVerification;
     out.links = sourceLinks(p.id, undefined);
+    out.fields = { dossier: dossier.id, ...dossier.fields };
     return out;
   }
   return parsedOnly(p, {});
