@@ -173,21 +173,23 @@ export function buildKamerstukken(dir: string, wpsRows: WpsRow[]): KamerstukResu
   // wording; chapters the lists show without a gap from their first year to the last, under a name the
   // chapter table confirms, are carried back to earlier years of the years table (marked unverified).
   const chapterRows = chapters.filter((c) => /^[A-Z]{1,5}$/.test(c.toevoeging));
-  const allYears = yearRows.map((y) => Number(y.begrotingsjaar));
-  const lastYear = allYears.length ? allYears[allYears.length - 1]! : 0;
-  const evidencedYears = (suffix: string) => allYears.filter((y) => bestPhrase(String(y), suffix));
+  const allYears = yearRows.map((y) => y.begrotingsjaar);
+  // Indexes (into the years table) of the years whose budget titles show the chapter.
+  const seenAt = (suffix: string) => allYears.flatMap((y, i) => (bestPhrase(y, suffix) ? [i] : []));
   // The lists' budget coverage starts with the first year any chapter is seen.
-  const coverageStart = Math.min(...chapterRows.map((c) => evidencedYears(c.toevoeging)[0] ?? Infinity));
+  const coverageStart = Math.min(...chapterRows.map((c) => seenAt(c.toevoeging)[0] ?? Infinity));
   const continuous = new Map<string, { first: number; phrase: string }>();
   for (const c of chapterRows) {
-    const seenYears = evidencedYears(c.toevoeging);
-    const first = seenYears[0];
-    if (first === undefined || first > coverageStart + 1 || seenYears[seenYears.length - 1] !== lastYear)
-      continue;
-    if (seenYears.length !== lastYear - first + 1) continue; // a gap: the chapter came and went
+    const seen = seenAt(c.toevoeging);
+    const first = seen[0];
+    // Seen from the start of the coverage (or the year after) to the last year, without a gap.
+    if (first === undefined || first > coverageStart + 1 || seen.length !== allYears.length - first) continue;
     const name = c.begrotingshoofdstuk.toLowerCase();
-    if (!seenYears.every((y) => bestPhrase(String(y), c.toevoeging)!.toLowerCase().includes(name))) continue;
-    continuous.set(c.toevoeging, { first, phrase: bestPhrase(String(first), c.toevoeging)! });
+    if (!seen.every((i) => bestPhrase(allYears[i]!, c.toevoeging)!.toLowerCase().includes(name))) continue;
+    continuous.set(c.toevoeging, {
+      first: Number(allYears[first]),
+      phrase: bestPhrase(allYears[first]!, c.toevoeging)!,
+    });
   }
 
   let derivedBudget = 0;

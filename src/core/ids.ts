@@ -37,7 +37,9 @@ export interface KamerstukId extends Base<'kamerstuk'> {
   /**
    * The id has one part after the dossier number that could be read either way: a single letter
    * (`kst-36600-C`: provinciefonds chapter, or Eerste Kamer document C) or a two-digit number
-   * (`kst-21501-20`: sub-dossier, or document 20). `document` holds the part; the data decides.
+   * (`kst-21501-20`: sub-dossier, or document 20). The parse is the likelier reading — `I`, `V`, `X` as
+   * chapter (`suffix`), other letters and numbers as `document` — and recordKeysFor gives keys for both;
+   * describe() lets the data decide.
    */
   ambiguous?: boolean;
   /** `kst-36600-V` form: the dossier itself, no document. */
@@ -92,6 +94,8 @@ export type ParsedId =
 const MULTI_LETTER_CHAPTER = /^(?=[IVX]{2})X{0,2}(?:IX|IV|V?I{0,3})(?:A|B)?$/;
 /** Single letters that are also a begrotingshoofdstuk or budget fund (`V`, `X`, `B` gemeentefonds, …). */
 const SINGLE_LETTER_CHAPTER = /^[A-FHIJKLVX]$/;
+/** Single-letter roman chapters (`36 600 V`): read as a chapter unless the data says otherwise. */
+const SINGLE_ROMAN_CHAPTER = /^[IVX]$/;
 
 const PUBLICATION_PREFIX: Record<string, PublicationId['kind']> = {
   stb: 'staatsblad',
@@ -137,7 +141,10 @@ function parseKamerstuk(id: string): KamerstukId | undefined {
     const p = parts[0]!;
     if (/^0\d$/.test(p)) suffix = p;
     else if (MULTI_LETTER_CHAPTER.test(p)) suffix = p;
-    else if (isDocument(p)) {
+    else if (SINGLE_ROMAN_CHAPTER.test(p)) {
+      suffix = p;
+      ambiguous = true;
+    } else if (isDocument(p)) {
       document = p;
       ambiguous = SINGLE_LETTER_CHAPTER.test(p) || /^\d{2}$/.test(p);
     } else return undefined;
@@ -216,7 +223,22 @@ export function recordKeysFor(raw: string): string[] {
     return id ? [id] : [];
   }
   if (p.kind === 'kamerstuk' && p.document) return [p.id, p.dossierKey];
+  if (p.kind === 'kamerstuk' && p.ambiguous) return [p.id, `kst-${p.dossier}`];
   return [p.id];
+}
+
+/** The other reading of an ambiguous Kamerstuk id: its one part as document, or as chapter/sub-dossier. */
+export function kamerstukReading(p: KamerstukId, as: 'dossier' | 'document'): KamerstukId {
+  const part = p.document ?? p.suffix;
+  if (!p.ambiguous || part === undefined) return p;
+  const dossierKey = as === 'dossier' ? `kst-${p.dossier}-${part}` : `kst-${p.dossier}`;
+  const out: KamerstukId = { kind: 'kamerstuk', id: p.id, dossier: p.dossier, dossierKey, ambiguous: true };
+  if (as === 'dossier') out.suffix = part;
+  else {
+    out.document = part;
+    out.chamber = /^\d/.test(part) ? 'II' : 'I';
+  }
+  return out;
 }
 
 /** `26150` → `26 150` (the way Dutch texts write dossier numbers). */

@@ -8,8 +8,6 @@ import { parseId, type ParsedId } from './ids';
 export interface LinkHints {
   /** Year from the text ("resolutie 1325 (2000)"): used for undocs.org when the dataset has no year. */
   resolutionYear?: number;
-  /** The id names a dossier, not a document (the data decided an ambiguous `kst-36600-C`). */
-  asDossier?: boolean;
 }
 
 const OB = 'https://zoek.officielebekendmakingen.nl';
@@ -52,7 +50,12 @@ function coeNumber(value: string | undefined): string | undefined {
   return m ? m[1]!.padStart(3, '0') : undefined;
 }
 
-function linksFor(p: ParsedId, record: ReferenceRecord | undefined, hints: LinkHints): SourceLink[] {
+/** Links for an id already parsed (describe() passes its reading of an ambiguous Kamerstuk id). */
+export function linksFor(
+  p: ParsedId,
+  record: ReferenceRecord | undefined,
+  hints: LinkHints = {},
+): SourceLink[] {
   const f = record?.fields ?? {};
   switch (p.kind) {
     case 'unsc': {
@@ -88,8 +91,8 @@ function linksFor(p: ParsedId, record: ReferenceRecord | undefined, hints: LinkH
     }
     case 'kamerstuk': {
       const out: SourceLink[] = [];
-      const namesDossier =
-        hints.asDossier || !p.document || (record !== undefined && record.id === p.id && !f.doc);
+      // A record under the id itself without a document number is a dossier record (`kst-21501-20`).
+      const namesDossier = !p.document || (record !== undefined && record.id === p.id && !f.doc);
       if (!namesDossier) out.push(link('source', `${OB}/${p.id}.html`));
       out.push(link('dossier', `${OB}/dossier/${p.dossier}`));
       return out;

@@ -3,10 +3,11 @@
  * knows the id (directly, or a Kamerstuk document through its dossier), otherwise a description parsed
  * from the id alone — always with source links. Pure: records come from the caller.
  */
-import { celexFor, sourceLinks, type LinkHints } from '../links';
+import { celexFor, linksFor, type LinkHints } from '../links';
 import {
   formatDossierNumber,
   formatSessionYear,
+  kamerstukReading,
   parseId,
   type EcliId,
   type EuActId,
@@ -150,7 +151,7 @@ function fromRecord(
   label: string,
   title: string,
   hints: LinkHints,
-  linkRecord: ReferenceRecord = record,
+  linkRecord: ReferenceRecord | undefined = record,
 ): LookupResult {
   const out: LookupResult = {
     id: p.id,
@@ -159,7 +160,7 @@ function fromRecord(
     label,
     title,
     confidence: record.verification,
-    links: sourceLinks(p.id, linkRecord, hints),
+    links: linksFor(p, linkRecord, hints),
   };
   if (record.titleEn) out.titleEn = record.titleEn;
   if (record.date) out.date = record.date;
@@ -169,7 +170,11 @@ function fromRecord(
   return out;
 }
 
-function parsedOnly(p: ParsedId, hints: LinkHints, extra: Partial<LookupResult> = {}): LookupResult {
+function parsedOnly(
+  p: ParsedId,
+  hints: LinkHints,
+  extra: { label?: string; title?: string } = {},
+): LookupResult {
   const label = extra.label ?? citationLabel(p, hints.resolutionYear);
   const out: LookupResult = {
     id: p.id,
@@ -178,53 +183,52 @@ function parsedOnly(p: ParsedId, hints: LinkHints, extra: Partial<LookupResult> 
     label,
     title: extra.title ?? parsedTitle(p, label),
     confidence: 'parsed',
-    links: sourceLinks(p.id, undefined, hints),
+    links: linksFor(p, undefined, hints),
   };
   if (p.kind === 'eu-act') out.fields = { celex: celexFor(p.type, p.year, p.number) };
   return out;
 }
 
+/** A document known only through its dossier record: the dossier's title, not its date. */
+function viaDossier(p: KamerstukId, dossier: ReferenceRecord): LookupResult {
+  const label = citationLabel(p);
+  const out = fromRecord(p, dossier, label, `${label} — ${dossier.title}`, {}, undefined);
+  delete out.date;
+  if (out.factVerification) {
+    delete out.factVerification.date;
+    if (Object.keys(out.factVerification).length === 0) delete out.factVerification;
+  }
+  out.fields = { dossier: dossier.id, ...dossier.fields };
+  return out;
+}
+
 function describeKamerstuk(p: KamerstukId, recordsByKey: RecordsByKey): LookupResult {
   const exact = recordsByKey(p.id);
-  if (exact && exact.fields?.doc) {
+  if (exact?.fields?.doc) {
     // A record of this very document (e.g. kst-26150-190, the fourth NAP 1325).
     const label = citationLabel(p);
     return fromRecord(p, exact, label, `${label} — ${exact.title}`, {});
   }
   if (exact) {
-    // A dossier record: the id names a dossier (also when it looked like a document: kst-21501-20, kst-36600-C).
-    const asDossier: KamerstukId = {
-      ...p,
-      suffix: p.suffix ?? p.document,
-      document: undefined,
-      chamber: undefined,
-    };
-    return fromRecord(p, exact, citationLabel(asDossier), exact.title, { asDossier: true });
+    // A dossier record: the id names a dossier (also when it could be a document: kst-21501-20, kst-36600-C).
+    const d = kamerstukReading(p, 'dossier');
+    return fromRecord(d, exact, citationLabel(d), exact.title, {});
+  }
+  if (p.ambiguous) {
+    const asDocument = kamerstukReading(p, 'document');
+    const asDossier = kamerstukReading(p, 'dossier');
+    const base = recordsByKey(asDocument.dossierKey);
+    if (base?.fields?.by && /^[A-Z]$/.test(asDocument.document ?? '')) {
+      // `kst-36600-L`: a chapter of a known budget year the data lacks, not an Eerste Kamer document.
+      const label = citationLabel(asDossier);
+      return parsedOnly(asDossier, {}, { label, title: `${label} — Rijksbegroting ${base.fields.by}` });
+    }
+    if (base) return viaDossier(asDocument, base);
+    return parsedOnly(p, {});
   }
   if (!p.document) return parsedOnly(p, {});
   const dossier = recordsByKey(p.dossierKey);
-  if (p.ambiguous && /^[A-Z]$/.test(p.document) && dossier?.fields?.by) {
-    // `kst-36600-L`: a chapter of a known budget year the data lacks, not an Eerste Kamer document.
-    const asDossier: KamerstukId = { ...p, suffix: p.document, document: undefined, chamber: undefined };
-    const label = citationLabel(asDossier);
-    return parsedOnly(
-      p,
-      { asDossier: true },
-      { label, title: `${label} — Rijksbegroting ${dossier.fields.by}` },
-    );
-  }
-  if (dossier) {
-    const label = citationLabel(p);
-    const out = fromRecord(p, dossier, label, `${label} — ${dossier.title}`, {}, dossier);
-    // The dossier's date is not the document's.
-    delete out.date;
-    if (out.factVerification) delete out.factVerification.date;
-    if (out.factVerification && Object.keys(out.factVerification).length === 0) delete out.factVerification;
-    out.links = sourceLinks(p.id, undefined);
-    out.fields = { dossier: dossier.id, ...dossier.fields };
-    return out;
-  }
-  return parsedOnly(p, {});
+  return dossier ? viaDossier(p, dossier) : parsedOnly(p, {});
 }
 
 /**
