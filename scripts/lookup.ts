@@ -11,7 +11,7 @@ import { loadDataset } from './dataset/load';
 const RANK: Record<Verification, number> = { verified: 2, derived: 1, unverified: 0 };
 
 /** The CLI line for one result: the fields the issue names first, then the rest. */
-export function lookupLine(r: LookupResult): Record<string, unknown> {
+function lookupLine(r: LookupResult): Record<string, unknown> {
   const out: Record<string, unknown> = { id: r.id, kind: r.kind, known: r.known, title: r.title };
   if (r.date) out.date = r.date;
   if (r.summary) out.summary = r.summary;

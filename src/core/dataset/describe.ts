@@ -232,6 +232,16 @@ function describeKamerstuk(p: KamerstukId, recordsByKey: RecordsByKey): LookupRe
 }
 
 /**
+ * Keys a record points to that describe() will also ask for: a register treaty id that redirects to its
+ * curated record (`treaty-bwbv0002909` → `treaty-cedaw`). A caller that fetches records by
+ * recordKeysFor() first can fetch these in a second round; without them describe() still answers from
+ * the redirect record itself (its register title and wetten.overheid.nl link).
+ */
+export function linkedKeys(record: ReferenceRecord | undefined): string[] {
+  return record?.kind === 'treaty' && record.fields?.see ? [`treaty-${record.fields.see}`] : [];
+}
+
+/**
  * Describe one id. Known ids give the record's facts; unknown ids a description parsed from the id, with
  * confidence `parsed` and links. Undefined only for ids that are not well-formed (see conventions.md).
  */

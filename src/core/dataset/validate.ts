@@ -115,3 +115,6 @@ export function assertDataset(value: unknown): ReferenceDataset {
   if (!result.ok) throw new Error(`Invalid reference dataset:\n- ${result.errors.join('\n- ')}`);
   return result.dataset;
 }
+
+/** Alias: `validate(value)` is validateDataset. */
+export { validateDataset as validate };

@@ -1,5 +1,5 @@
 import { describe as group, expect, it } from 'vitest';
-import { describe } from '../../../src/core/dataset/describe';
+import { describe, linkedKeys } from '../../../src/core/dataset/describe';
 import type { ReferenceRecord } from '../../../src/core/dataset/types';
 
 const records: ReferenceRecord[] = [
@@ -231,5 +231,18 @@ group('describe: unknown ids still answer', () => {
   it('normalizes before looking up', () => {
     expect(lookup('kst-26150-(R1234)-223')?.id).toBe('kst-26150-223');
     expect(lookup('TREATY-CEDAW')?.known).toBe(true);
+  });
+});
+
+it('linkedKeys names the redirect target of a register treaty record', () => {
+  expect(linkedKeys(byId.get('treaty-bwbv0002909'))).toEqual(['treaty-cedaw']);
+  expect(linkedKeys(byId.get('treaty-cedaw'))).toEqual([]);
+  expect(linkedKeys(undefined)).toEqual([]);
+  // Without the target, the redirect record still answers.
+  const only = byId.get('treaty-bwbv0002909')!;
+  expect(describe('treaty-bwbv0002909', (k) => (k === only.id ? only : undefined))).toMatchObject({
+    known: true,
+    title: only.title,
+    links: [{ url: 'https://wetten.overheid.nl/BWBV0002909' }],
   });
 });
