@@ -1,0 +1,51 @@
+/**
+ * npm run dataset:build [-- REFERENCE_DIR] [--out FILE]
+ * Reads the reference CSVs (default ../shared/reference-data) and writes data/dataset.json.
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { validateDataset } from '../src/core/dataset/validate';
+import { buildDataset, serializeDataset } from './dataset/build';
+import { ReferenceDataError } from './dataset/csv';
+
+function main(argv: string[]): number {
+  let refDir = '../shared/reference-data';
+  let out = 'data/dataset.json';
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i]!;
+    if (a === '--out') out = argv[++i] ?? out;
+    else if (a === '-h' || a === '--help') {
+      console.log('usage: npm run dataset:build -- [REFERENCE_DIR] [--out FILE]');
+      return 0;
+    } else refDir = a;
+  }
+  const dir = resolve(refDir);
+  try {
+    const { dataset, warnings } = buildDataset(dir);
+    const check = validateDataset(dataset);
+    if (!check.ok) {
+      console.error(`dataset:build: the built dataset is invalid:\n- ${check.errors.join('\n- ')}`);
+      return 1;
+    }
+    for (const w of warnings) console.warn(`warning: ${w}`);
+    const text = serializeDataset(dataset);
+    const file = resolve(out);
+    mkdirSync(dirname(file), { recursive: true });
+    writeFileSync(file, text);
+    console.log(
+      `dataset:build: ${dataset.records.length} records, version ${dataset.version}, data as of ${dataset.dataAsOf}, ${Buffer.byteLength(text)} bytes → ${out}`,
+    );
+    return 0;
+  } catch (e) {
+    if (e instanceof ReferenceDataError) {
+      console.error(`dataset:build: ${e.message}`);
+      console.error(
+        'Give the reference data directory as argument: npm run dataset:build -- /path/to/reference-data',
+      );
+      return 2;
+    }
+    throw e;
+  }
+}
+
+process.exitCode = main(process.argv.slice(2));
