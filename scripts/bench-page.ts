@@ -6,9 +6,9 @@
  *   npm run build && npm run bench:page
  */
 import { createRequire } from 'node:module';
-import { launchExtension, type ExtensionSession } from '../tests/browser/harness';
+import { pathToFileURL } from 'node:url';
+import { askContent, launchExtension } from '../tests/browser/harness';
 import type { ScanStats } from '../src/messaging/contract';
-import { MESSAGE_PROTOCOL_VERSION } from '../src/messaging/contract';
 
 const TARGET_BYTES = 1_600_000;
 const RUNS = 3;
@@ -65,19 +65,6 @@ export function buildHandelingenPage(targetBytes = TARGET_BYTES): string {
   return parts.join('');
 }
 
-async function askPage<T>(session: ExtensionSession, type: string): Promise<T> {
-  const worker = await session.worker();
-  return worker.evaluate(
-    async ({ type, protocol }) => {
-      const [tab] = await chrome.tabs.query({ active: true, lastFocusedWindow: true });
-      const reply = await chrome.tabs.sendMessage(tab!.id!, { protocol, type, payload: {} }, { frameId: 0 });
-      if (!reply?.ok) throw new Error(reply?.error ?? 'no reply');
-      return reply.value;
-    },
-    { type, protocol: MESSAGE_PROTOCOL_VERSION },
-  ) as Promise<T>;
-}
-
 /** Records every long task (> 50 ms) from the start of the page. */
 const LONG_TASK_OBSERVER = `
   window.__longTasks = [];
@@ -102,7 +89,7 @@ async function main(): Promise<void> {
       const page = await session.open('https://zoek.officielebekendmakingen.nl/h-tk-benchmark.html');
       let stats: ScanStats;
       for (;;) {
-        stats = await askPage<ScanStats>(session, 'scanStats').catch(() => ({ citations: 0 }) as ScanStats);
+        stats = await askContent(session, page, 'scanStats', {}).catch(() => ({ citations: 0 }) as ScanStats);
         if (stats.citations > 0) break;
         await page.waitForTimeout(100);
       }
@@ -122,10 +109,6 @@ async function main(): Promise<void> {
 
       // mark.js on the same page, on a host the extension does not annotate.
       const peer = await session.open('https://www.example.org/h-tk-benchmark.html');
-      session.server.route(({ host, path }) =>
-        host === 'www.example.org' && path === '/h-tk-benchmark.html' ? { body: html } : undefined,
-      );
-      await peer.reload();
       await peer.addScriptTag({ path: markJs });
       const result = await peer.evaluate(
         (pattern) => {
@@ -171,7 +154,8 @@ async function main(): Promise<void> {
   );
 }
 
-main().catch((error: unknown) => {
-  console.error(error instanceof Error ? error.message : String(error));
-  process.exit(1);
-});
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href)
+  main().catch((error: unknown) => {
+    console.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
+    process.exit(1);
+  });

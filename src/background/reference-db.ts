@@ -1,7 +1,7 @@
 import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
-import { describe } from '../core/dataset/describe';
+import { describe, linkedKeys } from '../core/dataset/describe';
 import type { LookupResult, ReferenceDataset, ReferenceRecord } from '../core/dataset/types';
-import { validateDataset } from '../core/dataset/validate';
+import { assertDataset } from '../core/dataset/validate';
 import { recordKeysFor } from '../core/ids';
 
 /**
@@ -67,7 +67,7 @@ export class ReferenceStore {
     const db = await this.db();
     const meta = await db.get('meta', 'dataset');
     if (meta && meta.source === this.source) return meta;
-    const dataset = validateDataset(await this.load());
+    const dataset = assertDataset(await this.load());
     return this.replaceAll(db, dataset);
   }
 
@@ -99,17 +99,25 @@ export class ReferenceStore {
     return this.ensureSeeded();
   }
 
-  /** Answers every id in one read transaction; duplicates are answered once each. */
+  /**
+   * Answers every id in one read transaction (two when a register treaty points to its curated
+   * record); duplicates and malformed ids are answered once or not at all.
+   */
   async lookup(ids: readonly string[]): Promise<LookupResult[]> {
     await this.ensureSeeded();
     const unique = [...new Set(ids)];
-    const missing = [...new Set(unique.flatMap(recordKeysFor))].filter((key) => !this.recordCache.has(key));
-    if (missing.length > 0) {
-      const db = await this.db();
-      const tx = db.transaction('records', 'readonly');
-      const found = await Promise.all(missing.map((key) => tx.store.get(key)));
-      missing.forEach((key, i) => this.recordCache.set(key, found[i] ?? null));
-    }
-    return unique.map((id) => describe(id, (key) => this.recordCache.get(key) ?? undefined));
+    await this.readIntoCache(unique.flatMap(recordKeysFor));
+    await this.readIntoCache(unique.flatMap((id) => linkedKeys(this.recordCache.get(id) ?? undefined)));
+    const recordFor = (key: string) => this.recordCache.get(key) ?? undefined;
+    return unique.map((id) => describe(id, recordFor)).filter((result) => result !== undefined);
+  }
+
+  private async readIntoCache(keys: string[]): Promise<void> {
+    const missing = [...new Set(keys)].filter((key) => !this.recordCache.has(key));
+    if (missing.length === 0) return;
+    const db = await this.db();
+    const tx = db.transaction('records', 'readonly');
+    const found = await Promise.all(missing.map((key) => tx.store.get(key)));
+    missing.forEach((key, i) => this.recordCache.set(key, found[i] ?? null));
   }
 }

@@ -31,7 +31,6 @@ const SLICE_BUDGET_MS = 12;
 
 const yieldToPage = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
 
-
 export class CitationLayer {
   /** What the scans cost on the page's main thread (read by the page benchmark). */
   readonly stats: Omit<ScanStats, 'citations'> = { slices: 0, totalMs: 0, longestSliceMs: 0, textChars: 0 };

@@ -24,6 +24,7 @@ export class LookupCache implements LookupSource {
     try {
       const { results } = await askBackground('lookup', { ids: wanted });
       for (const result of results) this.results.set(result.id, result);
+      for (const id of wanted) if (!this.results.has(id)) this.results.set(id, null); // malformed id
     } catch (error) {
       console.warn('Bronwijzer: lookup failed', error);
       for (const id of wanted) this.results.set(id, null);

@@ -5,7 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
 import type { LookupResult } from '../../src/core/dataset/types';
-import type { PageCitation } from '../../src/messaging/contract';
+import type { ContentRequests, PageCitation, RequestOf, ResponseOf } from '../../src/messaging/contract';
 import { MESSAGE_PROTOCOL_VERSION } from '../../src/messaging/contract';
 import { FixtureServer } from './fixture-server';
 
@@ -111,25 +111,34 @@ export async function launchExtension(options: LaunchOptions = {}): Promise<Exte
   };
 }
 
-/** Asks the page's content script, through the extension's own messaging, what it annotated. */
-export async function pageCitations(session: ExtensionSession, page: Page): Promise<PageCitation[]> {
+/**
+ * Sends a request of the message contract to the page's content script (top frame), the way the
+ * popup and the keyboard commands do, and returns its answer.
+ */
+export async function askContent<K extends keyof ContentRequests>(
+  session: ExtensionSession,
+  page: Page,
+  type: K,
+  payload: RequestOf<ContentRequests, K>,
+): Promise<ResponseOf<ContentRequests, K>> {
   await page.bringToFront();
   const worker = await session.worker();
   return worker.evaluate(
-    async ({ protocol }) => {
+    async ({ type, payload, protocol }) => {
       // The extension has no "tabs" permission, so find the page as the popup would: the active tab.
       const [tab] = await chrome.tabs.query({ active: true, lastFocusedWindow: true });
       if (tab?.id === undefined) throw new Error('no active tab');
-      const reply = await chrome.tabs.sendMessage(
-        tab.id,
-        { protocol, type: 'pageCitations', payload: {} },
-        { frameId: 0 },
-      );
+      const reply = await chrome.tabs.sendMessage(tab.id, { protocol, type, payload }, { frameId: 0 });
       if (!reply?.ok) throw new Error(reply?.error ?? 'no reply from the content script');
-      return reply.value.citations;
+      return reply.value;
     },
-    { protocol: MESSAGE_PROTOCOL_VERSION },
-  );
+    { type, payload, protocol: MESSAGE_PROTOCOL_VERSION },
+  ) as Promise<ResponseOf<ContentRequests, K>>;
+}
+
+/** What the page's content script annotated, one entry per distinct citation. */
+export async function pageCitations(session: ExtensionSession, page: Page): Promise<PageCitation[]> {
+  return (await askContent(session, page, 'pageCitations', {})).citations;
 }
 
 /**

@@ -1,6 +1,13 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { hoverText, launchExtension, pageCitations, tooltip, type ExtensionSession } from './harness';
+import {
+  askContent,
+  hoverText,
+  launchExtension,
+  pageCitations,
+  tooltip,
+  type ExtensionSession,
+} from './harness';
 
 const KAMERVRAGEN = 'https://www.tweedekamer.nl/kamerstukken/kamervragen/detail?id=2025Z09876&did=2025D23456';
 const KAMERSTUK = 'https://zoek.officielebekendmakingen.nl/kst-26150-223.html';
@@ -102,14 +109,8 @@ describe('a Tweede Kamer answer citing what the seed cites', () => {
   it('opens the next citation from the keyboard command, focused and announced; Esc closes it', async () => {
     const page = await session.open(KAMERVRAGEN);
     await annotatedIds(page, 15);
-    const worker = await session.worker();
-    const step = (direction: 1 | -1) =>
-      worker.evaluate(async (direction) => {
-        const [tab] = await chrome.tabs.query({ active: true, lastFocusedWindow: true });
-        const message = { protocol: 1, type: 'stepCitation', payload: { direction } };
-        return (await chrome.tabs.sendMessage(tab!.id!, message, { frameId: 0 })).value.id as string;
-      }, direction);
-    await page.bringToFront();
+    const step = async (direction: 1 | -1) =>
+      (await askContent(session, page, 'stepCitation', { direction })).id;
     expect(await step(1)).toBe('unsc-1325');
     expect(await step(1)).toBe('unsc-1820');
     expect(await step(-1)).toBe('unsc-1325');

@@ -1,6 +1,6 @@
 import type { LookupResult } from '../../core/dataset/types';
 import type { PlacedCitation } from '../citation-layer';
-import { confidenceLabel, kindLabel, t } from '../../ui/i18n';
+import { confidenceLabel, kindLabel, linkLabel, t } from '../../ui/i18n';
 
 export interface TooltipProps {
   placed: PlacedCitation;
@@ -44,6 +44,9 @@ export function Tooltip({ placed, result, copied, focusable, onCopy, onClose }: 
           {result.date && (
             <p class="date">
               {t('date_label')}: <time dateTime={result.date}>{formatDate(result.date)}</time>
+              {result.factVerification?.date === 'unverified' && (
+                <span class="fact-unverified"> ({t('fact_unverified')})</span>
+              )}
             </p>
           )}
           {result.summary && <p class="summary">{result.summary}</p>}
@@ -58,7 +61,7 @@ export function Tooltip({ placed, result, copied, focusable, onCopy, onClose }: 
               {result.links.map((link) => (
                 <li key={link.url}>
                   <a href={link.url} target="_blank" rel="noopener noreferrer">
-                    {link.label}
+                    {linkLabel(link)}
                   </a>
                 </li>
               ))}
