@@ -1,0 +1,188 @@
+/**
+ * Handelingen and Aanhangsel van de Handelingen:
+ *   Handelingen II 2023/24, nr. 45, item 12 · Handelingen der Kamer II, vergaderjaar 2005–2006, nr. 95, blz. 5892–5931 ·
+ *   Handelingen II 2005/06, p. 5892–5931 · Hand. I 2016/17, nr. 34, item 5 · (glued) 2019-2020nr. 31, item 8 ·
+ *   Aanhangsel Handelingen II 2024/25, nr. 1234 · Aanhangsel der handelingen, vergaderjaar 2006–2007, nr. 520 ·
+ *   h-tk-20192020-31-8 · ah-tk-20222023-3649
+ */
+import { PAGES_RE, emit, parseSession, type Session, type Sink } from './common';
+import { DASH, SP, at, isWordAt, sessionId, sticky } from './text';
+
+const AANH_RE = sticky(
+  `(?:Aanhangsel|AANHANGSEL)(?:${SP}(?:der|van${SP}de|bij${SP}de|bij|tot${SP}de))?${SP}(?:[Hh]andelingen|HANDELINGEN|Hand\\.)` +
+    `|Aanh\\.${SP}(?:[Hh]andelingen|Hand\\.)`,
+);
+const HAND_RE = sticky(`(?:[Hh]andelingen|HANDELINGEN|Hand\\.)(?![\\p{L}\\d])`, 'u');
+const FILLER_RE = sticky(
+  `${SP}[,:]?${SP}(II|I|TK|EK|Tweede|Eerste|der|van|de|het|Kamer|Staten-Generaal|Verenigde|Vergadering|[Vv]ergaderjaar|[Zz]itting)(?![\\p{L}\\d])`,
+  'u',
+);
+const SEP_RE = sticky(`${SP}[,:]?${SP}`);
+const NR_RE = sticky(`(?:[Nn]rs?|[Nn]ummers?)\\.?${SP}`);
+const NUM_RE = sticky(`(\\d{1,5})(?![\\p{L}\\d])`, 'u');
+const LIST_RE = sticky(`${SP}(?:,|en|&)${SP}(?=\\d)`);
+const ITEM_RE = sticky(`${SP},?${SP}(?:item|punt)${SP}(\\d{1,3})(?![\\p{L}\\d])`, 'u');
+const PAGE_RANGE_RE = sticky(
+  `(?:blz|bl|p|pp|pag|pagina)\\.?${SP}(\\d{1,5})(?:${SP}(?:${DASH}|t/m)${SP}(\\d{1,5}))?(?![\\p{L}\\d])`,
+  'u',
+);
+const ID_RE = sticky(
+  `(ah|h)-(tk|ek)-((?:18|19|20)\\d\\d)((?:18|19|20)\\d\\d)-(\\d{1,5})(?:-(\\d{1,5}))?(?![\\p{L}\\d])`,
+  'u',
+);
+
+function houseOf(chamber: string | undefined): 'tk' | 'ek' {
+  return chamber === 'I' || chamber === 'EK' || chamber === 'Eerste' ? 'ek' : 'tk';
+}
+
+function chamberExtra(house: 'tk' | 'ek'): 'I' | 'II' {
+  return house === 'ek' ? 'I' : 'II';
+}
+
+/** After the session year of a Handelingen citation: "nr. 45, item 12", "p. 5892–5931". */
+export function parseHandelingenTail(
+  text: string,
+  spanStart: number,
+  session: Session,
+  house: 'tk' | 'ek',
+  sink: Sink,
+  requireItem: boolean,
+): number {
+  let pos = session.end;
+  const sep = at(SEP_RE, text, pos);
+  if (sep) pos += sep[0].length;
+  const extras = { chamber: chamberExtra(house), sessionYear: session.id };
+  const nr = at(NR_RE, text, pos);
+  let num: RegExpExecArray | null = null;
+  if (nr) {
+    num = at(NUM_RE, text, pos + nr[0].length);
+    if (!num) return -1;
+    pos += nr[0].length;
+  } else {
+    num = at(NUM_RE, text, pos);
+    if (num) {
+      // A bare number counts only when an item follows ("2019/20, 31, item 8").
+      const it = at(ITEM_RE, text, pos + num[0].length);
+      if (!it) num = null;
+    }
+  }
+  if (num) {
+    const n = String(Number(num[1]));
+    let end = pos + num[0].length;
+    const item = at(ITEM_RE, text, end);
+    if (requireItem && !item) return -1;
+    let id = `h-${house}-${session.id}-${n}`;
+    if (item) {
+      id += `-${Number(item[1])}`;
+      end += item[0].length;
+    }
+    const pages = at(PAGES_RE, text, end);
+    if (pages) end += pages[0].length;
+    emit(sink, 'handelingen', id, spanStart, end, extras);
+    return end;
+  }
+  if (requireItem) return -1;
+  const pr = at(PAGE_RANGE_RE, text, pos);
+  if (pr && pr[2] !== undefined) {
+    const end = pos + pr[0].length;
+    emit(
+      sink,
+      'handelingen',
+      `h-${house}-${session.id}-${Number(pr[1])}-${Number(pr[2])}`,
+      spanStart,
+      end,
+      extras,
+    );
+    return end;
+  }
+  return -1;
+}
+
+/** A citation starting with "Handelingen"/"Hand."/"Aanhangsel …" at `start`. Returns the end or -1. */
+export function parseParliament(text: string, start: number, sink: Sink): number {
+  let pos: number;
+  let aanhangsel = false;
+  let m = at(AANH_RE, text, start);
+  if (m) {
+    aanhangsel = true;
+    pos = start + m[0].length;
+  } else {
+    m = at(HAND_RE, text, start);
+    if (!m) return -1;
+    pos = start + m[0].length;
+  }
+  let chamber: string | undefined;
+  for (let guard = 0; guard < 8; guard++) {
+    const f = at(FILLER_RE, text, pos);
+    if (!f) break;
+    const w = f[1]!;
+    if (w === 'II' || w === 'I' || w === 'TK' || w === 'EK' || w === 'Tweede' || w === 'Eerste') chamber = w;
+    pos += f[0].length;
+  }
+  const sep = at(SEP_RE, text, pos);
+  if (sep) pos += sep[0].length;
+  const session = parseSession(text, pos);
+  if (!session) return -1;
+  const house = houseOf(chamber);
+  if (!aanhangsel) return parseHandelingenTail(text, start, session, house, sink, false);
+
+  pos = session.end;
+  const s2 = at(SEP_RE, text, pos);
+  if (s2) pos += s2[0].length;
+  const nr = at(NR_RE, text, pos);
+  if (nr) pos += nr[0].length;
+  const first = at(NUM_RE, text, pos);
+  if (!first) return -1;
+  const extras = { chamber: chamberExtra(house), sessionYear: session.id };
+  const nums: { n: string; s: number; e: number }[] = [
+    { n: String(Number(first[1])), s: pos, e: pos + first[0].length },
+  ];
+  let end = pos + first[0].length;
+  if (nr) {
+    for (let guard = 0; guard < 20; guard++) {
+      const l = at(LIST_RE, text, end);
+      if (!l) break;
+      const nx = at(NUM_RE, text, end + l[0].length);
+      if (!nx) break;
+      const s = end + l[0].length;
+      nums.push({ n: String(Number(nx[1])), s, e: s + nx[0].length });
+      end = s + nx[0].length;
+    }
+  }
+  nums.forEach((x, i) => {
+    emit(sink, 'aanhangsel', `ah-${house}-${session.id}-${x.n}`, i === 0 ? start : x.s, x.e, extras);
+  });
+  return end;
+}
+
+/** "h-tk-20192020-31-8" / "ah-tk-20222023-3649" at `start`. */
+export function parseParliamentId(text: string, start: number, sink: Sink): number {
+  if (isWordAt(text, start - 1)) return -1;
+  const m = at(ID_RE, text, start);
+  if (!m) return -1;
+  const session = sessionId(m[3]!, m[4]!);
+  if (!session) return -1;
+  const end = start + m[0].length;
+  const house = m[2] as 'tk' | 'ek';
+  const extras = { chamber: chamberExtra(house), sessionYear: session };
+  if (m[1] === 'ah') {
+    if (m[6] !== undefined) return -1;
+    emit(sink, 'aanhangsel', m[0], start, end, extras);
+  } else {
+    emit(sink, 'handelingen', m[0], start, end, extras);
+  }
+  return end;
+}
+
+const GLUED_SESSION_RE = /((?:18|19|20)\d\d)[/\-\u2010-\u2015](\d{2,4})$/;
+
+/** "2019-2020nr. 31, item 8": a session year glued to "nr." (`kw`), as extraction leaves table cells. */
+export function parseGluedHandelingen(text: string, kw: number, sink: Sink): number {
+  const m = GLUED_SESSION_RE.exec(text.slice(Math.max(0, kw - 9), kw));
+  if (!m) return -1;
+  const id = sessionId(m[1]!, m[2]!);
+  if (!id) return -1;
+  const start = kw - m[0].length;
+  if (isWordAt(text, start - 1)) return -1;
+  return parseHandelingenTail(text, start, { id, start, end: kw }, 'tk', sink, true);
+}
