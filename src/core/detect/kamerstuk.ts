@@ -68,12 +68,13 @@ const SUFFIX_RE = sticky(
   `(?:[ \\u00a0\\u2009\\u202f.]|${DASH}|${HS}{1,2}hoofdstuk${HS}{1,2})([IVXL]{1,7}[A-Z]?|[A-Z])(?![\\p{L}\\d])`,
   'u',
 );
-const RNUM_RE = sticky(`${HS}{0,2}${DASH}?\\(R${HS}?\\d{3,4}\\)(?:${DASH}(?=\\d))?`);
+const RNUM_RE = sticky(`${HS}{0,2}${DASH}?\\(R${HS}?\\d{3,4}\\)`);
 const NR_RE = sticky(`${SP}(?:[,;:]${SP})?(?:[Nn]rs?|NRS?|[Nn]ummers?|[Nn]o)\\.?${SP}`);
 const NUM_RE = sticky(`(\\d{1,4})([a-z])?(?![\\p{L}\\d])|([A-Z]{1,3})(?![\\p{L}\\d])`, 'u');
 const LIST_SEP_RE = sticky(`${SP}(?:(,|;)|(en|and|&|t/m|tot en met)(?![\\p{L}])|(${DASH}))${SP}`, 'u');
 const COMPACT_RE = sticky(`(${HS}{0,2})${DASH}(${HS}{0,2})(\\d{1,4})(?![\\p{L}\\d])(?![./${'\\-'}]\\d)`, 'u');
 const COMMA_NUM_RE = sticky(`${SP},${SP}(?=[\\dA-Z])`);
+const CONTINUE_RE = sticky(`${SP}(?:;|,|en)${SP}(?:ook${SP})?(?=[Nn]rs?\\.?${SP}\\d)`);
 const RELATED_SEP_RE = sticky(`${SP}(?:en|,|/|&)${SP}`);
 
 const PREFIX_RE = sticky(
@@ -219,6 +220,18 @@ function emitDocs(
     const e = i === docs.length - 1 ? end : n.end;
     DOSSIER_OF.set(emit(sink, 'kamerstuk', `${key}-${n.doc}`, s, e, extras), key);
   });
+  // "…, nr. 6, p. 15-16; nr. 7, p. 5-6": more documents of the same dossier.
+  const cont = at(CONTINUE_RE, text, end);
+  if (cont) {
+    const nrStart = end + cont[0].length;
+    const more = parseDocs(text, nrStart, {
+      keyword: false,
+      letters: true,
+      spacedDash: false,
+      sameLine: false,
+    });
+    if (more.length) return emitDocs(text, sink, d, more, nrStart, extras);
+  }
   return end;
 }
 

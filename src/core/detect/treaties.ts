@@ -382,7 +382,7 @@ export function findTreatyAcronyms(text: string, sink: Sink, named: Set<string>)
       if (text.charCodeAt(end) === 0x2d && isWordAt(text, end + 1)) {
         const tailEnd = wordEnd(text, end + 1);
         const tail = text.slice(end + 1, tailEnd).toLowerCase();
-        if (!m.wordSet.some((w) => tail.startsWith(w))) break;
+        if (!m.wordSet.includes(tail)) break;
         end = tailEnd;
       }
       if (text.charCodeAt(p - 1) === 0x2d && isWordAt(text, p - 2)) {
