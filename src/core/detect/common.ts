@@ -16,14 +16,15 @@ export function emit(
 ): Citation {
   const c: Citation = { kind, id, start, end };
   if (extras) {
-    const clean: CitationExtras = {};
+    const clean: Record<string, unknown> = {};
     let any = false;
-    for (const [k, v] of Object.entries(extras) as [keyof CitationExtras, unknown][]) {
+    for (const k in extras) {
+      const v = extras[k as keyof CitationExtras];
       if (v === undefined || (Array.isArray(v) && v.length === 0)) continue;
-      (clean as Record<string, unknown>)[k] = v;
+      clean[k] = v;
       any = true;
     }
-    if (any) c.extras = clean;
+    if (any) c.extras = clean as CitationExtras;
   }
   sink.out.push(c);
   return c;

@@ -248,24 +248,22 @@ function resolveOverlaps(cands: Citation[]): Citation[] {
   return out;
 }
 
-function resolveImplicit(text: string, found: Citation[], pending: PendingImplicit[], sink: Sink): void {
-  if (!pending.length) return;
-  const kst = found.filter((c) => c.kind === 'kamerstuk' && DOSSIER_OF.has(c));
+function resolveImplicit(found: Citation[], pending: PendingImplicit[], sink: Sink): void {
+  // Both lists are in text order: walk them together, remembering the last dossier seen.
+  let ctxKey: string | undefined;
+  let j = 0;
   for (const p of pending) {
-    let ctxKey: string | undefined;
-    for (let i = kst.length - 1; i >= 0; i--) {
-      const c = kst[i]!;
-      if (c.end <= p.start) {
-        ctxKey = DOSSIER_OF.get(c);
-        break;
-      }
+    while (j < found.length && found[j]!.end <= p.start) {
+      const key = found[j]!.kind === 'kamerstuk' ? DOSSIER_OF.get(found[j]!) : undefined;
+      if (key) ctxKey = key;
+      j++;
     }
     if (!ctxKey) continue;
+    const key = ctxKey;
     p.docs.forEach((d, i) => {
-      emit(sink, 'kamerstuk', `${ctxKey}-${d.doc}`, i === 0 ? p.start : d.start, d.end, { implicit: true });
+      emit(sink, 'kamerstuk', `${key}-${d.doc}`, i === 0 ? p.start : d.start, d.end, { implicit: true });
     });
   }
-  void text;
 }
 
 /** Every citation in `text`, sorted by start, non-overlapping. Never throws on any string. */
@@ -295,7 +293,7 @@ export function detectCitations(text: string, options: DetectOptions = {}): Cita
   let found = resolveOverlaps(sink.out);
   if (options.implicit !== false && ctx.implicit.length) {
     const extra: Sink = { out: [] };
-    resolveImplicit(text, found, ctx.implicit, extra);
+    resolveImplicit(found, ctx.implicit, extra);
     if (extra.out.length) found = resolveOverlaps([...found, ...extra.out]);
   }
   if (options.kinds) {

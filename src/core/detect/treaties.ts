@@ -90,14 +90,56 @@ interface Matcher {
   /** Treaty words that names of a treaty start with ("Verdrag inzake …" → verdrag). */
   heads: Map<string, Set<string>>;
   df: Map<string, number>;
+  /** Stem → treaties whose names contain it. */
+  byStem: Map<string, string[]>;
   exactByLead: Map<string, { text: string; key: string }[]>;
-  keywordRe: RegExp;
+  /** Wu–Manber tables over the treaty words (case-insensitive for ASCII letters). */
+  wmMin: number;
+  wmShift: Uint8Array;
+  wmBucket: Map<number, string[]>;
   acronymRe: RegExp;
   nearbyRe: RegExp;
   wordSet: string[];
 }
 
 let matcher: Matcher | undefined;
+
+const WM_MASK = 0xfff;
+function wmHash(a: number, b: number): number {
+  return (((a | 32) << 6) ^ (b | 32)) & WM_MASK;
+}
+
+/** Positions where a treaty word starts (any ASCII case), in text order: Wu–Manber with 2-character blocks. */
+function treatyWordHits(m: Matcher, text: string): { pos: number; len: number }[] {
+  const out: { pos: number; len: number }[] = [];
+  const L = text.length;
+  const min = m.wmMin;
+  const shift = m.wmShift;
+  let i = min - 1;
+  while (i < L) {
+    const a = text.charCodeAt(i - 1);
+    const b = text.charCodeAt(i);
+    const s = shift[(((a | 32) << 6) ^ (b | 32)) & WM_MASK]!;
+    if (s !== 0) {
+      i += s;
+      continue;
+    }
+    const bucket = m.wmBucket.get(wmHash(a, b));
+    if (bucket) {
+      const st = i - min + 1;
+      for (const w of bucket) {
+        let k = 0;
+        while (k < w.length && (text.charCodeAt(st + k) | 32) === w.charCodeAt(k)) k++;
+        if (k === w.length) {
+          out.push({ pos: st, len: w.length });
+          break;
+        }
+      }
+    }
+    i++;
+  }
+  return out;
+}
 
 function build(): Matcher {
   const data = aliasData as AliasFile;
@@ -110,6 +152,7 @@ function build(): Matcher {
   const vocab = new Map<string, Set<string>>();
   const heads = new Map<string, Set<string>>();
   const df = new Map<string, number>();
+  const byStem = new Map<string, string[]>();
   const exactByLead = new Map<string, { text: string; key: string }[]>();
   for (const t of data.treaties) {
     const v = new Set<string>();
@@ -146,7 +189,12 @@ function build(): Matcher {
       }
     }
     vocab.set(t.key, v);
-    for (const s of v) df.set(s, (df.get(s) ?? 0) + 1);
+    for (const s of v) {
+      df.set(s, (df.get(s) ?? 0) + 1);
+      const l = byStem.get(s) ?? [];
+      l.push(t.key);
+      byStem.set(s, l);
+    }
     for (const ex of t.exact) {
       const lead = /^[A-Z]+/.exec(ex)?.[0];
       if (!lead) continue;
@@ -156,7 +204,19 @@ function build(): Matcher {
       exactByLead.set(lead, list);
     }
   }
-  const alts = words.map((w) => `[${w[0]}${w[0]!.toUpperCase()}]${w.slice(1)}|${w.toUpperCase()}`);
+  const wmMin = Math.min(...words.map((w) => w.length));
+  const wmShift = new Uint8Array(WM_MASK + 1).fill(wmMin - 1);
+  const wmBucket = new Map<number, string[]>();
+  for (const w of words) {
+    for (let j = 1; j < wmMin; j++) {
+      const h = wmHash(w.charCodeAt(j - 1), w.charCodeAt(j));
+      wmShift[h] = Math.min(wmShift[h]!, wmMin - 1 - j);
+    }
+    const h = wmHash(w.charCodeAt(wmMin - 2), w.charCodeAt(wmMin - 1));
+    const b = wmBucket.get(h) ?? [];
+    b.push(w);
+    wmBucket.set(h, b);
+  }
   return {
     next,
     term,
@@ -166,8 +226,11 @@ function build(): Matcher {
     vocab,
     heads,
     df,
+    byStem,
     exactByLead,
-    keywordRe: new RegExp(alts.join('|'), 'g'),
+    wmMin,
+    wmShift,
+    wmBucket,
     acronymRe: /\b[A-Z]{2,}/g,
     nearbyRe: new RegExp(words.join('|'), 'i'),
     wordSet: words,
@@ -272,26 +335,26 @@ function describe(m: Matcher, text: string, anchor: string, kwEnd: number): [num
   for (let len = seen.length; len >= 2 && !best; len--) {
     const desc = seen.slice(0, len);
     const stems = [...new Set(desc.map((d) => d.stem))];
+    const scores = new Map<string, { score: number; hits: number; rare: boolean }>();
+    for (const st of stems) {
+      const d = m.df.get(st) ?? 1;
+      for (const key of m.byStem.get(st) ?? []) {
+        if (!m.heads.get(key)!.has(anchor)) continue;
+        const e = scores.get(key) ?? { score: 0, hits: 0, rare: false };
+        e.score += 1 / d;
+        e.hits++;
+        if (d <= 3) e.rare = true;
+        scores.set(key, e);
+      }
+    }
     let top: { key: string; score: number; hits: number; rare: boolean } | undefined;
     let second = { score: 0, hits: 0 };
-    for (const [key, v] of m.vocab) {
-      if (!m.heads.get(key)!.has(anchor)) continue;
-      let score = 0;
-      let hits = 0;
-      let rare = false;
-      for (const s of stems) {
-        if (v.has(s)) {
-          hits++;
-          const d = m.df.get(s) ?? 1;
-          score += 1 / d;
-          if (d <= 3) rare = true;
-        }
-      }
-      if (!top || score > top.score) {
+    for (const [key, e] of scores) {
+      if (!top || e.score > top.score) {
         if (top) second = { score: top.score, hits: top.hits };
-        top = { key, score, hits, rare };
-      } else if (score > second.score) {
-        second = { score, hits };
+        top = { key, ...e };
+      } else if (e.score > second.score) {
+        second = { score: e.score, hits: e.hits };
       }
     }
     const lastMatched = top !== undefined && m.vocab.get(top.key)!.has(desc[len - 1]!.stem);
@@ -314,13 +377,12 @@ function describe(m: Matcher, text: string, anchor: string, kwEnd: number): [num
 export function findTreatyNames(text: string, sink: Sink): Set<string> {
   const m = getMatcher();
   const keys = new Set<string>();
-  const re = m.keywordRe;
-  re.lastIndex = 0;
-  let hit: RegExpExecArray | null;
-  while ((hit = re.exec(text))) {
-    const kwPos = hit.index;
+  let lastEnd = 0;
+  for (const hit of treatyWordHits(m, text)) {
+    const kwPos = hit.pos;
+    if (kwPos < lastEnd) continue;
     const ws = wordStart(text, kwPos);
-    const we = wordEnd(text, kwPos + hit[0].length);
+    const we = wordEnd(text, kwPos + hit.len);
     const starts = [ws, ...previousWordStarts(text, ws, m.maxBack)];
     let best: [number, number, string] | undefined;
     for (const s of starts) {
@@ -351,9 +413,9 @@ export function findTreatyNames(text: string, sink: Sink): Set<string> {
       const start = withPrefix(text, best[0]);
       emit(sink, 'treaty', `treaty-${best[2]}`, start, best[1]);
       keys.add(best[2]);
-      re.lastIndex = Math.max(re.lastIndex, best[1]);
+      lastEnd = best[1];
     } else {
-      re.lastIndex = Math.max(re.lastIndex, we);
+      lastEnd = we;
     }
   }
   return keys;
