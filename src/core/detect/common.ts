@@ -1,5 +1,5 @@
 import type { Citation, CitationExtras, CitationKind } from '../citation';
-import { DASH, SP, at, sessionId, sticky } from './text';
+import { DASH, SP, at, sessionId, sticky, LETTER } from './text';
 
 /** Where recognizers put what they find; the engine resolves overlaps afterwards. */
 export interface Sink {
@@ -49,6 +49,5 @@ export function parseSession(text: string, pos: number): Session | undefined {
 
 /** A page reference that may follow a document number: ", blz. 3", ", p. 5892–5931", " p. 12 e.v.". */
 export const PAGES_RE = sticky(
-  `${SP},?${SP}(?:blz|bl|p|pp|pag|pagina|pagina's|bladzijde|bladzijden)\\.?${SP}(\\d{1,5})(?:${SP}(?:${DASH}|en|t/m)${SP}(\\d{1,5}))?(?:${SP}e\\.?v\\.?)?(?![\\p{L}\\d])`,
-  'u',
+  `${SP},?${SP}(?:blz|bl|p|pp|pag|pagina|pagina's|bladzijde|bladzijden)\\.?${SP}(\\d{1,5})(?:${SP}(?:${DASH}|en|t/m)${SP}(\\d{1,5}))?(?:${SP}e\\.?v\\.?)?(?![${LETTER}\\d])`,
 );

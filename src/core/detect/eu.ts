@@ -5,13 +5,12 @@
  *   Directive 2011/95/EU
  */
 import { emit, type Sink } from './common';
-import { HS, SP, at, sticky } from './text';
+import { HS, SP, at, sticky, LETTER } from './text';
 
 const EU_RE = sticky(
   `((?:[Uu]itvoerings|[Gg]edelegeerde${HS})?[Vv]erordening|[Rr]ichtlijn|(?:Implementing${HS}|Delegated${HS})?Regulation|Directive)` +
     `${SP}(?:\\((?:EU|EG|EEG|EC|EEC|EGKS|EU,${HS}?Euratom|EG,${HS}?Euratom|Euratom)\\)${SP})?` +
-    `(?:(nr|no|No|n°)\\.?${SP})?(\\d{1,4})/(\\d{1,4})(?:/(EU|EG|EEG|EC|EEC|GBVB|JBZ|Euratom))?(?![\\p{L}\\d]|/\\d)`,
-  'u',
+    `(?:(nr|no|No|n°)\\.?${SP})?(\\d{1,4})/(\\d{1,4})(?:/(EU|EG|EEG|EC|EEC|GBVB|JBZ|Euratom))?(?![${LETTER}\\d]|/\\d)`,
 );
 
 function fullYear(s: string): number {

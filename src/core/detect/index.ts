@@ -16,7 +16,7 @@ import type { Sink } from './common';
 import { emit } from './common';
 import { parseEuAct } from './eu';
 import {
-  DOSSIER_OF,
+  dossierOf,
   parseAtNr,
   parseBare,
   parseKstId,
@@ -41,14 +41,25 @@ export interface DetectOptions {
 }
 
 const NOT_LETTER = '(?<![A-Za-z\\u00c0-\\u024f])';
+/** Keyword groups, captured inside the lookbehind (numbered after the zaak group): */
+const enum G {
+  Tk = 1,
+  Res,
+  Nr,
+  Pub,
+  Kst,
+  Ch,
+  Eu,
+  Id,
+}
 const KEYWORDS = [
-  `(?<res>[Rr]esoluti(?:es?|ons?)|UNSCR|[SA]/RES/)`,
-  `(?<nr>${NOT_LETTER}(?:[Nn]rs?|NRS?|[Nn]ummers?|No))`,
-  `(?<pub>${NOT_LETTER}(?:Stb|Stcrt|Trb|Staatsblad|Staatscourant|Tractatenblad))`,
-  `(?<kst>${NOT_LETTER}(?:[Kk]amerstuk(?:ken)?|KAMERSTUK(?:KEN)?|[Mm]otie|[Aa]mendement))`,
-  `(?<ch>${NOT_LETTER}(?:II|I|EK|TK|[Vv]ergaderjaar|[Zz]itting|[Hh]andelingen|HANDELINGEN|Hand))`,
-  `(?<eu>[Vv]erordening|[Rr]ichtlijn|Regulation|Directive|\\((?:EU|EG|EEG|EC|EEC)\\)|Euratom\\))`,
-  `(?<id>${NOT_LETTER}(?:KST|kst-|a?h-[te]k-))`,
+  `([Rr]esoluti(?:es?|ons?)|UNSCR|[SA]/RES/)`,
+  `(${NOT_LETTER}(?:[Nn]rs?|NRS?|[Nn]ummers?|No))`,
+  `(${NOT_LETTER}(?:Stb|Stcrt|Trb|Staatsblad|Staatscourant|Tractatenblad))`,
+  `(${NOT_LETTER}(?:[Kk]amerstuk(?:ken)?|KAMERSTUK(?:KEN)?|[Mm]otie|[Aa]mendement))`,
+  `(${NOT_LETTER}(?:II|I|EK|TK|[Vv]ergaderjaar|[Zz]itting|[Hh]andelingen|HANDELINGEN|Hand))`,
+  `([Vv]erordening|[Rr]ichtlijn|Regulation|Directive|\\((?:EU|EG|EEG|EC|EEC)\\)|Euratom\\))`,
+  `(${NOT_LETTER}(?:KST|kst-|a?h-[te]k-))`,
 ].join('|');
 
 /**
@@ -58,9 +69,9 @@ const KEYWORDS = [
  * 3. five digits, or a dossier-shaped "NN NNN" / "NN.NNN" / "NN-NNN".
  */
 const TRIGGER_RE = new RegExp(
-  `(?<![\\d])(?:(?<tk>(?:19|20)\\d\\d[ZD]\\d{5}(?![\\d]))` +
+  `(?<![\\d])(?:((?:19|20)\\d\\d[ZD]\\d{5}(?![\\d]))` +
     `|\\d(?<=(?:${KEYWORDS})[\\s\\u200b.,:;(]{0,8}\\d)` +
-    `|(?<dos>\\d\\d(?:\\d|[ \\u00a0\\u2009\\u202f.\\-]\\d)\\d\\d(?![\\d])))`,
+    `|(\\d\\d(?:\\d|[ \\u00a0\\u2009\\u202f.\\-]\\d)\\d\\d(?![\\d])))`,
   'g',
 );
 
@@ -152,20 +163,20 @@ const EU_BEFORE_RE =
 function dispatchKeyword(
   text: string,
   ctx: KstContext,
-  g: Record<string, string | undefined>,
+  group: G,
   kwText: string,
   kwStart: number,
   kwStop: number,
 ): number {
-  if (g.id !== undefined) {
+  if (group === G.Id) {
     if (kwStop !== kwStart + kwText.length || !/^\d/.test(text.slice(kwStop, kwStop + 1))) return -1;
     return kwText.startsWith('k') || kwText.startsWith('K')
       ? parseKstId(text, kwStart, ctx)
       : parseParliamentId(text, kwStart, ctx.sink);
   }
-  if (g.res !== undefined) return parseResolution(text, kwStart, kwStop, ctx.sink);
-  if (g.pub !== undefined) return parsePublication(text, kwStart, ctx.sink);
-  if (g.nr !== undefined) {
+  if (group === G.Res) return parseResolution(text, kwStart, kwStop, ctx.sink);
+  if (group === G.Pub) return parsePublication(text, kwStart, ctx.sink);
+  if (group === G.Nr) {
     let r = -1;
     if (/\d$/.test(text.slice(Math.max(0, kwStart - 1), kwStart)))
       r = parseGluedHandelingen(text, kwStart, ctx.sink);
@@ -176,17 +187,17 @@ function dispatchKeyword(
     if (r < 0) r = parseAtNr(text, kwStart, ctx);
     return r;
   }
-  if (g.kst !== undefined) {
+  if (group === G.Kst) {
     const pre = findPrefixStart(text, kwStop);
     return parsePrefixed(text, pre && pre[1] === 'kst' ? pre[0] : kwStart, ctx);
   }
-  if (g.ch !== undefined) {
+  if (group === G.Ch) {
     const pre = findPrefixStart(text, kwStop);
     if (!pre) return -1;
     if (pre[1] === 'kst') return parsePrefixed(text, pre[0], ctx);
     return parseParliament(text, pre[0], ctx.sink);
   }
-  if (g.eu !== undefined) {
+  if (group === G.Eu) {
     if (kwText.startsWith('(') || kwText.startsWith('Euratom')) {
       const eu = EU_BEFORE_RE.exec(text.slice(Math.max(0, kwStop - 60), kwStop));
       if (!eu) return -1;
@@ -199,38 +210,56 @@ function dispatchKeyword(
 
 const DOSSIER_AT_RE = /^\d\d(?:\d|[ \u00a0\u2009\u202f.-]\d)\d\d(?!\d)/;
 
+function isKeywordSep(c: number): boolean {
+  return isSpaceCode(c) || c === 0x2e || c === 0x2c || c === 0x3a || c === 0x3b || c === 0x28;
+}
+
 function dispatch(text: string, m: RegExpExecArray, ctx: KstContext): number {
   const p = m.index;
-  const g = m.groups!;
-  if (g.tk !== undefined) {
-    if (isWordAt(text, p - 1) || isWordAt(text, p + g.tk.length)) return -1;
-    const kind: CitationKind = g.tk[4] === 'Z' ? 'tk-zaak' : 'tk-document';
-    emit(ctx.sink, kind, g.tk, p, p + g.tk.length);
-    return p + g.tk.length;
+  const tk = m[G.Tk];
+  if (tk !== undefined) {
+    if (isWordAt(text, p - 1) || isWordAt(text, p + tk.length)) return -1;
+    const kind: CitationKind = tk[4] === 'Z' ? 'tk-zaak' : 'tk-document';
+    emit(ctx.sink, kind, tk, p, p + tk.length);
+    return p + tk.length;
   }
-  const kwText = g.res ?? g.nr ?? g.pub ?? g.kst ?? g.ch ?? g.eu ?? g.id;
-  if (kwText !== undefined) {
+  let group = 0 as G;
+  for (let k = G.Res; k <= G.Id; k++) {
+    if (m[k] !== undefined) {
+      group = k;
+      break;
+    }
+  }
+  if (group) {
+    const kwText = m[group]!;
     // The keyword ends before the separators that precede the digit.
     let kwEnd = p;
-    while (kwEnd > 0 && /[\s\u200b.,:;(]/.test(text[kwEnd - 1]!) && p - kwEnd < 8) kwEnd--;
+    while (kwEnd > 0 && p - kwEnd < 8 && isKeywordSep(text.charCodeAt(kwEnd - 1))) kwEnd--;
     if (!text.startsWith(kwText, kwEnd - kwText.length)) kwEnd = text.lastIndexOf(kwText, p);
     else kwEnd -= kwText.length;
     const kwStart = kwEnd;
     const kwStop = kwStart + kwText.length;
-    const r = dispatchKeyword(text, ctx, g, kwText, kwStart, kwStop);
+    const r = dispatchKeyword(text, ctx, group, kwText, kwStart, kwStop);
     if (r >= 0 || !DOSSIER_AT_RE.test(text.slice(p, p + 7))) return r;
   }
   // Five digits or a dossier shape without a keyword.
-  const back = text.slice(Math.max(0, p - 6), p);
-  if (back.endsWith('KST')) return parseKstId(text, p - 3, ctx);
-  if (back.endsWith('kst-')) return parseKstId(text, p - 4, ctx);
-  const idm = /(?:^|[^a-z])(a?h-[te]k-)$/.exec(back);
-  if (idm) return parseParliamentId(text, p - idm[1]!.length, ctx.sink);
-  if (/ECLI:|[A-Z]:$/.test(text.slice(Math.max(0, p - 16), p))) return -1;
-  const pre = findPrefixStart(text, p);
-  if (pre) {
-    const r = pre[1] === 'kst' ? parsePrefixed(text, pre[0], ctx) : parseParliament(text, pre[0], ctx.sink);
-    if (r >= 0) return r;
+  const b1 = text.charCodeAt(p - 1);
+  if (b1 === 0x54 && text.startsWith('KST', p - 3)) return parseKstId(text, p - 3, ctx);
+  if (b1 === 0x2d) {
+    if (text.startsWith('kst-', p - 4)) return parseKstId(text, p - 4, ctx);
+    const idm = /(?:^|[^a-z])(a?h-[te]k-)$/.exec(text.slice(Math.max(0, p - 7), p));
+    if (idm) return parseParliamentId(text, p - idm[1]!.length, ctx.sink);
+  }
+  if (b1 === 0x3a) return -1; // inside an ECLI or a time
+  // A keyword phrase further back ("Kamerstukken II 2019/20, 35 300"): only when a word precedes.
+  let q = p;
+  while (q > 0 && p - q < 4 && (isSpaceCode(text.charCodeAt(q - 1)) || text.charCodeAt(q - 1) === 0x2c)) q--;
+  if (q < p && isWordAt(text, q - 1)) {
+    const pre = findPrefixStart(text, p);
+    if (pre) {
+      const r = pre[1] === 'kst' ? parsePrefixed(text, pre[0], ctx) : parseParliament(text, pre[0], ctx.sink);
+      if (r >= 0) return r;
+    }
   }
   return parseBare(text, p, ctx);
 }
@@ -254,7 +283,7 @@ function resolveImplicit(found: Citation[], pending: PendingImplicit[], sink: Si
   let j = 0;
   for (const p of pending) {
     while (j < found.length && found[j]!.end <= p.start) {
-      const key = found[j]!.kind === 'kamerstuk' ? DOSSIER_OF.get(found[j]!) : undefined;
+      const key = dossierOf(found[j]!);
       if (key) ctxKey = key;
       j++;
     }

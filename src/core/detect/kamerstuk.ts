@@ -25,6 +25,8 @@ import {
   isWordAt,
   plausibleYear,
   sticky,
+  endOf,
+  LETTER,
 } from './text';
 
 export interface Dossier {
@@ -44,8 +46,16 @@ export interface Dossier {
   dashed: boolean;
 }
 
-/** The dossier key of each kamerstuk citation emitted here (context for implicit references). */
-export const DOSSIER_OF = new WeakMap<Citation, string>();
+/** Kamerstuk citations of a whole dossier (no document number); the others end in "-<document>". */
+const DOSSIER_ONLY = new WeakSet<Citation>();
+
+/** The dossier a kamerstuk citation belongs to: "kst-32847-351" → "kst-32847" (context for implicit references). */
+export function dossierOf(c: Citation): string | undefined {
+  if (c.kind !== 'kamerstuk' || c.extras?.implicit) return undefined;
+  if (DOSSIER_ONLY.has(c)) return c.id;
+  const i = c.id.lastIndexOf('-');
+  return i > 4 ? c.id.slice(0, i) : undefined;
+}
 
 export interface PendingImplicit {
   start: number;
@@ -61,18 +71,16 @@ export interface KstContext {
 const DOSSIER_RE = sticky(`(\\d\\d)(?:([ \\u00a0\\u2007\\u2009\\u202f.]{1,2})|(${DASH}))?(\\d{3})(?!\\d)`);
 const SHORT_DOSSIER_RE = sticky(`(\\d{3,4})(?!\\d)`);
 const SUB_RE = sticky(
-  `${DASH}(\\d\\d)(?=${DASH}\\d|${HS}{0,3},?${HS}{0,3}(?:nrs?|nummers?)(?![\\p{L}]))|${DASH}(0\\d)(?!\\d)`,
-  'u',
+  `${DASH}(\\d\\d)(?=${DASH}\\d|${HS}{0,3},?${HS}{0,3}(?:nrs?|nummers?)(?![${LETTER}]))|${DASH}(0\\d)(?!\\d)`,
 );
 const SUFFIX_RE = sticky(
-  `(?:[ \\u00a0\\u2009\\u202f.]|${DASH}|${HS}{1,2}hoofdstuk${HS}{1,2})([IVXL]{1,7}[A-Z]?|[A-Z])(?![\\p{L}\\d])`,
-  'u',
+  `(?:[ \\u00a0\\u2009\\u202f.]|${DASH}|${HS}{1,2}hoofdstuk${HS}{1,2})([IVXL]{1,7}[A-Z]?|[A-Z])(?![${LETTER}\\d])`,
 );
 const RNUM_RE = sticky(`${HS}{0,2}${DASH}?\\(R${HS}?\\d{3,4}\\)`);
 const NR_RE = sticky(`${SP}(?:[,;:]${SP})?(?:[Nn]rs?|NRS?|[Nn]ummers?|[Nn]o)\\.?${SP}`);
-const NUM_RE = sticky(`(\\d{1,4})([a-z])?(?![\\p{L}\\d])|([A-Z]{1,3})(?![\\p{L}\\d])`, 'u');
-const LIST_SEP_RE = sticky(`${SP}(?:(,|;)|(en|and|&|t/m|tot en met)(?![\\p{L}])|(${DASH}))${SP}`, 'u');
-const COMPACT_RE = sticky(`(${HS}{0,2})${DASH}(${HS}{0,2})(\\d{1,4})(?![\\p{L}\\d])(?![./${'\\-'}]\\d)`, 'u');
+const NUM_RE = sticky(`(\\d{1,4})([a-z])?(?![${LETTER}\\d])|([A-Z]{1,3})(?![${LETTER}\\d])`);
+const LIST_SEP_RE = sticky(`${SP}(?:(,|;)|(en|and|&|t/m|tot en met)(?![${LETTER}])|(${DASH}))${SP}`);
+const COMPACT_RE = sticky(`(${HS}{0,2})${DASH}(${HS}{0,2})(\\d{1,4})(?![${LETTER}\\d])(?![./${'\\-'}]\\d)`);
 const COMMA_NUM_RE = sticky(`${SP},${SP}(?=[\\dA-Z])`);
 const CONTINUE_RE = sticky(`${SP}(?:;|,|en)${SP}(?:ook${SP})?(?=[Nn]rs?\\.?${SP}\\d)`);
 const RELATED_SEP_RE = sticky(`${SP}(?:en|,|/|&)${SP}`);
@@ -84,10 +92,9 @@ const PREFIX_RE = sticky(
     `|([Mm]otie|[Aa]mendement|MOTIE|AMENDEMENT)` +
     `|(TK|EK)` +
     `|(Tweede|Eerste)${HS}Kamer(?:${HS}der${HS}Staten-Generaal)?` +
-    ')(?![\\p{L}\\d])',
-  'u',
+    `)(?![${LETTER}\\d])`,
 );
-const CHAMBER_RE = sticky(`${SP}(II|I|EK|TK)(?![\\p{L}\\d])`, 'u');
+const CHAMBER_RE = sticky(`${SP}(II|I|EK|TK)(?![${LETTER}\\d])`);
 const SESSION_LEAD_RE = sticky(`${SP}[,:]?${SP}(?:(?:[Vv]ergaderjaar|[Zz]itting)${SP})?`);
 const BEFORE_DOSSIER_RE = sticky(`${SP}[,;:]?${SP}`);
 
@@ -126,10 +133,10 @@ export function parseDossier(text: string, pos: number, allowShort: boolean): Do
       d.end = end = end + s[0].length;
     }
   }
-  s = at(RNUM_RE, text, end);
-  if (s) {
+  const r = endOf(RNUM_RE, text, end);
+  if (r >= 0) {
     d.rnum = true;
-    d.end = end = end + s[0].length;
+    d.end = end = r;
   }
   return d;
 }
@@ -171,7 +178,7 @@ function readNumList(text: string, pos: number, letters: boolean): DocNum[] {
     if (!sep) break;
     const p = end + sep[0].length;
     // The next item must not be a new dossier ("nr. 223, 36 180 nr. 5") or a year.
-    if (at(DOSSIER_RE, text, p)) break;
+    if (endOf(DOSSIER_RE, text, p) >= 0) break;
     const n = readNum(text, p, letters);
     if (!n) break;
     if (sep[1] !== undefined && looksLikeYear(n.doc)) break;
@@ -213,17 +220,16 @@ function emitDocs(
 ): number {
   const key = dossierKey(d);
   let end = docs[docs.length - 1]!.end;
-  const pages = at(PAGES_RE, text, end);
-  if (pages) end += pages[0].length;
+  const pages = endOf(PAGES_RE, text, end);
+  if (pages >= 0) end = pages;
   docs.forEach((n, i) => {
     const s = i === 0 ? spanStart : n.start;
     const e = i === docs.length - 1 ? end : n.end;
-    DOSSIER_OF.set(emit(sink, 'kamerstuk', `${key}-${n.doc}`, s, e, extras), key);
+    emit(sink, 'kamerstuk', `${key}-${n.doc}`, s, e, extras);
   });
   // "…, nr. 6, p. 15-16; nr. 7, p. 5-6": more documents of the same dossier.
-  const cont = at(CONTINUE_RE, text, end);
-  if (cont) {
-    const nrStart = end + cont[0].length;
+  const nrStart = endOf(CONTINUE_RE, text, end);
+  if (nrStart >= 0) {
     const more = parseDocs(text, nrStart, {
       keyword: false,
       letters: true,
@@ -241,22 +247,21 @@ function parseDocs(
   pos: number,
   opts: { keyword: boolean; letters: boolean; spacedDash: boolean; sameLine: boolean },
 ): DocNum[] {
-  let m = at(NR_RE, text, pos);
-  if (m) {
-    if (opts.sameLine && hasLineBreak(text, pos, pos + m[0].length)) return [];
-    return readNumList(text, pos + m[0].length, true);
+  const nrEnd = endOf(NR_RE, text, pos);
+  if (nrEnd >= 0) {
+    if (opts.sameLine && hasLineBreak(text, pos, nrEnd)) return [];
+    return readNumList(text, nrEnd, true);
   }
-  m = at(COMPACT_RE, text, pos);
+  const m = at(COMPACT_RE, text, pos);
   if (m && (opts.spacedDash || (m[1] === '' && m[2] === ''))) {
     const s = pos + m[0].length - m[3]!.length;
     const n = String(Number(m[3]));
     if (n !== '0') return [{ doc: n, start: s, end: pos + m[0].length }];
   }
   if (opts.keyword) {
-    m = at(COMMA_NUM_RE, text, pos);
-    if (m) {
-      const p = pos + m[0].length;
-      if (!at(DOSSIER_RE, text, p)) {
+    const p = endOf(COMMA_NUM_RE, text, pos);
+    if (p >= 0) {
+      if (endOf(DOSSIER_RE, text, p) < 0) {
         const n = readNum(text, p, opts.letters);
         if (n && !looksLikeYear(n.doc)) {
           // ", 32" must end the citation: not ", 32 leden", not ", 12 maart".
@@ -300,8 +305,8 @@ export function parsePrefixed(text: string, start: number, ctx: KstContext): num
     }
   }
   if (isChamberWord && !session) return -1;
-  const b = at(BEFORE_DOSSIER_RE, text, pos);
-  if (b) pos += b[0].length;
+  const b = endOf(BEFORE_DOSSIER_RE, text, pos);
+  if (b >= 0) pos = b;
   // Glued footnote or extraction artefacts aside, the dossier must start on a digit boundary.
   if (isDigitAt(text, pos - 1)) return -1;
   const d = parseDossier(text, pos, session !== undefined);
@@ -309,9 +314,9 @@ export function parsePrefixed(text: string, start: number, ctx: KstContext): num
   pos = d.end;
   const related: Dossier[] = [];
   for (let guard = 0; guard < 8; guard++) {
-    const sep = at(RELATED_SEP_RE, text, pos);
-    if (!sep) break;
-    const r = parseDossier(text, pos + sep[0].length, false);
+    const sep = endOf(RELATED_SEP_RE, text, pos);
+    if (sep < 0) break;
+    const r = parseDossier(text, sep, false);
     if (!r || r.dashed) break;
     related.push(r);
     pos = r.end;
@@ -328,7 +333,7 @@ export function parsePrefixed(text: string, start: number, ctx: KstContext): num
     return emitDocs(text, ctx.sink, d, docs, start, extras);
   }
   if (isKst && !d.dashed) {
-    DOSSIER_OF.set(emit(ctx.sink, 'kamerstuk', dossierKey(d), start, d.end, extras), dossierKey(d));
+    DOSSIER_ONLY.add(emit(ctx.sink, 'kamerstuk', dossierKey(d), start, d.end, extras));
     return d.end;
   }
   return -1;
@@ -369,22 +374,22 @@ export function parseBare(text: string, pos: number, ctx: KstContext): number {
   // Dossier only: a rijkswet number, a bracketed bill reference, or a tkconv activity line.
   const before = text.charCodeAt(pos - 1);
   let end = d.end;
-  const br = at(BRACKET_R_RE, text, end);
-  if (br) end += br[0].length;
+  const br = endOf(BRACKET_R_RE, text, end);
+  if (br >= 0) end = br;
   const after = text.charCodeAt(end);
   if (before === 0x28 && after === 0x29) {
-    DOSSIER_OF.set(emit(ctx.sink, 'kamerstuk', dossierKey(d), pos, end, {}), dossierKey(d));
+    DOSSIER_ONLY.add(emit(ctx.sink, 'kamerstuk', dossierKey(d), pos, end, {}));
     return end;
   }
   if (d.rnum) {
     if (d.spaced && atLineStart(text, pos)) return -1; // masthead of an official publication
-    DOSSIER_OF.set(emit(ctx.sink, 'kamerstuk', dossierKey(d), pos, d.end, {}), dossierKey(d));
+    DOSSIER_ONLY.add(emit(ctx.sink, 'kamerstuk', dossierKey(d), pos, d.end, {}));
     return d.end;
   }
   if (!d.spaced && !d.suffix && TKCONV_BEFORE_RE.test(text.slice(Math.max(0, pos - 3), pos))) {
     const rest = text.slice(d.end, d.end + 3);
     if (/^[ \t\u00a0]*(?:\(|\r?\n|$)/.test(rest)) {
-      DOSSIER_OF.set(emit(ctx.sink, 'kamerstuk', dossierKey(d), pos, d.end, {}), dossierKey(d));
+      DOSSIER_ONLY.add(emit(ctx.sink, 'kamerstuk', dossierKey(d), pos, d.end, {}));
       return d.end;
     }
   }
@@ -415,7 +420,7 @@ export function parseAtNr(text: string, kw: number, ctx: KstContext): number {
         end += 1;
       }
       const doc = String(Number(m[1]));
-      DOSSIER_OF.set(emit(ctx.sink, 'kamerstuk', `${dossierKey(d)}-${doc}`, kw, end, {}), dossierKey(d));
+      emit(ctx.sink, 'kamerstuk', `${dossierKey(d)}-${doc}`, kw, end, {});
       return end;
     }
   }
@@ -436,10 +441,9 @@ export function parseAtNr(text: string, kw: number, ctx: KstContext): number {
   return -1;
 }
 
-const KST_ID_RE = sticky(`KST(\\d{5})([IVXL]{1,7}|[A-Z])?(\\d{1,4})(?![\\p{L}\\d])`, 'u');
+const KST_ID_RE = sticky(`KST(\\d{5})([IVXL]{1,7}|[A-Z])?(\\d{1,4})(?![${LETTER}\\d])`);
 const KST_LOWER_RE = sticky(
-  `kst-(\\d{3,5})(?:-(\\d\\d)(?=-))?(?:-([IVXL]{1,7}[A-Z]?|[A-Z]))?(?:-(\\d{1,4}|[A-Z]{1,3}))?(?![\\p{L}\\d]|-\\d)`,
-  'u',
+  `kst-(\\d{3,5})(?:-(\\d\\d)(?=-))?(?:-([IVXL]{1,7}[A-Z]?|[A-Z]))?(?:-(\\d{1,4}|[A-Z]{1,3}))?(?![${LETTER}\\d]|-\\d)`,
 );
 
 /** "KST23432475" or "kst-22054-418" starting at `start`. */

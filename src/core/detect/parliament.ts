@@ -6,29 +6,26 @@
  *   h-tk-20192020-31-8 · ah-tk-20222023-3649
  */
 import { PAGES_RE, emit, parseSession, type Session, type Sink } from './common';
-import { DASH, SP, at, isWordAt, sessionId, sticky } from './text';
+import { DASH, SP, at, endOf, isWordAt, sessionId, sticky, LETTER } from './text';
 
 const AANH_RE = sticky(
   `(?:Aanhangsel|AANHANGSEL)(?:${SP}(?:der|van${SP}de|bij${SP}de|bij|tot${SP}de))?${SP}(?:[Hh]andelingen|HANDELINGEN|Hand\\.)` +
     `|Aanh\\.${SP}(?:[Hh]andelingen|Hand\\.)`,
 );
-const HAND_RE = sticky(`(?:[Hh]andelingen|HANDELINGEN|Hand\\.)(?![\\p{L}\\d])`, 'u');
+const HAND_RE = sticky(`(?:[Hh]andelingen|HANDELINGEN|Hand\\.)(?![${LETTER}\\d])`);
 const FILLER_RE = sticky(
-  `${SP}[,:]?${SP}(II|I|TK|EK|Tweede|Eerste|der|van|de|het|Kamer|Staten-Generaal|Verenigde|Vergadering|[Vv]ergaderjaar|[Zz]itting)(?![\\p{L}\\d])`,
-  'u',
+  `${SP}[,:]?${SP}(II|I|TK|EK|Tweede|Eerste|der|van|de|het|Kamer|Staten-Generaal|Verenigde|Vergadering|[Vv]ergaderjaar|[Zz]itting)(?![${LETTER}\\d])`,
 );
 const SEP_RE = sticky(`${SP}[,:]?${SP}`);
 const NR_RE = sticky(`(?:[Nn]rs?|[Nn]ummers?)\\.?${SP}`);
-const NUM_RE = sticky(`(\\d{1,5})(?![\\p{L}\\d])`, 'u');
+const NUM_RE = sticky(`(\\d{1,5})(?![${LETTER}\\d])`);
 const LIST_RE = sticky(`${SP}(?:,|en|&)${SP}(?=\\d)`);
-const ITEM_RE = sticky(`${SP},?${SP}(?:item|punt)${SP}(\\d{1,3})(?![\\p{L}\\d])`, 'u');
+const ITEM_RE = sticky(`${SP},?${SP}(?:item|punt)${SP}(\\d{1,3})(?![${LETTER}\\d])`);
 const PAGE_RANGE_RE = sticky(
-  `(?:blz|bl|p|pp|pag|pagina)\\.?${SP}(\\d{1,5})(?:${SP}(?:${DASH}|t/m)${SP}(\\d{1,5}))?(?![\\p{L}\\d])`,
-  'u',
+  `(?:blz|bl|p|pp|pag|pagina)\\.?${SP}(\\d{1,5})(?:${SP}(?:${DASH}|t/m)${SP}(\\d{1,5}))?(?![${LETTER}\\d])`,
 );
 const ID_RE = sticky(
-  `(ah|h)-(tk|ek)-((?:18|19|20)\\d\\d)((?:18|19|20)\\d\\d)-(\\d{1,5})(?:-(\\d{1,5}))?(?![\\p{L}\\d])`,
-  'u',
+  `(ah|h)-(tk|ek)-((?:18|19|20)\\d\\d)((?:18|19|20)\\d\\d)-(\\d{1,5})(?:-(\\d{1,5}))?(?![${LETTER}\\d])`,
 );
 
 function houseOf(chamber: string | undefined): 'tk' | 'ek' {
@@ -49,8 +46,8 @@ export function parseHandelingenTail(
   requireItem: boolean,
 ): number {
   let pos = session.end;
-  const sep = at(SEP_RE, text, pos);
-  if (sep) pos += sep[0].length;
+  const sep = endOf(SEP_RE, text, pos);
+  if (sep >= 0) pos = sep;
   const extras = { chamber: chamberExtra(house), sessionYear: session.id };
   const nr = at(NR_RE, text, pos);
   let num: RegExpExecArray | null = null;
@@ -76,8 +73,8 @@ export function parseHandelingenTail(
       id += `-${Number(item[1])}`;
       end += item[0].length;
     }
-    const pages = at(PAGES_RE, text, end);
-    if (pages) end += pages[0].length;
+    const pages = endOf(PAGES_RE, text, end);
+    if (pages >= 0) end = pages;
     emit(sink, 'handelingen', id, spanStart, end, extras);
     return end;
   }
@@ -119,16 +116,16 @@ export function parseParliament(text: string, start: number, sink: Sink): number
     if (w === 'II' || w === 'I' || w === 'TK' || w === 'EK' || w === 'Tweede' || w === 'Eerste') chamber = w;
     pos += f[0].length;
   }
-  const sep = at(SEP_RE, text, pos);
-  if (sep) pos += sep[0].length;
+  const sep = endOf(SEP_RE, text, pos);
+  if (sep >= 0) pos = sep;
   const session = parseSession(text, pos);
   if (!session) return -1;
   const house = houseOf(chamber);
   if (!aanhangsel) return parseHandelingenTail(text, start, session, house, sink, false);
 
   pos = session.end;
-  const s2 = at(SEP_RE, text, pos);
-  if (s2) pos += s2[0].length;
+  const s2 = endOf(SEP_RE, text, pos);
+  if (s2 >= 0) pos = s2;
   const nr = at(NR_RE, text, pos);
   if (nr) pos += nr[0].length;
   const first = at(NUM_RE, text, pos);

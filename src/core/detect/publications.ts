@@ -4,16 +4,14 @@
  */
 import type { CitationKind } from '../citation';
 import { emit, type Sink } from './common';
-import { SP, at, plausibleYear, sticky } from './text';
+import { SP, at, plausibleYear, sticky, LETTER } from './text';
 
-const PREFIX_RE = sticky(`(Stb|Stcrt|Trb)\\.?|(Staatsblad|Staatscourant|Tractatenblad)(?![\\p{L}])`, 'u');
+const PREFIX_RE = sticky(`(Stb|Stcrt|Trb)\\.?|(Staatsblad|Staatscourant|Tractatenblad)(?![${LETTER}])`);
 const YEAR_NUM_RE = sticky(
-  `${SP}((?:18|19|20)\\d\\d)${SP}[,/]${SP}(?:(?:nr|no)\\.?${SP})?(\\d{1,6})(?![\\p{L}\\d]|[.,]\\d)`,
-  'u',
+  `${SP}((?:18|19|20)\\d\\d)${SP}[,/]${SP}(?:(?:nr|no)\\.?${SP})?(\\d{1,6})(?![${LETTER}\\d]|[.,]\\d)`,
 );
 const ELIDED_RE = sticky(
-  `${SP}(?:en|,|;)${SP}(?:((?:18|19|20)\\d\\d)${SP},${SP}(?:(?:nr|no)\\.?${SP})?)?(\\d{1,6})(?![\\p{L}\\d]|[.,]\\d)`,
-  'u',
+  `${SP}(?:en|,|;)${SP}(?:((?:18|19|20)\\d\\d)${SP},${SP}(?:(?:nr|no)\\.?${SP})?)?(\\d{1,6})(?![${LETTER}\\d]|[.,]\\d)`,
 );
 
 const KIND: Record<string, [CitationKind, string]> = {

@@ -8,7 +8,7 @@
  * Parliament, Human Rights Council, ICC "RC/Res.5", a municipal council) are not UN resolutions.
  */
 import { emit, type Sink } from './common';
-import { HS, SP, at, isWordAt, sticky } from './text';
+import { HS, SP, at, isWordAt, sticky, LETTER } from './text';
 
 /** First Security Council resolution adopted in each year from 1946 (UN Security Council records). */
 const FIRST_OF_YEAR: readonly number[] = [
@@ -53,10 +53,10 @@ const GA_AFTER =
 const MONTH_AFTER =
   /^[\s\u00a0]+(?:jan(?:uari|uary)?|feb(?:ruari|ruary)?|maart|march|mrt|apr(?:il)?|mei|may|jun[ie]?|jul[iy]?|aug(?:ustus|ust)?|sep(?:t|tember)?|o[kc]t(?:ober)?|nov(?:ember)?|dec(?:ember)?)(?![\p{L}])/iu;
 const NUM_SEP_RE = sticky(`${SP}(?:(?:nr|no|number)\\.?${SP})?`);
-const SC_NUM_RE = sticky(`(\\d{1,4})(?![\\d\\p{L}]|[./]\\d|${HS}?%)`, 'u');
-const GA_NUM_RE = sticky(`(\\d{1,3})/(\\d{1,4})(?![\\d\\p{L}]|[./]\\d)`, 'u');
+const SC_NUM_RE = sticky(`(\\d{1,4})(?![${LETTER}\\d]|[./]\\d|${HS}?%)`);
+const GA_NUM_RE = sticky(`(\\d{1,3})/(\\d{1,4})(?![${LETTER}\\d]|[./]\\d)`);
 const YEAR_RE = sticky(`${HS}{0,2}\\((\\d{4})\\)`);
-const LIST_RE = sticky(`${SP}(?:,|;|en|and|&|t/m)(?![\\p{L}])${SP}`, 'u');
+const LIST_RE = sticky(`${SP}(?:,|;|en|and|&|t/m)(?![${LETTER}])${SP}`);
 
 type Body = 'sc' | 'ga' | 'other' | undefined;
 

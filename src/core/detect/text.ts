@@ -8,6 +8,9 @@
 export const WS = '[\\s\\u200b]';
 /** Whitespace inside one line. */
 export const HS = '[^\\S\\n\\r\\u2028\\u2029]';
+/** Letters for boundary checks inside character classes (Latin, Greek, Cyrillic; no `u` flag needed). */
+export const LETTER =
+  'A-Za-z\\u00aa\\u00b5\\u00ba\\u00c0-\\u00d6\\u00d8-\\u00f6\\u00f8-\\u02af\\u0370-\\u03ff\\u0400-\\u052f';
 /** Hyphen and dash characters (hyphen-minus, ‐ ‑ ‒ – — ―, minus). */
 export const DASH = '[\\-\\u2010-\\u2015\\u2212]';
 /** A short bounded run of whitespace: line breaks from PDF extraction fit, paragraphs of text do not. */
@@ -23,6 +26,12 @@ export function sticky(source: string, flags = ''): RegExp {
 export function at(re: RegExp, text: string, pos: number): RegExpExecArray | null {
   re.lastIndex = pos;
   return re.exec(text);
+}
+
+/** Runs a sticky regex at `pos` without building a match: the end of the match, or -1. */
+export function endOf(re: RegExp, text: string, pos: number): number {
+  re.lastIndex = pos;
+  return re.test(text) ? re.lastIndex : -1;
 }
 
 const LETTER_RE = /[\p{L}\p{N}\p{M}]/u;
