@@ -8,6 +8,7 @@
  * Cleaning rules (generic, no treaty is special-cased):
  * - an alias without lower-case letters is an acronym: matched case-sensitively on word boundaries;
  * - a name that contains a treaty word (verdrag, protocol, convention, …) is matched case-insensitively;
+ * - a name whose treaty word is plural ("Verdragen van Genève") names a group of treaties and is dropped;
  * - a name without a treaty word is kept only when it starts like an acronym ("VN-…", "ESH (herzien)") and is
  *   then matched exactly; otherwise it is a common word ("Kernwapenverbod") and is dropped;
  * - variants: without a linking -s- before "verdrag", adjective endings -isch/-ische and -ees/-ese, and the
@@ -60,6 +61,13 @@ interface CsvRow {
 }
 
 const WORD_RE = new RegExp(TREATY_WORDS.join('|'), 'i');
+/** "Verdragen van Genève", "Geneva Conventions": the first treaty word of the name is a plural. */
+const PLURAL_RE =
+  /^(?:verdragen|protocollen|conventies|conventions|treaties|protocols|agreements|statuten)$/i;
+function headIsPlural(alias: string): boolean {
+  const head = alias.split(/[^\p{L}]+/u).find((w) => WORD_RE.test(w));
+  return head !== undefined && PLURAL_RE.test(head);
+}
 const DUTCH_WORD_RE = /verdrag|statuut|handvest|overeenkomst|akkoord|conventie/i;
 
 function splitList(value: string | undefined): string[] {
@@ -111,7 +119,9 @@ export function buildTreatyAliases(
       .map((s) => (s ?? '').replace(/\s+/g, ' ').trim())
       .filter((s) => s.length > 0);
     for (const alias of all) {
-      if (isAcronym(alias)) {
+      if (headIsPlural(alias)) {
+        dropped.push(`${key}: "${alias}" (a plural names a group of treaties, not this one)`);
+      } else if (isAcronym(alias)) {
         exact.add(alias);
       } else if (WORD_RE.test(alias)) {
         for (const v of nameVariants(alias)) names.add(v);

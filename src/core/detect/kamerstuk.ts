@@ -377,7 +377,17 @@ export function parseBare(text: string, pos: number, ctx: KstContext): number {
   const br = endOf(BRACKET_R_RE, text, end);
   if (br >= 0) end = br;
   const after = text.charCodeAt(end);
-  if (before === 0x28 && after === 0x29) {
+  // A bill reference "Wijziging van de Wet … (34630)": an unspaced dossier right after a word, not a bracketed
+  // figure in a table.
+  if (
+    before === 0x28 &&
+    after === 0x29 &&
+    (d.rnum ||
+      br >= 0 ||
+      (!d.spaced &&
+        /[1-3]/.test(d.num[0]!) &&
+        /[A-Za-z\u00c0-\u024f).,'’”»][ \t\u00a0]+$/.test(text.slice(Math.max(0, pos - 4), pos - 1))))
+  ) {
     DOSSIER_ONLY.add(emit(ctx.sink, 'kamerstuk', dossierKey(d), pos, end, {}));
     return end;
   }

@@ -28,8 +28,30 @@ const ID_RE = sticky(
   `(ah|h)-(tk|ek)-((?:18|19|20)\\d\\d)((?:18|19|20)\\d\\d)-(\\d{1,5})(?:-(\\d{1,5}))?(?![${LETTER}\\d])`,
 );
 
-function houseOf(chamber: string | undefined): 'tk' | 'ek' {
+function houseOf(chamber: string | undefined, text: string): 'tk' | 'ek' {
+  if (chamber === undefined) return documentHouse(text);
   return chamber === 'I' || chamber === 'EK' || chamber === 'Eerste' ? 'ek' : 'tk';
+}
+
+let houseText: string | undefined;
+let houseValue: 'tk' | 'ek' = 'tk';
+
+function countOf(text: string, s: string): number {
+  let n = 0;
+  for (let i = text.indexOf(s); i >= 0 && n < 1000; i = text.indexOf(s, i + s.length)) n++;
+  return n;
+}
+
+/**
+ * The house a Handelingen or Aanhangsel reference without one refers to: the Tweede Kamer, unless the document is
+ * an Eerste Kamer document (it names the Eerste Kamer more often than the Tweede Kamer).
+ */
+export function documentHouse(text: string): 'tk' | 'ek' {
+  if (text !== houseText) {
+    houseText = text;
+    houseValue = countOf(text, 'Eerste Kamer') > countOf(text, 'Tweede Kamer') ? 'ek' : 'tk';
+  }
+  return houseValue;
 }
 
 function chamberExtra(house: 'tk' | 'ek'): 'I' | 'II' {
@@ -120,7 +142,7 @@ export function parseParliament(text: string, start: number, sink: Sink): number
   if (sep >= 0) pos = sep;
   const session = parseSession(text, pos);
   if (!session) return -1;
-  const house = houseOf(chamber);
+  const house = houseOf(chamber, text);
   if (!aanhangsel) return parseHandelingenTail(text, start, session, house, sink, false);
 
   pos = session.end;
@@ -181,5 +203,5 @@ export function parseGluedHandelingen(text: string, kw: number, sink: Sink): num
   if (!id) return -1;
   const start = kw - m[0].length;
   if (isWordAt(text, start - 1)) return -1;
-  return parseHandelingenTail(text, start, { id, start, end: kw }, 'tk', sink, true);
+  return parseHandelingenTail(text, start, { id, start, end: kw }, documentHouse(text), sink, true);
 }

@@ -45,8 +45,16 @@ const GA_BODY =
   /(?:Algemene[\s\u00a0]+Vergadering(?:[\s\u00a0]+(?:der|van[\s\u00a0]+de)[\s\u00a0]+Verenigde[\s\u00a0]+Naties)?|General[\s\u00a0]+Assembly|AVVN|UNGA|VN-AV)[\s\u00a0-]*$/;
 const OTHER_BODY =
   /(?:Parlement|Parliament|EP|Mensenrechtenraad|Human[\s\u00a0]+Rights[\s\u00a0]+Council|HRC|Raad[\s\u00a0]+van[\s\u00a0]+Europa|Council[\s\u00a0]+of[\s\u00a0]+Europe|PACE|Assemblee|Assembly[\s\u00a0]+of[\s\u00a0]+States[\s\u00a0]+Parties|gemeenteraad|raad|Staten|IAEA|WHO|ICC|OVSE|OSCE|NAVO|NATO|Unie|Union|Kamer)[\s\u00a0-]*$/;
-const OTHER_AFTER =
-  /^[\s\u00a0]*(?:\(\d{4}\)[\s\u00a0]*)?(?:van|of|by)[\s\u00a0]+(?:het|de|the)[\s\u00a0]+(?:Europe(?:es|an)[\s\u00a0]+Parl|Mensenrechtenraad|Human[\s\u00a0]+Rights|Raad[\s\u00a0]+van[\s\u00a0]+Europa|Council[\s\u00a0]+of[\s\u00a0]+Europe|gemeenteraad|Parlementaire)/;
+/** "… van de Wereldgezondheidsvergadering": a resolution of a body named after the number. */
+const BODY_AFTER_RE =
+  /^[\s\u00a0]*(?:\(\d{4}\)[\s\u00a0]*)?(?:van|of|by)[\s\u00a0]+(?:de|het|der|the)[\s\u00a0]+((?:[A-Z][\w\u00c0-\u024f-]*[\s\u00a0]*){1,4})/;
+const UN_BODY_RE = /^(?:VN|UN|Verenigde|United|Veiligheidsraad|Security|Algemene|General|AVVN|UNGA|UNSC)/;
+
+function otherBodyAfter(after: string): boolean {
+  const m = BODY_AFTER_RE.exec(after);
+  return m !== null && !UN_BODY_RE.test(m[1]!);
+}
+
 const GA_AFTER =
   /^[\s\u00a0]*(?:\(\d{4}\)[\s\u00a0]*)?(?:van|of)[\s\u00a0]+(?:de|the)[\s\u00a0]+(?:Algemene[\s\u00a0]+Vergadering|General[\s\u00a0]+Assembly)/;
 
@@ -109,7 +117,7 @@ export function parseResolution(text: string, kwStart: number, kwEnd: number, si
   if (ga) {
     const after = text.slice(pos + ga[0].length, pos + ga[0].length + 60);
     if (body !== 'ga' && !GA_AFTER.test(after)) return -1;
-    if (OTHER_AFTER.test(after)) return -1;
+    if (otherBodyAfter(after)) return -1;
     let end = pos + ga[0].length;
     emit(sink, 'unga', `unga-${Number(ga[1])}-${Number(ga[2])}`, start, end, {});
     for (let guard = 0; guard < 30; guard++) {
@@ -145,7 +153,7 @@ export function parseResolution(text: string, kwStart: number, kwEnd: number, si
       break; // "1325 (2000), 1820 (2008), 12 …": a list with years keeps them
     }
     if (MONTH_AFTER.test(text.slice(e, e + 12))) break;
-    if (count === 0 && OTHER_AFTER.test(text.slice(e, e + 60))) return -1;
+    if (count === 0 && otherBodyAfter(text.slice(e, e + 80))) return -1;
     emit(sink, 'unsc', `unsc-${n}`, itemStart, e, year !== undefined ? { resolutionYear: year } : {});
     if (count === 0) firstHadYear = year !== undefined;
     count++;

@@ -244,6 +244,11 @@ describe('kamerstukken: not citations', () => {
     expect(ids('NJ 2018/268 met annotatie en RvdW 2018/404')).toEqual([]);
   });
 
+  it('bracketed figures in a table are not bill references', () => {
+    expect(ids('| Uitgaven | (12345) | (23 456) |')).toEqual([]);
+    expect(ids('saldo 2023 (12 345) en 2024 (45678)')).toEqual([]);
+  });
+
   it('a running head is not a citation', () => {
     expect(ids('Tweede Kamer, vergaderjaar 2022–2023, Aanhangsel 1')).toEqual([]);
     expect(ids('Tweede Kamer der Staten-Generaal 2\nVergaderjaar 2023-2024')).toEqual([]);

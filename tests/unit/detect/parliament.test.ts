@@ -34,6 +34,15 @@ describe('handelingen', () => {
     ]);
   });
 
+  it('without a chamber: the Tweede Kamer, unless the document is an Eerste Kamer document', () => {
+    expect(ids('Tweede Kamer der Staten-Generaal. Zie Handelingen 2016/17, nr. 34.')).toEqual([
+      'h-tk-20162017-34',
+    ]);
+    expect(
+      ids('Eerste Kamer der Staten-Generaal. Verslag. De Eerste Kamer … Handelingen 2016/17, nr. 34.'),
+    ).toEqual(['h-ek-20162017-34']);
+  });
+
   it('identifier h-tk-…', () => {
     expect(ids('https://zoek.officielebekendmakingen.nl/h-tk-20232024-4-26.html')).toEqual([
       'h-tk-20232024-4-26',

@@ -82,6 +82,8 @@ describe('resolutions: not citations', () => {
     expect(ids('Mensenrechtenraad resolutie 31/1 en Human Rights Council resolution 31/1')).toEqual([]);
     expect(ids('de gemeenteraad resolutie 12')).toEqual([]);
     expect(ids('een ontwerpresolutie 1234')).toEqual([]);
+    expect(ids('resolutie 12 van de Wereldgezondheidsvergadering')).toEqual([]);
+    expect(ids('resolutie 2334 (2016) van de Veiligheidsraad')).toEqual(['unsc-2334']);
   });
 
   it('no number, a count, a plan name', () => {

@@ -125,6 +125,10 @@ describe('treaties: not citations', () => {
     ).toEqual([]);
   });
 
+  it('a plural names a group of treaties, not one', () => {
+    expect(ids('de Verdragen van Genève en het Verdrag van Genève')).toEqual([]);
+  });
+
   it('committee names', () => {
     expect(
       ids('het CEDAW-comité en het Committee on the Elimination of Discrimination against Women'),
