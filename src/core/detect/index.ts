@@ -24,7 +24,7 @@ import {
   type KstContext,
   type PendingImplicit,
 } from './kamerstuk';
-import { parseGluedHandelingen, parseParliament, parseParliamentId } from './parliament';
+import { parseGluedHandelingen, parseMetadataRow, parseParliament, parseParliamentId } from './parliament';
 import { parsePublication } from './publications';
 import { parseResolution } from './resolutions';
 import { isSpaceCode, isWordAt } from './text';
@@ -57,7 +57,7 @@ const KEYWORDS = [
   `(${NOT_LETTER}(?:[Nn]rs?|NRS?|[Nn]ummers?|No))`,
   `(${NOT_LETTER}(?:Stb|Stcrt|Trb|Staatsblad|Staatscourant|Tractatenblad))`,
   `(${NOT_LETTER}(?:[Kk]amerstuk(?:ken)?|KAMERSTUK(?:KEN)?|[Mm]otie|[Aa]mendement))`,
-  `(${NOT_LETTER}(?:II|I|EK|TK|[Vv]ergaderjaar|[Zz]itting|[Hh]andelingen|HANDELINGEN|Hand))`,
+  `(${NOT_LETTER}(?:II|I|EK|TK|[Vv]ergaderjaar|[Zz]itting|[Hh]andelingen|HANDELINGEN|Hand|Staten-Generaal))`,
   `([Vv]erordening|[Rr]ichtlijn|Regulation|Directive|\\((?:EU|EG|EEG|EC|EEC)\\)|Euratom\\))`,
   `(${NOT_LETTER}(?:KST|kst-|a?h-[te]k-))`,
 ].join('|');
@@ -70,7 +70,7 @@ const KEYWORDS = [
  */
 const TRIGGER_RE = new RegExp(
   `(?<![\\d])(?:((?:19|20)\\d\\d[ZD]\\d{5}(?![\\d]))` +
-    `|\\d(?<=(?:${KEYWORDS})[\\s\\u200b.,:;(]{0,8}\\d)` +
+    `|\\d(?<=(?:${KEYWORDS})[\\s\\u200b.,:;(|]{0,8}\\d)` +
     `|(\\d\\d(?:\\d|[ \\u00a0\\u2009\\u202f.\\-]\\d)\\d\\d(?![\\d])))`,
   'g',
 );
@@ -192,6 +192,15 @@ function dispatchKeyword(
     return parsePrefixed(text, pre && pre[1] === 'kst' ? pre[0] : kwStart, ctx);
   }
   if (group === G.Ch) {
+    if (kwText === 'Staten-Generaal') {
+      const house = /Eerste[\s\u00a0]+Kamer[\s\u00a0]+der[\s\u00a0]+$/.test(
+        text.slice(Math.max(0, kwStart - 24), kwStart),
+      )
+        ? 'ek'
+        : 'tk';
+      const r = parseMetadataRow(text, kwStop, house, ctx.sink);
+      if (r >= 0) return r;
+    }
     const pre = findPrefixStart(text, kwStop);
     if (!pre) return -1;
     if (pre[1] === 'kst') return parsePrefixed(text, pre[0], ctx);
@@ -211,7 +220,7 @@ function dispatchKeyword(
 const DOSSIER_AT_RE = /^\d\d(?:\d|[ \u00a0\u2009\u202f.-]\d)\d\d(?!\d)/;
 
 function isKeywordSep(c: number): boolean {
-  return isSpaceCode(c) || c === 0x2e || c === 0x2c || c === 0x3a || c === 0x3b || c === 0x28;
+  return isSpaceCode(c) || c === 0x2e || c === 0x2c || c === 0x3a || c === 0x3b || c === 0x28 || c === 0x7c;
 }
 
 function dispatch(text: string, m: RegExpExecArray, ctx: KstContext): number {

@@ -26,6 +26,7 @@ import {
   plausibleYear,
   sticky,
   endOf,
+  sessionId,
   LETTER,
 } from './text';
 
@@ -409,6 +410,8 @@ export function parseBare(text: string, pos: number, ctx: KstContext): number {
 const REVERSED_RE = sticky(
   `(?:[Nn]rs?|[Nn]ummer)\\.?${SP}(\\d{1,4})(?:${SP}\\((?=\\d)|${SP}(?:toegevoegd${SP}aan|van|in|bij|uit)${SP}(?:het${SP})?[Dd]ossier${HS}{0,2})`,
 );
+const GLUED_ROW_RE =
+  /((?:18|19|20)\d\d)-((?:18|19|20)\d\d)\d{5}(?:[-. ](?:[IVXL]{1,6}[A-Z]?|[A-Z]))?[ \u00a0]?$/;
 const IMPLICIT_BEFORE_RE =
   /(?:^|[^\p{L}])(?:op|Op|motie|Motie|amendement|Amendement|\()[ \t\u00a0]+stuk[ \t\u00a0]+$/u;
 const STUK_NR_RE = sticky(`[Nn]rs?\\.?${HS}{0,3}`);
@@ -418,6 +421,23 @@ const STUK_NR_RE = sticky(`[Nn]rs?\\.?${HS}{0,3}`);
  * "nr. 475 toegevoegd aan dossier 23432", and "op stuk nr. 351" (implicit). Returns the end consumed or -1.
  */
 export function parseAtNr(text: string, kw: number, ctx: KstContext): number {
+  // "…Staten-Generaal2016-201734700 nr. 19": a metadata row with the session glued to the dossier.
+  if (isDigitAt(text, kw - 2) || isDigitAt(text, kw - 1) || isLetterAt(text, kw - 2)) {
+    const g = GLUED_ROW_RE.exec(text.slice(Math.max(0, kw - 24), kw));
+    if (g && sessionId(g[1]!, g[2]!)) {
+      const dStart = kw - g[0].length + 9;
+      const d = parseDossier(text, dStart, false);
+      if (d) {
+        const docs = parseDocs(text, d.end, {
+          keyword: false,
+          letters: true,
+          spacedDash: false,
+          sameLine: true,
+        });
+        if (docs.length) return emitDocs(text, ctx.sink, d, docs, kw - g[0].length, {});
+      }
+    }
+  }
   const m = at(REVERSED_RE, text, kw);
   if (m) {
     const p = kw + m[0].length;

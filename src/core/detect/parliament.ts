@@ -6,7 +6,7 @@
  *   h-tk-20192020-31-8 · ah-tk-20222023-3649
  */
 import { PAGES_RE, emit, parseSession, type Session, type Sink } from './common';
-import { DASH, SP, at, endOf, isWordAt, sessionId, sticky, LETTER } from './text';
+import { DASH, SP, at, endOf, isDigitAt, isWordAt, sessionId, sticky, LETTER } from './text';
 
 const AANH_RE = sticky(
   `(?:Aanhangsel|AANHANGSEL)(?:${SP}(?:der|van${SP}de|bij${SP}de|bij|tot${SP}de))?${SP}(?:[Hh]andelingen|HANDELINGEN|Hand\\.)` +
@@ -201,7 +201,40 @@ export function parseGluedHandelingen(text: string, kw: number, sink: Sink): num
   if (!m) return -1;
   const id = sessionId(m[1]!, m[2]!);
   if (!id) return -1;
+  // Glued to the word before as well ("Staten-Generaal2019-2020nr. 31"): extraction, not a different number.
   const start = kw - m[0].length;
-  if (isWordAt(text, start - 1)) return -1;
+  if (isDigitAt(text, start - 1)) return -1;
   return parseHandelingenTail(text, start, { id, start, end: kw }, documentHouse(text), sink, true);
+}
+
+const ROW_SESSION_RE = sticky(
+  `[ \\t|\\u00a0]{0,6}((?:18|19|20)\\d\\d)-((?:18|19|20)\\d\\d)([ \\t|\\u00a0]{0,6})`,
+);
+const ROW_AH_RE = sticky(`(\\d{1,5})(?=[ \\t|\\u00a0]*(?:\\r?\\n|$))`);
+
+/**
+ * The metadata row of a page on officielebekendmakingen.nl, right after "… Kamer der Staten-Generaal" (`pos`), as
+ * extraction glues it: "2016-2017nr. 97, item 8" (Handelingen) and "2012-2013730" (Aanhangsel; only under an
+ * "Aanhangselnummer" column). Kamerstuk rows ("2016-201734700 nr. 19") are left to the Kamerstuk recognizer.
+ */
+export function parseMetadataRow(text: string, pos: number, house: 'tk' | 'ek', sink: Sink): number {
+  const m = at(ROW_SESSION_RE, text, pos);
+  if (!m) return -1;
+  const id = sessionId(m[1]!, m[2]!);
+  if (!id) return -1;
+  const start = pos + m[0].length - m[3]!.length - 9;
+  const after = pos + m[0].length;
+  const session: Session = { id, start, end: after };
+  if (/^nr/i.test(text.slice(after, after + 2)))
+    return parseHandelingenTail(text, start, session, house, sink, true);
+  const ah = at(ROW_AH_RE, text, after);
+  if (ah && /Aanhangselnummer/.test(text.slice(Math.max(0, pos - 400), pos))) {
+    const end = after + ah[0].length;
+    emit(sink, 'aanhangsel', `ah-${house}-${id}-${Number(ah[1])}`, start, end, {
+      chamber: chamberExtra(house),
+      sessionYear: id,
+    });
+    return end;
+  }
+  return -1;
 }

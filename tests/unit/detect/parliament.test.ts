@@ -43,6 +43,21 @@ describe('handelingen', () => {
     ).toEqual(['h-ek-20162017-34']);
   });
 
+  it('metadata rows of officielebekendmakingen.nl pages, glued by extraction', () => {
+    expect(
+      found('VergaderjaarVergadernummer\nTweede Kamer der Staten-Generaal2016-2017nr. 97, item 8\n'),
+    ).toEqual([['h-tk-20162017-97-8', '2016-2017nr. 97, item 8']]);
+    expect(
+      found('VergaderjaarAanhangselnummerDatum ontvangst\nTweede Kamer der Staten-Generaal2012-2013730\n'),
+    ).toEqual([['ah-tk-20122013-730', '2012-2013730']]);
+    expect(
+      found('VergaderjaarDossier- en ondernummer\nTweede Kamer der Staten-Generaal2016-201734700 nr. 19\n'),
+    ).toEqual([['kst-34700-19', '2016-201734700 nr. 19']]);
+    expect(ids('Eerste Kamer der Staten-Generaal | 2022-2023 | 35979 nr. H |')).toEqual(['kst-35979-H']);
+    // Without the Aanhangselnummer column a glued number is not an Aanhangsel.
+    expect(ids('Tweede Kamer der Staten-Generaal2012-2013730\n')).toEqual([]);
+  });
+
   it('identifier h-tk-…', () => {
     expect(ids('https://zoek.officielebekendmakingen.nl/h-tk-20232024-4-26.html')).toEqual([
       'h-tk-20232024-4-26',
