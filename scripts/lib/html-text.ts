@@ -1,7 +1,8 @@
 /**
- * The text of an HTML document as the content script sees it: the text of the body (text nodes as they are,
- * entities decoded), skipping script/style/noscript/template, with a line break between block elements and a
- * tab between table cells. A small dependency-free tokenizer: good enough for saved pages, not a full HTML parser.
+ * The text of an HTML document as the content script sees it (src/content/page-text.ts on main): text nodes of the
+ * body in document order, entities decoded, a newline where a block element (including table cells) starts or ends
+ * unless the text already ends with one, and nothing from script/style/noscript/template, form controls, hidden or
+ * aria-hidden elements. A small dependency-free tokenizer: good enough for saved pages, not a full HTML parser.
  */
 
 const SKIP = new Set([
@@ -9,18 +10,24 @@ const SKIP = new Set([
   'style',
   'noscript',
   'template',
-  'head',
-  'title',
+  'textarea',
+  'input',
+  'select',
+  'option',
+  'button',
   'svg',
-  'math',
+  'canvas',
   'iframe',
   'object',
+  'head',
+  'title',
 ]);
 const BLOCK = new Set([
   'address',
   'article',
   'aside',
   'blockquote',
+  'body',
   'br',
   'caption',
   'dd',
@@ -52,12 +59,29 @@ const BLOCK = new Set([
   'summary',
   'table',
   'tbody',
+  'td',
   'tfoot',
+  'th',
   'thead',
   'tr',
   'ul',
 ]);
-const CELL = new Set(['td', 'th']);
+const VOID = new Set([
+  'area',
+  'base',
+  'br',
+  'col',
+  'embed',
+  'hr',
+  'img',
+  'input',
+  'link',
+  'meta',
+  'param',
+  'source',
+  'track',
+  'wbr',
+]);
 
 const ENTITIES: Record<string, string> = {
   nbsp: '\u00a0',
@@ -136,41 +160,53 @@ export function decodeEntities(s: string): string {
 }
 
 const TAG_RE =
-  /<(\/?)([A-Za-z][A-Za-z0-9-]*)\b[^>]*?(\/?)>|<!--[\s\S]*?-->|<!\[CDATA\[[\s\S]*?\]\]>|<![^>]*>|<\?[^>]*>/g;
+  /<(\/?)([A-Za-z][A-Za-z0-9-]*)((?:[^>"']|"[^"]{0,4000}"|'[^']{0,4000}')*)>|<!--[\s\S]*?-->|<!\[CDATA\[[\s\S]*?\]\]>|<![^>]*>|<\?[^>]*>/g;
+const HIDDEN_RE =
+  /(?:^|\s)hidden(?:\s|=|\/|$)|aria-hidden\s*=\s*["']?true|contenteditable(?:\s*=\s*["']?(?!false)[a-z]*)?/i;
 
-export function htmlToText(html: string): string {
-  // Start at <body> when there is one.
-  const bodyAt = html.search(/<body\b/i);
-  const src = bodyAt >= 0 ? html.slice(bodyAt) : html;
+export function htmlToText(source: string): string {
+  // The content script reads document.body.
+  const bodyAt = source.search(/<body[\s>]/i);
+  const html = bodyAt >= 0 ? source.slice(bodyAt) : source;
   const out: string[] = [];
-  let skipping: string | undefined;
+  let endsWithBreak = true;
+  /** Tag name and nesting depth of the element whose subtree is being skipped. */
+  let skipping: { name: string; depth: number } | undefined;
   let last = 0;
-  const newline = (): void => {
-    const prev = out.length ? out[out.length - 1]! : '';
-    if (out.length && !prev.endsWith('\n')) out.push('\n');
+  const pushText = (raw: string): void => {
+    if (!raw) return;
+    const data = decodeEntities(raw);
+    out.push(data);
+    endsWithBreak = data.endsWith('\n');
+  };
+  const pushBreak = (): void => {
+    if (endsWithBreak) return;
+    out.push('\n');
+    endsWithBreak = true;
   };
   TAG_RE.lastIndex = 0;
   let m: RegExpExecArray | null;
-  while ((m = TAG_RE.exec(src))) {
-    if (!skipping && m.index > last) out.push(decodeEntities(src.slice(last, m.index)));
+  while ((m = TAG_RE.exec(html))) {
+    if (!skipping) pushText(html.slice(last, m.index));
     last = m.index + m[0].length;
     const name = m[2]?.toLowerCase();
-    if (!name) continue; // comment, doctype, CDATA
+    if (!name) continue; // comment, doctype, CDATA, processing instruction
     const closing = m[1] === '/';
+    const attrs = m[3] ?? '';
+    const selfClosing = VOID.has(name) || attrs.endsWith('/');
     if (skipping) {
-      if (closing && name === skipping) skipping = undefined;
+      if (name === skipping.name && !selfClosing) {
+        skipping.depth += closing ? -1 : 1;
+        if (skipping.depth === 0) skipping = undefined;
+      }
       continue;
     }
-    if (SKIP.has(name) && !closing && m[3] !== '/') {
-      skipping = name;
+    if (!closing && (SKIP.has(name) || HIDDEN_RE.test(attrs))) {
+      if (!selfClosing) skipping = { name, depth: 1 };
       continue;
     }
-    if (BLOCK.has(name)) newline();
-    else if (CELL.has(name) && !closing) {
-      const prev = out.length ? out[out.length - 1]! : '';
-      if (out.length && !prev.endsWith('\n') && !prev.endsWith('\t')) out.push('\t');
-    }
+    if (BLOCK.has(name)) pushBreak();
   }
-  if (!skipping && last < src.length) out.push(decodeEntities(src.slice(last)));
-  return out.join('').replace(/^\n+/, '');
+  if (!skipping) pushText(html.slice(last));
+  return out.join('');
 }
