@@ -83,7 +83,7 @@ const NUM_RE = sticky(`(\\d{1,4})([a-z])?(?![${LETTER}\\d])|([A-Z]{1,3})(?![${LE
 const LIST_SEP_RE = sticky(`${SP}(?:(,|;)|(en|and|&|t/m|tot en met)(?![${LETTER}])|(${DASH}))${SP}`);
 const COMPACT_RE = sticky(`(${HS}{0,2})${DASH}(${HS}{0,2})(\\d{1,4})(?![${LETTER}\\d])(?![./${'\\-'}]\\d)`);
 const COMMA_NUM_RE = sticky(`${SP},${SP}(?=[\\dA-Z])`);
-const CONTINUE_RE = sticky(`${SP}(?:;|,|en)${SP}(?:ook${SP})?(?=[Nn]rs?\\.?${SP}\\d)`);
+const CONTINUE_RE = sticky(`${SP}(?:[;,]${SP}(?:en${SP})?|en${SP})(?:ook${SP})?(?=[Nn]rs?\\.?${SP}\\d)`);
 const RELATED_SEP_RE = sticky(`${SP}(?:en|,|/|&)${SP}`);
 
 const PREFIX_RE = sticky(

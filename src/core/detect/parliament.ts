@@ -20,7 +20,8 @@ const SEP_RE = sticky(`${SP}[,:]?${SP}`);
 const NR_RE = sticky(`(?:[Nn]rs?|[Nn]ummers?)\\.?${SP}`);
 const NUM_RE = sticky(`(\\d{1,5})(?![${LETTER}\\d])`);
 const LIST_RE = sticky(`${SP}(?:,|en|&)${SP}(?=\\d)`);
-const ITEM_RE = sticky(`${SP},?${SP}(?:item|punt)${SP}(\\d{1,3})(?![${LETTER}\\d])`);
+const ITEM_RE = sticky(`${SP},?${SP}(?:items?|punten?)${SP}(\\d{1,3})(?![${LETTER}\\d])`);
+const ITEM_LIST_RE = sticky(`${SP}(?:,|en|&)${SP}(\\d{1,3})(?![${LETTER}\\d])`);
 const PAGE_RANGE_RE = sticky(
   `(?:blz|bl|p|pp|pag|pagina)\\.?${SP}(\\d{1,5})(?:${SP}(?:${DASH}|t/m)${SP}(\\d{1,5}))?(?![${LETTER}\\d])`,
 );
@@ -90,14 +91,29 @@ export function parseHandelingenTail(
     let end = pos + num[0].length;
     const item = at(ITEM_RE, text, end);
     if (requireItem && !item) return -1;
-    let id = `h-${house}-${session.id}-${n}`;
-    if (item) {
-      id += `-${Number(item[1])}`;
-      end += item[0].length;
+    const base = `h-${house}-${session.id}-${n}`;
+    if (!item) {
+      const pages = endOf(PAGES_RE, text, end);
+      if (pages >= 0) end = pages;
+      emit(sink, 'handelingen', base, spanStart, end, extras);
+      return end;
+    }
+    // "item 8" or "items 8 en 9": one citation per item.
+    const items: { n: number; s: number; e: number }[] = [];
+    end += item[0].length;
+    items.push({ n: Number(item[1]), s: spanStart, e: end });
+    for (let guard = 0; guard < 20; guard++) {
+      const more = at(ITEM_LIST_RE, text, end);
+      if (!more) break;
+      const e = end + more[0].length;
+      items.push({ n: Number(more[1]), s: e - more[1]!.length, e });
+      end = e;
     }
     const pages = endOf(PAGES_RE, text, end);
     if (pages >= 0) end = pages;
-    emit(sink, 'handelingen', id, spanStart, end, extras);
+    items.forEach((it, i) => {
+      emit(sink, 'handelingen', `${base}-${it.n}`, it.s, i === items.length - 1 ? end : it.e, extras);
+    });
     return end;
   }
   if (requireItem) return -1;

@@ -13,6 +13,13 @@ describe('handelingen', () => {
     expect(ids('Handelingen I 2016/17, nr. 34, item 5')).toEqual(['h-ek-20162017-34-5']);
     expect(ids('Handelingen II 2019/20, nr. 31')).toEqual(['h-tk-20192020-31']);
     expect(ids('Hand. II 2019/20, nr. 31, item 8')).toEqual(['h-tk-20192020-31-8']);
+    expect(ids('Handelingen II 2019/20, nr. 31, items 8 en 9')).toEqual([
+      'h-tk-20192020-31-8',
+      'h-tk-20192020-31-9',
+    ]);
+    expect(found('Handelingen I 2014/15, nr. 11, item 4, p. 5.')).toEqual([
+      ['h-ek-20142015-11-4', 'Handelingen I 2014/15, nr. 11, item 4, p. 5'],
+    ]);
   });
 
   it('old style: der Kamer, vergaderjaar, pages in the span', () => {
