@@ -56,7 +56,7 @@ const KEYWORDS = [
   `([Rr]esoluti(?:es?|ons?)|UNSCR|[SA]/RES/)`,
   `(${NOT_LETTER}(?:[Nn]rs?|NRS?|[Nn]ummers?|No))`,
   `(${NOT_LETTER}(?:Stb|Stcrt|Trb|Staatsblad|Staatscourant|Tractatenblad))`,
-  `(${NOT_LETTER}(?:[Kk]amerstuk(?:ken)?|KAMERSTUK(?:KEN)?|[Mm]otie|[Aa]mendement))`,
+  `(${NOT_LETTER}(?:[Kk]amerstuk(?:ken|dossier)?|KAMERSTUK(?:KEN)?|[Mm]otie|[Aa]mendement))`,
   `(${NOT_LETTER}(?:II|I|EK|TK|[Vv]ergaderjaar|[Zz]itting|[Hh]andelingen|HANDELINGEN|Hand|Staten-Generaal))`,
   `([Vv]erordening|[Rr]ichtlijn|Regulation|Directive|\\((?:EU|EG|EEG|EC|EEC)\\)|Euratom\\))`,
   `(${NOT_LETTER}(?:KST|kst-|a?h-[te]k-))`,
@@ -139,7 +139,7 @@ function findPrefixStart(text: string, end: number): [number, PrefixType] | unde
       }
       return [s, 'hand'];
     }
-    if (/^(?:[Kk]amerstuk(?:ken)?|KAMERSTUK(?:KEN)?)$/.test(word)) return [s, 'kst'];
+    if (/^(?:[Kk]amerstuk(?:ken|dossier)?|KAMERSTUK(?:KEN)?)$/.test(word)) return [s, 'kst'];
     if (word === 'Tweede' || word === 'Eerste') {
       if (/^[\s\u00a0]+Kamer/.test(text.slice(s + word.length, s + word.length + 8))) return [s, 'kst'];
     }

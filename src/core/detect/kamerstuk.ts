@@ -88,7 +88,7 @@ const RELATED_SEP_RE = sticky(`${SP}(?:en|,|/|&)${SP}`);
 
 const PREFIX_RE = sticky(
   '(?:' +
-    `([Kk]amerstuk(?:ken)?|KAMERSTUK(?:KEN)?)` +
+    `([Kk]amerstuk(?:ken|dossier)?|KAMERSTUK(?:KEN)?)` +
     `|(Bijl(?:agen|\\.)?${SP}(?:bij${SP}de${SP})?Hand(?:elingen|\\.))` +
     `|([Mm]otie|[Aa]mendement|MOTIE|AMENDEMENT)` +
     `|(TK|EK)` +

@@ -322,7 +322,6 @@ function describe(m: Matcher, text: string, anchor: string, kwEnd: number): [num
       const e = wordEnd(text, i);
       const w = text.slice(i, e).toLowerCase();
       words++;
-      if (/^\p{Lu}/u.test(text[i]!) && words > 1 && !/^(?:VN|UN)$/.test(text.slice(i, e))) break;
       if (w.length >= 4 && !STOPWORDS.has(w)) seen.push({ stem: stem(nameKey(w)), end: e });
       i = e;
     } else if (c === 0x20 || c === 0xa0 || c === 0x2d) {

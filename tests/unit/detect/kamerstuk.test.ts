@@ -97,6 +97,12 @@ describe('kamerstukken: prefix-led layouts', () => {
     expect(ids('Bijl. Hand. II 1985/86, 19 559, nr. 3')).toEqual(['kst-19559-3']);
   });
 
+  it('tkconv: kamerstukdossier with a spaced dash', () => {
+    expect(found('Onderdeel van kamerstukdossier 24170 -326 Gehandicaptenbeleid.')).toEqual([
+      ['kst-24170-326', 'kamerstukdossier 24170 -326'],
+    ]);
+  });
+
   it('a dossier without a document number', () => {
     expect(found('Kamerstuk 34 630 bevat het wetsvoorstel.')).toEqual([['kst-34630', 'Kamerstuk 34 630']]);
   });

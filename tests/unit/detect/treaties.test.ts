@@ -68,6 +68,17 @@ describe('treaties by name', () => {
     ]);
   });
 
+  it('capitalised and lower-case paraphrases of a title', () => {
+    expect(found('het VN-Verdrag voor de Rechten van het Kind (IVRK) is')).toEqual([
+      ['treaty-crc', 'VN-Verdrag voor de Rechten van het Kind'],
+      ['treaty-crc', 'IVRK'],
+    ]);
+    expect(ids('het verdrag inzake de rechten van het kind door de algemene vergadering')).toEqual([
+      'treaty-crc',
+    ]);
+    expect(ids('het meest geratificeerde VN-mensenrechtenverdrag; partij bij het Verdrag')).toEqual([]);
+  });
+
   it('English titles and names', () => {
     expect(found('the Arms Trade Treaty (ATT) and the Paris Agreement')).toEqual([
       ['treaty-att', 'Arms Trade Treaty'],
