@@ -93,6 +93,8 @@ interface Matcher {
   /** Stem → treaties whose names contain it. */
   byStem: Map<string, string[]>;
   exactByLead: Map<string, { text: string; key: string }[]>;
+  /** Letter-only acronyms (3–6 letters) → treaty key, for names spelled out ("Non-Proliferation Treaty"). */
+  acronymKey: Map<string, string>;
   /** Wu–Manber tables over the treaty words (case-insensitive for ASCII letters). */
   wmMin: number;
   wmShift: Uint8Array;
@@ -154,6 +156,7 @@ function build(): Matcher {
   const df = new Map<string, number>();
   const byStem = new Map<string, string[]>();
   const exactByLead = new Map<string, { text: string; key: string }[]>();
+  const acronymKey = new Map<string, string>();
   for (const t of data.treaties) {
     const v = new Set<string>();
     const h = new Set<string>();
@@ -196,6 +199,7 @@ function build(): Matcher {
       byStem.set(s, l);
     }
     for (const ex of t.exact) {
+      if (/^[A-Z]{3,6}$/.test(ex) && !acronymKey.has(ex)) acronymKey.set(ex, t.key);
       const lead = /^[A-Z]+/.exec(ex)?.[0];
       if (!lead) continue;
       const list = exactByLead.get(lead) ?? [];
@@ -228,6 +232,7 @@ function build(): Matcher {
     df,
     byStem,
     exactByLead,
+    acronymKey,
     wmMin,
     wmShift,
     wmBucket,
@@ -373,6 +378,58 @@ function describe(m: Matcher, text: string, anchor: string, kwEnd: number): [num
 }
 
 /** Names, compounds and descriptions. Returns the treaty keys named in the text (support for acronyms). */
+const SMALL_WORDS = new Set(['of', 'on', 'the', 'against', 'and', 'for', 'to', 'in']);
+
+/**
+ * A name spelled out in title case whose initials are a treaty's acronym: "Non-Proliferation Treaty" (NPT),
+ * "Chemical Weapons Convention" (CWC), "Convention against Torture" (CAT). Returns [start, end, key].
+ */
+function expandedAcronym(
+  m: Matcher,
+  text: string,
+  ws: number,
+  we: number,
+): [number, number, string] | undefined {
+  const kwInitial = text[ws]!;
+  // Words before the treaty word: "Non-Proliferation Treaty".
+  let initials = '';
+  let start = ws;
+  let i = ws;
+  for (let n = 0; n < 6; n++) {
+    let j = i;
+    while (j > 0 && (text[j - 1] === ' ' || text[j - 1] === '\u00a0' || text[j - 1] === '-')) j--;
+    if (j === i || j === 0 || !isWordAt(text, j - 1)) break;
+    const s = wordStart(text, j);
+    if (!/^\p{Lu}/u.test(text[s]!)) break;
+    initials = text[s]! + initials;
+    start = s;
+    i = s;
+    const key = m.acronymKey.get(initials + kwInitial);
+    if (key && initials.length >= 2) return [start, we, key];
+  }
+  // Words after it: "Convention against Torture".
+  let after = kwInitial;
+  let allCaps = kwInitial;
+  i = we;
+  for (let n = 0; n < 6; n++) {
+    let j = i;
+    while (j < text.length && (text[j] === ' ' || text[j] === '\u00a0')) j++;
+    if (j === i || !isWordAt(text, j)) break;
+    const e = wordEnd(text, j);
+    const w = text.slice(j, e);
+    const small = SMALL_WORDS.has(w);
+    if (!small && !/^\p{Lu}/u.test(w)) break;
+    after += w[0]!.toUpperCase();
+    if (!small) allCaps += w[0]!;
+    i = e;
+    if (!small) {
+      const key = m.acronymKey.get(after) ?? m.acronymKey.get(allCaps);
+      if (key && n >= 1) return [ws, e, key];
+    }
+  }
+  return undefined;
+}
+
 export function findTreatyNames(text: string, sink: Sink): Set<string> {
   const m = getMatcher();
   const keys = new Set<string>();
@@ -407,6 +464,10 @@ export function findTreatyNames(text: string, sink: Sink): Set<string> {
     if (!best && m.wordSet.includes(anchor)) {
       const d = describe(m, text, anchor, we);
       if (d) best = [ws, d[0], d[1]];
+    }
+    if (!best && m.wordSet.includes(anchor) && /^\p{Lu}/u.test(text[ws]!)) {
+      const x = expandedAcronym(m, text, ws, we);
+      if (x) best = x;
     }
     if (best) {
       const start = withPrefix(text, best[0]);

@@ -91,6 +91,18 @@ describe('treaties by name', () => {
     ).toEqual(['treaty-crc', 'treaty-echr']);
   });
 
+  it('English names spelled out from an acronym in the data', () => {
+    expect(found('The Non-Proliferation Treaty is the cornerstone; Art VI of the NPT guides us.')).toEqual([
+      ['treaty-npt', 'Non-Proliferation Treaty'],
+      ['treaty-npt', 'NPT'],
+    ]);
+    expect(ids('the Chemical Weapons Convention and the Convention against Torture')).toEqual([
+      'treaty-cwc',
+      'treaty-cat',
+    ]);
+    expect(ids('the Joint Comprehensive Plan of Action and the Hague Conventions')).toEqual([]);
+  });
+
   it('in the optional protocol of a convention only the convention is named', () => {
     expect(found('het facultatief protocol van het Verdrag inzake de rechten van het kind')).toEqual([
       ['treaty-crc', 'Verdrag inzake de rechten van het kind'],
