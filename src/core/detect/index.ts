@@ -27,7 +27,7 @@ import {
 import { parseGluedHandelingen, parseMetadataRow, parseParliament, parseParliamentId } from './parliament';
 import { parsePublication } from './publications';
 import { parseResolution } from './resolutions';
-import { isSpaceCode, isWordAt } from './text';
+import { inUrlAt, isSpaceCode, isWordAt } from './text';
 import { findTreatyAcronyms, findTreatyNames } from './treaties';
 
 export interface DetectOptions {
@@ -227,7 +227,7 @@ function dispatch(text: string, m: RegExpExecArray, ctx: KstContext): number {
   const p = m.index;
   const tk = m[G.Tk];
   if (tk !== undefined) {
-    if (isWordAt(text, p - 1) || isWordAt(text, p + tk.length)) return -1;
+    if (isWordAt(text, p - 1) || isWordAt(text, p + tk.length) || inUrlAt(text, p)) return -1;
     const kind: CitationKind = tk[4] === 'Z' ? 'tk-zaak' : 'tk-document';
     emit(ctx.sink, kind, tk, p, p + tk.length);
     return p + tk.length;

@@ -26,6 +26,7 @@ import {
   plausibleYear,
   sticky,
   endOf,
+  inUrlAt,
   sessionId,
   LETTER,
 } from './text';
@@ -478,7 +479,7 @@ const KST_LOWER_RE = sticky(
 
 /** "KST23432475" or "kst-22054-418" starting at `start`. */
 export function parseKstId(text: string, start: number, ctx: KstContext): number {
-  if (isWordAt(text, start - 1)) return -1;
+  if (isWordAt(text, start - 1) || inUrlAt(text, start)) return -1;
   let m = at(KST_ID_RE, text, start);
   if (m) {
     const id = `kst-${m[1]}${m[2] ? `-${m[2]}` : ''}-${Number(m[3])}`;

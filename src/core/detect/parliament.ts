@@ -6,7 +6,7 @@
  *   h-tk-20192020-31-8 · ah-tk-20222023-3649
  */
 import { PAGES_RE, emit, parseSession, type Session, type Sink } from './common';
-import { DASH, SP, at, endOf, isDigitAt, isWordAt, sessionId, sticky, LETTER } from './text';
+import { DASH, SP, at, endOf, inUrlAt, isDigitAt, isWordAt, sessionId, sticky, LETTER } from './text';
 
 const AANH_RE = sticky(
   `(?:Aanhangsel|AANHANGSEL)(?:${SP}(?:der|van${SP}de|bij${SP}de|bij|tot${SP}de))?${SP}(?:[Hh]andelingen|HANDELINGEN|Hand\\.)` +
@@ -192,7 +192,7 @@ export function parseParliament(text: string, start: number, sink: Sink): number
 
 /** "h-tk-20192020-31-8" / "ah-tk-20222023-3649" at `start`. */
 export function parseParliamentId(text: string, start: number, sink: Sink): number {
-  if (isWordAt(text, start - 1)) return -1;
+  if (isWordAt(text, start - 1) || inUrlAt(text, start)) return -1;
   const m = at(ID_RE, text, start);
   if (!m) return -1;
   const session = sessionId(m[3]!, m[4]!);

@@ -56,6 +56,12 @@ export function isLetterAt(text: string, i: number): boolean {
   return isWordCode(c);
 }
 
+/** True when the character before `i` makes `i` part of a URL path or query ("…/kst-…", "?id=2024Z…"). */
+export function inUrlAt(text: string, i: number): boolean {
+  const c = text.charCodeAt(i - 1);
+  return c === 0x2f || c === 0x3d || c === 0x3f || c === 0x26 || c === 0x23;
+}
+
 export function isDigitAt(text: string, i: number): boolean {
   if (i < 0 || i >= text.length) return false;
   const c = text.charCodeAt(i);
