@@ -66,9 +66,10 @@ describe('handelingen', () => {
   });
 
   it('identifier h-tk-…', () => {
-    expect(ids('https://zoek.officielebekendmakingen.nl/h-tk-20232024-4-26.html')).toEqual([
-      'h-tk-20232024-4-26',
-    ]);
+    expect(ids('zie h-tk-20232024-4-26 (verslag)')).toEqual(['h-tk-20232024-4-26']);
+    // Inside a URL an identifier is part of a link, not a citation in the text.
+    expect(ids('https://zoek.officielebekendmakingen.nl/h-tk-20232024-4-26.html')).toEqual([]);
+    expect(ids('detail?did=2022D06725&id=2022Z03223')).toEqual([]);
   });
 });
 
