@@ -86,6 +86,8 @@ interface Matcher {
   maxBack: number;
   maxRaw: number;
   compounds: Map<string, string>;
+  /** Folded words of names that contain a treaty word ("wapenhandelsverdrag", "verdrag", "protocol"). */
+  nameWords: Set<string>;
   vocab: Map<string, Set<string>>;
   /** Treaty words that names of a treaty start with ("Verdrag inzake …" → verdrag). */
   heads: Map<string, Set<string>>;
@@ -151,6 +153,7 @@ function build(): Matcher {
   let maxBack = 0;
   let maxRaw = 0;
   const compounds = new Map<string, string>();
+  const nameWords = new Set<string>();
   const vocab = new Map<string, Set<string>>();
   const heads = new Map<string, Set<string>>();
   const df = new Map<string, number>();
@@ -188,6 +191,7 @@ function build(): Matcher {
       }
       for (const p of parts) {
         const lw = p.toLowerCase();
+        if (words.some((w) => lw.includes(w))) nameWords.add(nameKey(lw));
         if (lw.length >= 4 && !STOPWORDS.has(lw) && !words.includes(lw)) v.add(stem(nameKey(lw)));
       }
     }
@@ -227,6 +231,7 @@ function build(): Matcher {
     maxBack,
     maxRaw: maxRaw * 2 + 16,
     compounds,
+    nameWords,
     vocab,
     heads,
     df,
@@ -439,6 +444,14 @@ export function findTreatyNames(text: string, sink: Sink): Set<string> {
     if (kwPos < lastEnd) continue;
     const ws = wordStart(text, kwPos);
     const we = wordEnd(text, kwPos + hit.len);
+    // "verdragspartijen", "overeenkomsten": a word no name contains and no compound name ends with.
+    if (we - ws !== hit.len) {
+      const w = nameKey(text.slice(ws, we));
+      if (!m.nameWords.has(w) && !m.wordSet.some((k) => w.endsWith(k))) {
+        lastEnd = we;
+        continue;
+      }
+    }
     const starts = [ws, ...previousWordStarts(text, ws, m.maxBack)];
     let best: [number, number, string] | undefined;
     for (const s of starts) {
