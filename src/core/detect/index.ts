@@ -310,7 +310,8 @@ export function detectCitations(text: string, options: DetectOptions = {}): Cita
   const sink: Sink = { out: [] };
   const ctx: KstContext = { sink, implicit: [] };
 
-  const re = new RegExp(TRIGGER_RE.source, 'g');
+  const re = TRIGGER_RE;
+  re.lastIndex = 0;
   let m: RegExpExecArray | null;
   while ((m = re.exec(text))) {
     const end = dispatch(text, m, ctx);
