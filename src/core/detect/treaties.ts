@@ -331,6 +331,7 @@ function describe(m: Matcher, text: string, anchor: string, kwEnd: number): [num
     if (isWordCode(c)) {
       const e = wordEnd(text, i);
       const w = text.slice(i, e).toLowerCase();
+      if (m.wordSet.includes(w)) break; // the next treaty name begins
       words++;
       if (w.length >= 4 && !STOPWORDS.has(w)) seen.push({ stem: stem(nameKey(w)), end: e });
       i = e;
