@@ -1,15 +1,345 @@
-// Placeholder until the detection branch lands: resolution lists only.
-import type { Citation } from '../citation';
+/**
+ * Citation detection: `detectCitations(text)` returns every citation in `text` with its kind, normalized id
+ * (../shared/conventions.md) and UTF-16 span, sorted by start and non-overlapping.
+ *
+ * Design (after eyecite): cheap trigger scans find anchor positions, and per-kind recognizers parse only there
+ * with sticky, bounded regexes.
+ * - One digit scan finds digits that follow a citation keyword (looked up behind the digit), five-digit numbers,
+ *   dossier-shaped numbers ("36 600") and Tweede Kamer zaak/document numbers; a dispatcher hands each to the
+ *   kamerstuk, Handelingen/Aanhangsel, Staatsblad/Staatscourant/Tractatenblad, resolution or EU recognizer.
+ * - A treaty-word scan and an acronym scan find treaties (data/treaty-aliases.json).
+ * - A literal scan finds ECLI.
+ * Every pattern is linear: no nested unbounded quantifiers, all windows bounded.
+ */
+import type { Citation, CitationKind } from '../citation';
+import type { Sink } from './common';
+import { emit } from './common';
+import { parseEuAct } from './eu';
+import {
+  dossierOf,
+  parseAtNr,
+  parseBare,
+  parseKstId,
+  parsePrefixed,
+  type KstContext,
+  type PendingImplicit,
+} from './kamerstuk';
+import { parseGluedHandelingen, parseMetadataRow, parseParliament, parseParliamentId } from './parliament';
+import { parsePublication } from './publications';
+import { parseResolution } from './resolutions';
+import { inUrlAt, isSpaceCode, isWordAt } from './text';
+import { findTreatyAcronyms, findTreatyNames } from './treaties';
 
-export function detectCitations(text: string): Citation[] {
-  const found: Citation[] = [];
-  const list = /[Rr]esoluties?\s+((?:\d{3,4}\s+\(\d{4}\)(?:,\s+|\s+en\s+)?)+)/g;
-  for (const match of text.matchAll(list)) {
-    const base = (match.index ?? 0) + match[0].indexOf(match[1] ?? '');
-    for (const item of (match[1] ?? '').matchAll(/(\d{3,4})\s+\((\d{4})\)/g)) {
-      const start = base + (item.index ?? 0);
-      found.push({ kind: 'unsc', id: `unsc-${item[1]}`, start, end: start + item[0].length });
+export interface DetectOptions {
+  /** Only return these kinds (default: all). */
+  kinds?: readonly CitationKind[];
+  /**
+   * Resolve references whose dossier is fixed by the discourse ("de motie op stuk nr. 351" after
+   * "Zij krijgt nr. 346 (32847)"). Default true; such citations carry `extras.implicit`.
+   */
+  implicit?: boolean;
+}
+
+const NOT_LETTER = '(?<![A-Za-z\\u00c0-\\u024f])';
+/** Keyword groups, captured inside the lookbehind (numbered after the zaak group): */
+const enum G {
+  Tk = 1,
+  Res,
+  Nr,
+  Pub,
+  Kst,
+  Ch,
+  Eu,
+  Id,
+}
+const KEYWORDS = [
+  `([Rr]esoluti(?:es?|ons?)|UNSCR|[SA]/RES/)`,
+  `(${NOT_LETTER}(?:[Nn]rs?|NRS?|[Nn]ummers?|No))`,
+  `(${NOT_LETTER}(?:Stb|Stcrt|Trb|Staatsblad|Staatscourant|Tractatenblad))`,
+  `(${NOT_LETTER}(?:[Kk]amerstuk(?:ken|dossier)?|KAMERSTUK(?:KEN)?|[Mm]otie|[Aa]mendement))`,
+  `(${NOT_LETTER}(?:II|I|EK|TK|[Vv]ergaderjaar|[Zz]itting|[Hh]andelingen|HANDELINGEN|Hand|Staten-Generaal))`,
+  `([Vv]erordening|[Rr]ichtlijn|Regulation|Directive|\\((?:EU|EG|EEG|EC|EEC)\\)|Euratom\\))`,
+  `(${NOT_LETTER}(?:KST|kst-|a?h-[te]k-))`,
+].join('|');
+
+/**
+ * The digit trigger. Alternatives, tried at the first digit of a run:
+ * 1. a Tweede Kamer zaak/document number 2024Z01234 / 2024D05678;
+ * 2. a digit preceded by a keyword (lookbehind, evaluated only at digits);
+ * 3. five digits, or a dossier-shaped "NN NNN" / "NN.NNN" / "NN-NNN".
+ */
+const TRIGGER_RE = new RegExp(
+  `(?<![\\d])(?:((?:19|20)\\d\\d[ZD]\\d{5}(?![\\d]))` +
+    `|\\d(?<=(?:${KEYWORDS})(?<![\\s\\u200b.,:;(|])[\\s\\u200b.,:;(|]{0,8}\\d)` +
+    `|(\\d\\d(?:\\d|[ \\u00a0\\u2009\\u202f.\\-]\\d)\\d\\d(?![\\d])))`,
+  'g',
+);
+
+const ECLI_RE = /ECLI:[A-Z]{2}:[A-Z0-9]{1,7}:\d{4}:[A-Z0-9]{1,25}(?:\.[A-Z0-9]{1,25}){0,4}/g;
+
+/** Walks back from `end` over filler words to the keyword a Kamerstuk/Handelingen citation starts with. */
+const FILLER = new Set([
+  'II',
+  'I',
+  'TK',
+  'EK',
+  'der',
+  'van',
+  'de',
+  'bij',
+  'Kamer',
+  'Tweede',
+  'Eerste',
+  'Staten-Generaal',
+  'vergaderjaar',
+  'Vergaderjaar',
+  'zitting',
+  'Zitting',
+  'Verenigde',
+  'Vergadering',
+]);
+
+type PrefixType = 'kst' | 'hand' | 'aanh';
+
+function wordBefore(text: string, end: number): [number, string] | undefined {
+  let i = end;
+  const min = Math.max(0, end - 16);
+  while (i > min) {
+    const c = text.charCodeAt(i - 1);
+    if (isSpaceCode(c) || c === 0x2c || c === 0x3a) i--;
+    else break;
+  }
+  const we = i;
+  while (i > 0 && i > we - 24) {
+    const c = text.charCodeAt(i - 1);
+    if (isWordAt(text, i - 1) || c === 0x2d || (c === 0x2e && i === we)) i--;
+    else break;
+  }
+  if (i === we) return undefined;
+  return [i, text.slice(i, we)];
+}
+
+function findPrefixStart(text: string, end: number): [number, PrefixType] | undefined {
+  let pos = end;
+  let tkAt = -1;
+  for (let step = 0; step < 9; step++) {
+    const w = wordBefore(text, pos);
+    if (!w) break;
+    const [s, word] = w;
+    if (/^(?:[Hh]andelingen|HANDELINGEN|Hand\.)$/.test(word)) {
+      // "Aanhangsel (der|van de|bij de) Handelingen", "Aanh. Hand.", "Bijl. Hand."
+      let q = s;
+      for (let k = 0; k < 3; k++) {
+        const b = wordBefore(text, q);
+        if (!b) break;
+        if (/^(?:Aanhangsel|AANHANGSEL|Aanh\.)$/.test(b[1])) return [b[0], 'aanh'];
+        if (/^(?:Bijl\.|Bijlagen|Bijl)$/.test(b[1])) return [b[0], 'kst'];
+        if (!/^(?:der|van|de|bij|tot)$/.test(b[1])) break;
+        q = b[0];
+      }
+      return [s, 'hand'];
     }
+    if (/^(?:[Kk]amerstuk(?:ken|dossier)?|KAMERSTUK(?:KEN)?)$/.test(word)) return [s, 'kst'];
+    if (word === 'Tweede' || word === 'Eerste') {
+      if (/^[\s\u00a0]+Kamer/.test(text.slice(s + word.length, s + word.length + 8))) return [s, 'kst'];
+    }
+    if ((word === 'TK' || word === 'EK') && tkAt < 0) tkAt = s;
+    if (!FILLER.has(word)) break;
+    pos = s;
+  }
+  if (tkAt >= 0) return [tkAt, 'kst'];
+  return undefined;
+}
+
+function wordStartOf(text: string, pos: number): number {
+  let s = pos;
+  while (s > 0 && s > pos - 40 && isWordAt(text, s - 1)) s--;
+  return s;
+}
+
+const EU_BEFORE_RE =
+  /(?:(?:[Uu]itvoerings|[Gg]edelegeerde[ \u00a0])?[Vv]erordening|[Rr]ichtlijn|Regulation|Directive)[\s\u00a0]*(?:\([^()\n]{1,14}\)[\s\u00a0]*)?$/;
+
+function dispatchKeyword(
+  text: string,
+  ctx: KstContext,
+  group: G,
+  kwText: string,
+  kwStart: number,
+  kwStop: number,
+): number {
+  if (group === G.Id) {
+    if (kwStop !== kwStart + kwText.length || !/^\d/.test(text.slice(kwStop, kwStop + 1))) return -1;
+    return kwText.startsWith('k') || kwText.startsWith('K')
+      ? parseKstId(text, kwStart, ctx)
+      : parseParliamentId(text, kwStart, ctx.sink);
+  }
+  if (group === G.Res) return parseResolution(text, kwStart, kwStop, ctx.sink);
+  if (group === G.Pub) return parsePublication(text, kwStart, ctx.sink);
+  if (group === G.Nr) {
+    let r = -1;
+    if (/\d$/.test(text.slice(Math.max(0, kwStart - 1), kwStart)))
+      r = parseGluedHandelingen(text, kwStart, ctx.sink);
+    if (r < 0) {
+      const eu = EU_BEFORE_RE.exec(text.slice(Math.max(0, kwStart - 48), kwStart));
+      if (eu) r = parseEuAct(text, kwStart - eu[0].length, ctx.sink);
+    }
+    if (r < 0) r = parseAtNr(text, kwStart, ctx);
+    return r;
+  }
+  if (group === G.Kst) {
+    const pre = findPrefixStart(text, kwStop);
+    return parsePrefixed(text, pre && pre[1] === 'kst' ? pre[0] : kwStart, ctx);
+  }
+  if (group === G.Ch) {
+    if (kwText === 'Staten-Generaal') {
+      const house = /Eerste[\s\u00a0]+Kamer[\s\u00a0]+der[\s\u00a0]+$/.test(
+        text.slice(Math.max(0, kwStart - 24), kwStart),
+      )
+        ? 'ek'
+        : 'tk';
+      const r = parseMetadataRow(text, kwStop, house, ctx.sink);
+      if (r >= 0) return r;
+    }
+    const pre = findPrefixStart(text, kwStop);
+    if (!pre) return -1;
+    if (pre[1] === 'kst') return parsePrefixed(text, pre[0], ctx);
+    return parseParliament(text, pre[0], ctx.sink);
+  }
+  if (group === G.Eu) {
+    if (kwText.startsWith('(') || kwText.startsWith('Euratom')) {
+      const eu = EU_BEFORE_RE.exec(text.slice(Math.max(0, kwStop - 60), kwStop));
+      if (!eu) return -1;
+      return parseEuAct(text, kwStop - eu[0].length, ctx.sink);
+    }
+    return parseEuAct(text, wordStartOf(text, kwStart), ctx.sink);
+  }
+  return -1;
+}
+
+const DOSSIER_AT_RE = /^\d\d(?:\d|[ \u00a0\u2009\u202f.-]\d)\d\d(?!\d)/;
+
+function isKeywordSep(c: number): boolean {
+  return isSpaceCode(c) || c === 0x2e || c === 0x2c || c === 0x3a || c === 0x3b || c === 0x28 || c === 0x7c;
+}
+
+function dispatch(text: string, m: RegExpExecArray, ctx: KstContext): number {
+  const p = m.index;
+  const tk = m[G.Tk];
+  if (tk !== undefined) {
+    if (isWordAt(text, p - 1) || isWordAt(text, p + tk.length) || inUrlAt(text, p)) return -1;
+    const kind: CitationKind = tk[4] === 'Z' ? 'tk-zaak' : 'tk-document';
+    emit(ctx.sink, kind, tk, p, p + tk.length);
+    return p + tk.length;
+  }
+  let group = 0 as G;
+  for (let k = G.Res; k <= G.Id; k++) {
+    if (m[k] !== undefined) {
+      group = k;
+      break;
+    }
+  }
+  if (group) {
+    const kwText = m[group]!;
+    // The keyword ends before the separators that precede the digit.
+    let kwEnd = p;
+    while (kwEnd > 0 && p - kwEnd < 8 && isKeywordSep(text.charCodeAt(kwEnd - 1))) kwEnd--;
+    if (!text.startsWith(kwText, kwEnd - kwText.length)) kwEnd = text.lastIndexOf(kwText, p);
+    else kwEnd -= kwText.length;
+    const kwStart = kwEnd;
+    const kwStop = kwStart + kwText.length;
+    const r = dispatchKeyword(text, ctx, group, kwText, kwStart, kwStop);
+    if (r >= 0 || !DOSSIER_AT_RE.test(text.slice(p, p + 7))) return r;
+  }
+  // Five digits or a dossier shape without a keyword.
+  const b1 = text.charCodeAt(p - 1);
+  if (b1 === 0x54 && text.startsWith('KST', p - 3)) return parseKstId(text, p - 3, ctx);
+  if (b1 === 0x2d) {
+    if (text.startsWith('kst-', p - 4)) return parseKstId(text, p - 4, ctx);
+    const idm = /(?:^|[^a-z])(a?h-[te]k-)$/.exec(text.slice(Math.max(0, p - 7), p));
+    if (idm) return parseParliamentId(text, p - idm[1]!.length, ctx.sink);
+  }
+  if (b1 === 0x3a) return -1; // inside an ECLI or a time
+  // A keyword phrase further back ("Kamerstukken II 2019/20, 35 300"): only when a word precedes.
+  let q = p;
+  while (q > 0 && p - q < 4 && (isSpaceCode(text.charCodeAt(q - 1)) || text.charCodeAt(q - 1) === 0x2c)) q--;
+  if (q < p && isWordAt(text, q - 1)) {
+    const pre = findPrefixStart(text, p);
+    if (pre) {
+      const r = pre[1] === 'kst' ? parsePrefixed(text, pre[0], ctx) : parseParliament(text, pre[0], ctx.sink);
+      if (r >= 0) return r;
+    }
+  }
+  return parseBare(text, p, ctx);
+}
+
+function resolveOverlaps(cands: Citation[]): Citation[] {
+  cands.sort((a, b) => a.start - b.start || b.end - a.end);
+  const out: Citation[] = [];
+  let lastEnd = -1;
+  for (const c of cands) {
+    if (c.start >= lastEnd && c.end > c.start) {
+      out.push(c);
+      lastEnd = c.end;
+    }
+  }
+  return out;
+}
+
+function resolveImplicit(found: Citation[], pending: PendingImplicit[], sink: Sink): void {
+  // Both lists are in text order: walk them together, remembering the last dossier seen.
+  let ctxKey: string | undefined;
+  let j = 0;
+  for (const p of pending) {
+    while (j < found.length && found[j]!.end <= p.start) {
+      const key = dossierOf(found[j]!);
+      if (key) ctxKey = key;
+      j++;
+    }
+    if (!ctxKey) continue;
+    const key = ctxKey;
+    p.docs.forEach((d, i) => {
+      emit(sink, 'kamerstuk', `${key}-${d.doc}`, i === 0 ? p.start : d.start, d.end, { implicit: true });
+    });
+  }
+}
+
+/** Every citation in `text`, sorted by start, non-overlapping. Never throws on any string. */
+export function detectCitations(text: string, options: DetectOptions = {}): Citation[] {
+  if (typeof text !== 'string' || text.length === 0) return [];
+  const sink: Sink = { out: [] };
+  const ctx: KstContext = { sink, implicit: [] };
+
+  const re = TRIGGER_RE;
+  re.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(text))) {
+    const end = dispatch(text, m, ctx);
+    if (end > re.lastIndex) re.lastIndex = end;
+  }
+
+  ECLI_RE.lastIndex = 0;
+  while ((m = ECLI_RE.exec(text))) {
+    let id = m[0];
+    while (id.endsWith('.')) id = id.slice(0, -1);
+    if (isWordAt(text, m.index - 1)) continue;
+    emit(sink, 'ecli', id, m.index, m.index + id.length);
+  }
+
+  const named = findTreatyNames(text, sink);
+  findTreatyAcronyms(text, sink, named);
+
+  let found = resolveOverlaps(sink.out);
+  if (options.implicit !== false && ctx.implicit.length) {
+    const extra: Sink = { out: [] };
+    resolveImplicit(found, ctx.implicit, extra);
+    if (extra.out.length) found = resolveOverlaps([...found, ...extra.out]);
+  }
+  if (options.kinds) {
+    const allow = new Set(options.kinds);
+    found = found.filter((c) => allow.has(c.kind));
   }
   return found;
 }
+
+export type { Citation, CitationKind } from '../citation';

@@ -1,0 +1,148 @@
+/**
+ * Throughput of detectCitations on ≥ 10 MB of real text (the dev corpus repeated), beside a one-regex pass
+ * (/\d+/g) over the same text in the same run, and the time on 1 MB adversarial inputs at growing sizes.
+ *
+ *   npm run bench -- [CORPUS_DIR] [--mb N]          (default ../shared/corpus/dev, 10 MB)
+ *
+ * Without the corpus it falls back to built-in sample sentences and says so.
+ */
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { detectCitations } from '../src/core/detect/index';
+
+const SAMPLE = [
+  'Zie Kamerstukken II 2024/25, 36 600 V, nr. 46 en de motie 32 623, nr. 345 van het lid Boswijk c.s.',
+  'De VN-Veiligheidsraad resolutie 1325 van 31 oktober 2000 en resoluties 1820 (2008) en 1888 (2009).',
+  'Het Statuut van Rome (Trb. 2000, 120) is goedgekeurd (Stb. 2001, 343); zie ook art. 8 EVRM.',
+  'Aanhangsel Handelingen II 2016/17, nr. 246 en Handelingen II 2023/24, nr. 45, item 12.',
+  'In 2023 waren er 1.234 aanvragen, 56 procent meer dan in 2022; het bedrag was € 12,5 miljoen.',
+  'De minister antwoordt op 4 juni 2025 op de vragen van het lid over het beleid en de uitvoering daarvan.',
+].join('\n');
+
+function corpusText(dir: string): { text: string; note: string } {
+  const docs = join(dir, 'docs');
+  if (!existsSync(docs)) {
+    return { text: SAMPLE, note: `corpus not found at ${dir}: using built-in sample sentences` };
+  }
+  const files = readdirSync(docs)
+    .filter((f) => f.endsWith('.txt'))
+    .sort();
+  return {
+    text: files.map((f) => readFileSync(join(docs, f), 'utf8')).join('\n\n'),
+    note: `${files.length} documents from ${dir}`,
+  };
+}
+
+function repeatTo(unit: string, bytes: number): string {
+  const unitBytes = Buffer.byteLength(unit);
+  const n = Math.max(1, Math.ceil(bytes / unitBytes));
+  // Flatten: a rope of repeated concatenations would penalise the first regex pass.
+  return unit.repeat(n).split('').join('');
+}
+
+function best(runs: number, fn: () => unknown): number {
+  fn();
+  let min = Infinity;
+  for (let i = 0; i < runs; i++) {
+    const s = performance.now();
+    fn();
+    min = Math.min(min, performance.now() - s);
+  }
+  return min;
+}
+
+function table(rows: string[][]): string {
+  const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => r[i]!.length)));
+  const line = (r: string[]): string =>
+    '| ' + r.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join(' | ') + ' |';
+  const sep =
+    '|' + widths.map((w, i) => (i === 0 ? '-'.repeat(w + 2) : '-'.repeat(w + 1) + ':')).join('|') + '|';
+  return [line(rows[0]!), sep, ...rows.slice(1).map(line)].join('\n');
+}
+
+function main(): void {
+  const args = process.argv.slice(2);
+  const mbIdx = args.indexOf('--mb');
+  const targetMb = mbIdx >= 0 ? Number(args[mbIdx + 1]) : 10;
+  const dirArg = args.find((a, i) => !a.startsWith('-') && args[i - 1] !== '--mb') ?? '../shared/corpus/dev';
+  const { text: unit, note } = corpusText(resolve(dirArg));
+  const text = repeatTo(unit + '\n\n', targetMb * 1e6);
+  const mb = Buffer.byteLength(text) / 1e6;
+  console.log(`bench text: ${mb.toFixed(1)} MB (${note}), node ${process.version}`);
+
+  const runs = 5;
+  let digitRuns = 0;
+  const tDigits = best(runs, () => {
+    const re = /\d+/g;
+    let n = 0;
+    while (re.exec(text)) n++;
+    digitRuns = n;
+  });
+  let count = 0;
+  const tDetect = best(runs, () => {
+    count = detectCitations(text).length;
+  });
+  let outBytes = 0;
+  const tScan = best(3, () => {
+    const cs = detectCitations(text);
+    const lines: string[] = [];
+    for (const c of cs) {
+      lines.push(
+        JSON.stringify({
+          file: 'bench.txt',
+          kind: c.kind,
+          id: c.id,
+          text: text.slice(c.start, c.end),
+          start: c.start,
+          end: c.end,
+          ...c.extras,
+        }),
+      );
+    }
+    outBytes = lines.join('\n').length;
+  });
+  const mbps = (ms: number): string => (mb / (ms / 1000)).toFixed(0);
+  console.log(
+    table([
+      ['pass', 'ms', 'MB/s', '× regex', 'matches'],
+      ['/\\d+/g (one regex)', tDigits.toFixed(1), mbps(tDigits), '1.00', String(digitRuns)],
+      ['detectCitations', tDetect.toFixed(1), mbps(tDetect), (tDetect / tDigits).toFixed(2), String(count)],
+      [
+        'detect + jsonl output (scan)',
+        tScan.toFixed(1),
+        mbps(tScan),
+        (tScan / tDigits).toFixed(2),
+        `${(outBytes / 1e6).toFixed(1)} MB out`,
+      ],
+    ]),
+  );
+
+  console.log('\nadversarial inputs (time should grow linearly with size):');
+  const cases: [string, string][] = [
+    ['"nr. " repeated', 'nr. '],
+    ['digit and space runs', '12 345 6 78 9 0 1234 56789 '],
+    ['"Kamerstukken " repeated', 'Kamerstukken '],
+    ['1 MB line without spaces', 'ab1-2/3.4,5(6)7:8;9nr.Kamerstuk'],
+    ['"resoluties 1325, " repeated', 'resoluties 1325, '],
+    ['"Verdrag inzake de " repeated', 'Verdrag inzake de '],
+    ['"Trb. 2013, 1 en " repeated', 'Trb. 2013, 1 en '],
+    ['"(12345-" repeated', '(12345-'],
+  ];
+  const rows: string[][] = [['input', '0.25 MB ms', '0.5 MB ms', '1 MB ms', '1 MB / 0.25 MB']];
+  for (const [name, u] of cases) {
+    const t = [0.25, 0.5, 1].map((size) => {
+      const s = repeatTo(u, size * 1e6);
+      return best(3, () => detectCitations(s));
+    });
+    rows.push([
+      name,
+      t[0]!.toFixed(1),
+      t[1]!.toFixed(1),
+      t[2]!.toFixed(1),
+      (t[2]! / Math.max(t[0]!, 0.01)).toFixed(1),
+    ]);
+  }
+  console.log(table(rows));
+}
+
+main();

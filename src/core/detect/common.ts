@@ -1,0 +1,53 @@
+import type { Citation, CitationExtras, CitationKind } from '../citation';
+import { DASH, SP, at, sessionId, sticky, LETTER } from './text';
+
+/** Where recognizers put what they find; the engine resolves overlaps afterwards. */
+export interface Sink {
+  out: Citation[];
+}
+
+export function emit(
+  sink: Sink,
+  kind: CitationKind,
+  id: string,
+  start: number,
+  end: number,
+  extras?: CitationExtras,
+): Citation {
+  const c: Citation = { kind, id, start, end };
+  if (extras) {
+    const clean: Record<string, unknown> = {};
+    let any = false;
+    for (const k in extras) {
+      const v = extras[k as keyof CitationExtras];
+      if (v === undefined || (Array.isArray(v) && v.length === 0)) continue;
+      clean[k] = v;
+      any = true;
+    }
+    if (any) c.extras = clean as CitationExtras;
+  }
+  sink.out.push(c);
+  return c;
+}
+
+export interface Session {
+  id: string;
+  start: number;
+  end: number;
+}
+
+/** "2024/25", "2024-2025", "2006–2007", "1985/- 86", "2022–203" (typo) at `pos`. */
+const SESSION_RE = sticky(`((?:18|19|20)\\d\\d)${SP}(?:[/]|${DASH})${SP}(?:${DASH}${SP})?(\\d{2,4})(?!\\d)`);
+
+export function parseSession(text: string, pos: number): Session | undefined {
+  const m = at(SESSION_RE, text, pos);
+  if (!m) return undefined;
+  const id = sessionId(m[1]!, m[2]!);
+  if (!id) return undefined;
+  return { id, start: pos, end: pos + m[0].length };
+}
+
+/** A page reference that may follow a document number: ", blz. 3", ", p. 5892–5931", " p. 12 e.v.". */
+export const PAGES_RE = sticky(
+  `${SP},?${SP}(?:blz|bl|p|pp|pag|pagina|pagina's|bladzijde|bladzijden)\\.?${SP}(\\d{1,5})(?:${SP}(?:${DASH}|en|t/m)${SP}(\\d{1,5}))?(?:${SP}e\\.?v\\.?)?(?![${LETTER}\\d])`,
+);

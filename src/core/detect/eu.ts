@@ -1,0 +1,52 @@
+/**
+ * EU regulations and directives (kind eu-act; not scored by the corpus):
+ *   Verordening (EU) 2016/679 · Verordening (EG) nr. 1049/2001 · Verordening (EU) nr. 1308/2013 ·
+ *   Richtlijn 2011/95/EU · Richtlijn (EU) 2019/1937 · Richtlijn 95/46/EG · Regulation (EU) 2016/679 ·
+ *   Directive 2011/95/EU
+ */
+import { emit, type Sink } from './common';
+import { HS, SP, at, sticky, LETTER } from './text';
+
+const EU_RE = sticky(
+  `((?:[Uu]itvoerings|[Gg]edelegeerde${HS})?[Vv]erordening|[Rr]ichtlijn|(?:Implementing${HS}|Delegated${HS})?Regulation|Directive)` +
+    `${SP}(?:\\((?:EU|EG|EEG|EC|EEC|EGKS|EU,${HS}?Euratom|EG,${HS}?Euratom|Euratom)\\)${SP})?` +
+    `(?:(nr|no|No|n°)\\.?${SP})?(\\d{1,4})/(\\d{1,4})(?:/(EU|EG|EEG|EC|EEC|GBVB|JBZ|Euratom))?(?![${LETTER}\\d]|/\\d)`,
+);
+
+function fullYear(s: string): number {
+  const n = Number(s);
+  if (s.length === 4) return n;
+  return n >= 50 ? 1900 + n : 2000 + n;
+}
+
+function isYear(s: string): boolean {
+  if (s.length === 4) return /^(?:19[5-9]|20[0-9])\d$/.test(s);
+  return s.length === 2;
+}
+
+/** At the start of "Verordening"/"Richtlijn"/… Returns the end consumed or -1. */
+export function parseEuAct(text: string, start: number, sink: Sink): number {
+  const m = at(EU_RE, text, start);
+  if (!m) return -1;
+  const directive = /ichtlijn|irective/.test(m[1]!);
+  const a = m[3]!;
+  const b = m[4]!;
+  let year: number;
+  let num: number;
+  if (directive) {
+    if (!isYear(a)) return -1;
+    year = fullYear(a);
+    num = Number(b);
+  } else if (m[2] !== undefined || !(a.length === 4 && isYear(a))) {
+    // Old numbering: number/year ("(EG) nr. 1049/2001").
+    if (!isYear(b)) return -1;
+    year = fullYear(b);
+    num = Number(a);
+  } else {
+    year = Number(a);
+    num = Number(b);
+  }
+  const end = start + m[0].length;
+  emit(sink, 'eu-act', `eu-${directive ? 'dir' : 'reg'}-${year}-${num}`, start, end, {});
+  return end;
+}

@@ -1,0 +1,495 @@
+/**
+ * Kamerstukken: every layout of conventions.md and of the LinkeXtractor grammar.
+ *
+ *   prefix-led   Kamerstukken II 2024/25, 36 600 V, nr. 46 · Kamerstuk 30111-108 · motie 32 623, nr. 345 ·
+ *                TK 2008-2009, 31473, nummer 25 · Kamerstukken EK, 2014-2015, 31 145, AA · Bijl. Hand. II …
+ *   bare         36 600 V, nr. 46 · 30800-VI nr. 40 · 21501-02-1855 · 23908-(R1519)-131 · (34630) ·
+ *                33993 (R 2034) · … - 33992 (Inbreng …)
+ *   reversed     nr. 346 (32847) · nr. 475 toegevoegd aan dossier 23432
+ *   identifiers  kst-22054-418 · KST23432475
+ *   implicit     de motie op stuk nr. 351 (dossier from the discourse, resolved by the engine)
+ */
+import type { Citation, CitationExtras } from '../citation';
+import { PAGES_RE, emit, parseSession, type Sink } from './common';
+import {
+  DASH,
+  HS,
+  SP,
+  at,
+  atLineStart,
+  hasLineBreak,
+  isDashCode,
+  isDigitAt,
+  isLetterAt,
+  isRoman,
+  isWordAt,
+  plausibleYear,
+  sticky,
+  endOf,
+  inUrlAt,
+  sessionId,
+  LETTER,
+} from './text';
+
+export interface Dossier {
+  /** Digits only: "36600". */
+  num: string;
+  /** Numbered sub-dossier: "02" in 21501-02. */
+  sub?: string;
+  /** Roman numeral or letter: "V", "VIII", "A". */
+  suffix?: string;
+  /** Rijkswet number present (not part of the id). */
+  rnum?: boolean;
+  start: number;
+  end: number;
+  /** Written with a space or dot between the digit groups ("36 600"). */
+  spaced: boolean;
+  /** Dash between the digit groups ("31-700"). */
+  dashed: boolean;
+}
+
+/** Kamerstuk citations of a whole dossier (no document number); the others end in "-<document>". */
+const DOSSIER_ONLY = new WeakSet<Citation>();
+
+/** The dossier a kamerstuk citation belongs to: "kst-32847-351" → "kst-32847" (context for implicit references). */
+export function dossierOf(c: Citation): string | undefined {
+  if (c.kind !== 'kamerstuk' || c.extras?.implicit) return undefined;
+  if (DOSSIER_ONLY.has(c)) return c.id;
+  const i = c.id.lastIndexOf('-');
+  return i > 4 ? c.id.slice(0, i) : undefined;
+}
+
+export interface PendingImplicit {
+  start: number;
+  end: number;
+  docs: { doc: string; start: number; end: number }[];
+}
+
+export interface KstContext {
+  sink: Sink;
+  implicit: PendingImplicit[];
+}
+
+const DOSSIER_RE = sticky(`(\\d\\d)(?:([ \\u00a0\\u2007\\u2009\\u202f.]{1,2})|(${DASH}))?(\\d{3})(?!\\d)`);
+const SHORT_DOSSIER_RE = sticky(`(\\d{3,4})(?!\\d)`);
+const SUB_RE = sticky(
+  `${DASH}(\\d\\d)(?=${DASH}\\d|${HS}{0,3},?${HS}{0,3}(?:nrs?|nummers?)(?![${LETTER}]))|${DASH}(0\\d)(?!\\d)`,
+);
+const SUFFIX_RE = sticky(
+  `(?:[ \\u00a0\\u2009\\u202f.]|${DASH}|${HS}{1,2}hoofdstuk${HS}{1,2})([IVXL]{1,7}[A-Z]?|[A-Z])(?![${LETTER}\\d])`,
+);
+const RNUM_RE = sticky(`${HS}{0,2}${DASH}?\\(R${HS}?\\d{3,4}\\)`);
+const NR_RE = sticky(`${SP}(?:[,;:]${SP})?(?:[Nn]rs?|NRS?|[Nn]ummers?|[Nn]o)\\.?${SP}`);
+const NUM_RE = sticky(`(\\d{1,4})([a-z])?(?![${LETTER}\\d])|([A-Z]{1,3})(?![${LETTER}\\d])`);
+const LIST_SEP_RE = sticky(`${SP}(?:(,|;)|(en|and|&|t/m|tot en met)(?![${LETTER}])|(${DASH}))${SP}`);
+const COMPACT_RE = sticky(`(${HS}{0,2})${DASH}(${HS}{0,2})(\\d{1,4})(?![${LETTER}\\d])(?![./${'\\-'}]\\d)`);
+const COMMA_NUM_RE = sticky(`${SP},${SP}(?=[\\dA-Z])`);
+const CONTINUE_RE = sticky(`${SP}(?:[;,]${SP}(?:en${SP})?|en${SP})(?:ook${SP})?(?=[Nn]rs?\\.?${SP}\\d)`);
+const RELATED_SEP_RE = sticky(`${SP}(?:en|,|/|&)${SP}`);
+
+const PREFIX_RE = sticky(
+  '(?:' +
+    `([Kk]amerstuk(?:ken|dossier)?|KAMERSTUK(?:KEN)?)` +
+    `|(Bijl(?:agen|\\.)?${SP}(?:bij${SP}de${SP})?Hand(?:elingen|\\.))` +
+    `|([Mm]otie|[Aa]mendement|MOTIE|AMENDEMENT)` +
+    `|(TK|EK)` +
+    `|(Tweede|Eerste)${HS}Kamer(?:${HS}der${HS}Staten-Generaal)?` +
+    `)(?![${LETTER}\\d])`,
+);
+const CHAMBER_RE = sticky(`${SP}(II|I|EK|TK)(?![${LETTER}\\d])`);
+const SESSION_LEAD_RE = sticky(`${SP}[,:]?${SP}(?:(?:[Vv]ergaderjaar|[Zz]itting)${SP})?`);
+const BEFORE_DOSSIER_RE = sticky(`${SP}[,;:]?${SP}`);
+
+export function parseDossier(text: string, pos: number, allowShort: boolean): Dossier | undefined {
+  let m = at(DOSSIER_RE, text, pos);
+  let num: string;
+  let spaced = false;
+  let dashed = false;
+  let end: number;
+  if (m) {
+    num = m[1]! + m[4]!;
+    spaced = m[2] !== undefined;
+    dashed = m[3] !== undefined;
+    end = pos + m[0].length;
+  } else if (allowShort && (m = at(SHORT_DOSSIER_RE, text, pos))) {
+    num = m[1]!;
+    end = pos + m[0].length;
+  } else {
+    return undefined;
+  }
+  // An amount ("12.345.678", "20 000,50") is not a dossier.
+  const next = text.charCodeAt(end);
+  if ((next === 0x2e || next === 0x2c) && isDigitAt(text, end + 1)) return undefined;
+  const d: Dossier = { num, start: pos, end, spaced, dashed };
+  let s = at(SUB_RE, text, end);
+  if (s) {
+    d.sub = s[1] ?? s[2];
+    d.end = end = end + s[0].length;
+  }
+  s = at(SUFFIX_RE, text, end);
+  if (s) {
+    const suf = s[1]!;
+    const roman = suf.replace(/[A-HJ-UWYZ]$/, '');
+    if (/^[A-Z]$/.test(suf) || isRoman(roman)) {
+      d.suffix = suf;
+      d.end = end = end + s[0].length;
+    }
+  }
+  const r = endOf(RNUM_RE, text, end);
+  if (r >= 0) {
+    d.rnum = true;
+    d.end = end = r;
+  }
+  return d;
+}
+
+export function dossierKey(d: Dossier): string {
+  return `kst-${d.num}${d.sub ? `-${d.sub}` : ''}${d.suffix ? `-${d.suffix}` : ''}`;
+}
+
+interface DocNum {
+  doc: string;
+  start: number;
+  end: number;
+}
+
+function readNum(text: string, pos: number, letters: boolean): DocNum | undefined {
+  const m = at(NUM_RE, text, pos);
+  if (!m) return undefined;
+  if (m[3] !== undefined) {
+    if (!letters) return undefined;
+    return { doc: m[3], start: pos, end: pos + m[0].length };
+  }
+  const n = String(Number(m[1]));
+  if (n === '0') return undefined;
+  return { doc: n + (m[2] ?? ''), start: pos, end: pos + m[0].length };
+}
+
+function looksLikeYear(doc: string): boolean {
+  return /^\d{4}$/.test(doc) && plausibleYear(Number(doc), 1800, 2099);
+}
+
+/** "12 en 13", "1–3", "223, 224 en 225" after "nr."/"nrs.". */
+function readNumList(text: string, pos: number, letters: boolean): DocNum[] {
+  const first = readNum(text, pos, letters);
+  if (!first) return [];
+  const list = [first];
+  let end = first.end;
+  for (let guard = 0; guard < 50; guard++) {
+    const sep = at(LIST_SEP_RE, text, end);
+    if (!sep) break;
+    const p = end + sep[0].length;
+    // The next item must not be a new dossier ("nr. 223, 36 180 nr. 5") or a year.
+    if (endOf(DOSSIER_RE, text, p) >= 0) break;
+    const n = readNum(text, p, letters);
+    if (!n) break;
+    if (sep[1] !== undefined && looksLikeYear(n.doc)) break;
+    if (sep[1] === ';' || sep[1] === ',') {
+      // A comma list continues with a plain number, not "nr. 3, 12 februari".
+      if (
+        /^\s*\p{L}/u.test(text.slice(n.end, n.end + 3)) &&
+        !/^\s*(en|t\/m)\b/.test(text.slice(n.end, n.end + 5))
+      )
+        break;
+    }
+    list.push(n);
+    end = n.end;
+  }
+  return list;
+}
+
+function extrasFor(
+  chamber: string | undefined,
+  session: string | undefined,
+  related: Dossier[],
+): CitationExtras {
+  const ex: CitationExtras = {};
+  if (chamber === 'II' || chamber === 'TK' || chamber === 'Tweede') ex.chamber = 'II';
+  else if (chamber === 'I' || chamber === 'EK' || chamber === 'Eerste') ex.chamber = 'I';
+  if (session) ex.sessionYear = session;
+  if (related.length) ex.relatedDossiers = related.map(dossierKey);
+  return ex;
+}
+
+/** Emits one citation per document number; the first span starts at `spanStart`. Returns the end. */
+function emitDocs(
+  text: string,
+  sink: Sink,
+  d: Dossier,
+  docs: DocNum[],
+  spanStart: number,
+  extras: CitationExtras,
+): number {
+  const key = dossierKey(d);
+  let end = docs[docs.length - 1]!.end;
+  const pages = endOf(PAGES_RE, text, end);
+  if (pages >= 0) end = pages;
+  docs.forEach((n, i) => {
+    const s = i === 0 ? spanStart : n.start;
+    const e = i === docs.length - 1 ? end : n.end;
+    emit(sink, 'kamerstuk', `${key}-${n.doc}`, s, e, extras);
+  });
+  // "…, nr. 6, p. 15-16; nr. 7, p. 5-6": more documents of the same dossier.
+  const nrStart = endOf(CONTINUE_RE, text, end);
+  if (nrStart >= 0) {
+    const more = parseDocs(text, nrStart, {
+      keyword: false,
+      letters: true,
+      spacedDash: false,
+      sameLine: false,
+    });
+    if (more.length) return emitDocs(text, sink, d, more, nrStart, extras);
+  }
+  return end;
+}
+
+/** Document numbers after a dossier: "nr. 46", "nrs. 12 en 13", "-108", ", 32", ", AA". */
+function parseDocs(
+  text: string,
+  pos: number,
+  opts: { keyword: boolean; letters: boolean; spacedDash: boolean; sameLine: boolean },
+): DocNum[] {
+  const nrEnd = endOf(NR_RE, text, pos);
+  if (nrEnd >= 0) {
+    if (opts.sameLine && hasLineBreak(text, pos, nrEnd)) return [];
+    return readNumList(text, nrEnd, true);
+  }
+  const m = at(COMPACT_RE, text, pos);
+  if (m && (opts.spacedDash || (m[1] === '' && m[2] === ''))) {
+    const s = pos + m[0].length - m[3]!.length;
+    const n = String(Number(m[3]));
+    if (n !== '0') return [{ doc: n, start: s, end: pos + m[0].length }];
+  }
+  if (opts.keyword) {
+    const p = endOf(COMMA_NUM_RE, text, pos);
+    if (p >= 0) {
+      if (endOf(DOSSIER_RE, text, p) < 0) {
+        const n = readNum(text, p, opts.letters);
+        if (n && !looksLikeYear(n.doc)) {
+          // ", 32" must end the citation: not ", 32 leden", not ", 12 maart".
+          const rest = text.slice(n.end, n.end + 3);
+          if (!/^\s*\p{Ll}/u.test(rest)) return [n];
+        }
+      }
+    }
+  }
+  return [];
+}
+
+/**
+ * A citation led by a keyword (Kamerstuk(ken), Bijl. Hand., motie, amendement, TK/EK, Tweede Kamer) at `start`.
+ * Returns the end of what was consumed, or -1.
+ */
+export function parsePrefixed(text: string, start: number, ctx: KstContext): number {
+  const pm = at(PREFIX_RE, text, start);
+  if (!pm) return -1;
+  let pos = start + pm[0].length;
+  const isKst = pm[1] !== undefined || pm[2] !== undefined;
+  const isMotion = pm[3] !== undefined;
+  const isChamberWord = pm[4] !== undefined || pm[5] !== undefined;
+  let chamber: string | undefined = pm[4] ?? pm[5];
+  if (isKst) {
+    const c = at(CHAMBER_RE, text, pos);
+    if (c) {
+      chamber = c[1];
+      pos += c[0].length;
+    }
+  }
+  let session: string | undefined;
+  const lead = at(SESSION_LEAD_RE, text, pos);
+  if (lead && !isMotion) {
+    const s = parseSession(text, pos + lead[0].length);
+    if (s) {
+      session = s.id;
+      pos = s.end;
+    } else if (/ergaderjaar|itting/.test(lead[0])) {
+      return -1;
+    }
+  }
+  if (isChamberWord && !session) return -1;
+  const b = endOf(BEFORE_DOSSIER_RE, text, pos);
+  if (b >= 0) pos = b;
+  // Glued footnote or extraction artefacts aside, the dossier must start on a digit boundary.
+  if (isDigitAt(text, pos - 1)) return -1;
+  const d = parseDossier(text, pos, session !== undefined);
+  if (!d) return -1;
+  pos = d.end;
+  const related: Dossier[] = [];
+  for (let guard = 0; guard < 8; guard++) {
+    const sep = endOf(RELATED_SEP_RE, text, pos);
+    if (sep < 0) break;
+    const r = parseDossier(text, sep, false);
+    if (!r || r.dashed) break;
+    related.push(r);
+    pos = r.end;
+  }
+  const letters = chamber === 'I' || chamber === 'EK' || chamber === 'Eerste';
+  const docs = parseDocs(text, pos, {
+    keyword: !isMotion,
+    letters,
+    spacedDash: true,
+    sameLine: false,
+  });
+  const extras = extrasFor(chamber, session, related);
+  if (docs.length) {
+    return emitDocs(text, ctx.sink, d, docs, start, extras);
+  }
+  if (isKst && !d.dashed) {
+    DOSSIER_ONLY.add(emit(ctx.sink, 'kamerstuk', dossierKey(d), start, d.end, extras));
+    return d.end;
+  }
+  return -1;
+}
+
+const TKCONV_BEFORE_RE = /[ \t\u00a0][-\u2013][ \t\u00a0]$/;
+const BRACKET_R_RE = sticky(`,${HS}{0,2}R${HS}?\\d{3,4}(?=\\))`);
+
+/**
+ * A dossier number without a keyword before it, at `pos` (the trigger found 5 digits or "NN NNN").
+ * Returns the end consumed, or -1.
+ */
+export function parseBare(text: string, pos: number, ctx: KstContext): number {
+  const prev = pos > 0 ? text.charCodeAt(pos - 1) : 0x20;
+  if (isWordAt(text, pos - 1) && !isLetterAt(text, pos - 1)) return -1;
+  if ((prev === 0x2e || prev === 0x2c || prev === 0x2f || prev === 0x3a) && isWordAt(text, pos - 2))
+    return -1;
+  if (isDashCode(prev) && isWordAt(text, pos - 2)) return -1;
+  const gluedLetter = isLetterAt(text, pos - 1);
+  const d = parseDossier(text, pos, false);
+  if (!d) return -1;
+  // Glued to a word: only "dossier22 054"-style extraction artefacts are cited that way.
+  if (gluedLetter && !/dossier$/i.test(text.slice(Math.max(0, pos - 7), pos))) return -1;
+  const docs = parseDocs(text, d.end, {
+    keyword: false,
+    letters: false,
+    spacedDash: false,
+    sameLine: true,
+  });
+  if (docs.length) {
+    // Compact form "30111-108" only for an unspaced five-digit dossier; "nr." forms for any.
+    const compact = !/^[\s,;:]*[Nn]/.test(text.slice(d.end, docs[0]!.start));
+    if (compact && (d.spaced || d.dashed || !/^[1-3]/.test(d.num))) return -1;
+    if (d.dashed && !d.suffix) return -1;
+    return emitDocs(text, ctx.sink, d, docs, pos, {});
+  }
+  if (d.dashed) return -1;
+  // Dossier only: a rijkswet number, a bracketed bill reference, or a tkconv activity line.
+  const before = text.charCodeAt(pos - 1);
+  let end = d.end;
+  const br = endOf(BRACKET_R_RE, text, end);
+  if (br >= 0) end = br;
+  const after = text.charCodeAt(end);
+  // A bill reference "Wijziging van de Wet … (34630)": an unspaced dossier right after a word, not a bracketed
+  // figure in a table.
+  if (
+    before === 0x28 &&
+    after === 0x29 &&
+    (d.rnum ||
+      br >= 0 ||
+      (!d.spaced &&
+        /[1-3]/.test(d.num[0]!) &&
+        /[A-Za-z\u00c0-\u024f).,'’”»][ \t\u00a0]+$/.test(text.slice(Math.max(0, pos - 4), pos - 1))))
+  ) {
+    DOSSIER_ONLY.add(emit(ctx.sink, 'kamerstuk', dossierKey(d), pos, end, {}));
+    return end;
+  }
+  if (d.rnum) {
+    if (d.spaced && atLineStart(text, pos)) return -1; // masthead of an official publication
+    DOSSIER_ONLY.add(emit(ctx.sink, 'kamerstuk', dossierKey(d), pos, d.end, {}));
+    return d.end;
+  }
+  if (!d.spaced && !d.suffix && TKCONV_BEFORE_RE.test(text.slice(Math.max(0, pos - 3), pos))) {
+    const rest = text.slice(d.end, d.end + 3);
+    if (/^[ \t\u00a0]*(?:\(|\r?\n|$)/.test(rest)) {
+      DOSSIER_ONLY.add(emit(ctx.sink, 'kamerstuk', dossierKey(d), pos, d.end, {}));
+      return d.end;
+    }
+  }
+  return -1;
+}
+
+const REVERSED_RE = sticky(
+  `(?:[Nn]rs?|[Nn]ummer)\\.?${SP}(\\d{1,4})(?:${SP}\\((?=\\d)|${SP}(?:toegevoegd${SP}aan|van|in|bij|uit)${SP}(?:het${SP})?[Dd]ossier${HS}{0,2})`,
+);
+const GLUED_ROW_RE =
+  /((?:18|19|20)\d\d)-((?:18|19|20)\d\d)\d{5}(?:[-. ](?:[IVXL]{1,6}[A-Z]?|[A-Z]))?[ \u00a0]?$/;
+const IMPLICIT_BEFORE_RE =
+  /(?:^|[^\p{L}])(?:op|Op|motie|Motie|amendement|Amendement|\()[ \t\u00a0]+stuk[ \t\u00a0]+$/u;
+const STUK_NR_RE = sticky(`[Nn]rs?\\.?${HS}{0,3}`);
+
+/**
+ * At "nr."/"nrs."/"nummer" (`kw` is where the keyword starts): the reversed forms "nr. 346 (32847)" and
+ * "nr. 475 toegevoegd aan dossier 23432", and "op stuk nr. 351" (implicit). Returns the end consumed or -1.
+ */
+export function parseAtNr(text: string, kw: number, ctx: KstContext): number {
+  // "…Staten-Generaal2016-201734700 nr. 19": a metadata row with the session glued to the dossier.
+  if (isDigitAt(text, kw - 2) || isDigitAt(text, kw - 1) || isLetterAt(text, kw - 2)) {
+    const g = GLUED_ROW_RE.exec(text.slice(Math.max(0, kw - 24), kw));
+    if (g && sessionId(g[1]!, g[2]!)) {
+      const dStart = kw - g[0].length + 9;
+      const d = parseDossier(text, dStart, false);
+      if (d) {
+        const docs = parseDocs(text, d.end, {
+          keyword: false,
+          letters: true,
+          spacedDash: false,
+          sameLine: true,
+        });
+        if (docs.length) return emitDocs(text, ctx.sink, d, docs, kw - g[0].length, {});
+      }
+    }
+  }
+  const m = at(REVERSED_RE, text, kw);
+  if (m) {
+    const p = kw + m[0].length;
+    const d = parseDossier(text, p, false);
+    if (d && !d.dashed) {
+      const bracketed = text.charCodeAt(p - 1) === 0x28;
+      let end = d.end;
+      if (bracketed) {
+        if (text.charCodeAt(end) !== 0x29) return -1;
+        end += 1;
+      }
+      const doc = String(Number(m[1]));
+      emit(ctx.sink, 'kamerstuk', `${dossierKey(d)}-${doc}`, kw, end, {});
+      return end;
+    }
+  }
+  const before = text.slice(Math.max(0, kw - 24), kw);
+  if (IMPLICIT_BEFORE_RE.test(before)) {
+    const sm = at(STUK_NR_RE, text, kw);
+    if (sm) {
+      const docs = readNumList(text, kw + sm[0].length, false);
+      if (docs.length) {
+        const stuk = before.lastIndexOf('stuk');
+        const start = kw - (before.length - stuk);
+        const end = docs[docs.length - 1]!.end;
+        ctx.implicit.push({ start, end, docs });
+        return end;
+      }
+    }
+  }
+  return -1;
+}
+
+const KST_ID_RE = sticky(`KST(\\d{5})([IVXL]{1,7}|[A-Z])?(\\d{1,4})(?![${LETTER}\\d])`);
+const KST_LOWER_RE = sticky(
+  `kst-(\\d{3,5})(?:-(\\d\\d)(?=-))?(?:-([IVXL]{1,7}[A-Z]?|[A-Z]))?(?:-(\\d{1,4}|[A-Z]{1,3}))?(?![${LETTER}\\d]|-\\d)`,
+);
+
+/** "KST23432475" or "kst-22054-418" starting at `start`. */
+export function parseKstId(text: string, start: number, ctx: KstContext): number {
+  if (isWordAt(text, start - 1) || inUrlAt(text, start)) return -1;
+  let m = at(KST_ID_RE, text, start);
+  if (m) {
+    const id = `kst-${m[1]}${m[2] ? `-${m[2]}` : ''}-${Number(m[3])}`;
+    emit(ctx.sink, 'kamerstuk', id, start, start + m[0].length, {});
+    return start + m[0].length;
+  }
+  m = at(KST_LOWER_RE, text, start);
+  if (m && (m[4] !== undefined || m[3] !== undefined || m[1]!.length === 5)) {
+    emit(ctx.sink, 'kamerstuk', m[0], start, start + m[0].length, {});
+    return start + m[0].length;
+  }
+  return -1;
+}

@@ -1,0 +1,169 @@
+/**
+ * Character classes and small helpers shared by the recognizers. Every regex here is either sticky (`y`,
+ * anchored at a known position) or global over a cheap anchor, and every repetition is bounded, so no
+ * pattern can backtrack beyond a small constant window.
+ */
+
+/** Any whitespace, including line breaks, non-breaking, thin and zero-width spaces. */
+export const WS = '[\\s\\u200b]';
+/** Whitespace inside one line. */
+export const HS = '[^\\S\\n\\r\\u2028\\u2029]';
+/** Letters for boundary checks inside character classes (Latin, Greek, Cyrillic; no `u` flag needed). */
+export const LETTER =
+  'A-Za-z\\u00aa\\u00b5\\u00ba\\u00c0-\\u00d6\\u00d8-\\u00f6\\u00f8-\\u02af\\u0370-\\u03ff\\u0400-\\u052f';
+/** Hyphen and dash characters (hyphen-minus, ‐ ‑ ‒ – — ―, minus). */
+export const DASH = '[\\-\\u2010-\\u2015\\u2212]';
+/** A short bounded run of whitespace: line breaks from PDF extraction fit, paragraphs of text do not. */
+export const SP = `${WS}{0,8}`;
+/** Mandatory bounded whitespace. */
+export const SP1 = `${WS}{1,8}`;
+
+export function sticky(source: string, flags = ''): RegExp {
+  return new RegExp(source, `y${flags}`);
+}
+
+/** Runs a sticky regex at `pos`. */
+export function at(re: RegExp, text: string, pos: number): RegExpExecArray | null {
+  re.lastIndex = pos;
+  return re.exec(text);
+}
+
+/** Runs a sticky regex at `pos` without building a match: the end of the match, or -1. */
+export function endOf(re: RegExp, text: string, pos: number): number {
+  re.lastIndex = pos;
+  return re.test(text) ? re.lastIndex : -1;
+}
+
+const LETTER_RE = /[\p{L}\p{N}\p{M}]/u;
+
+/** Letters and digits in any script (word characters for boundary checks). */
+export function isWordCode(c: number): boolean {
+  if (c < 0x80) {
+    return (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a);
+  }
+  if (c === 0xa0 || (c >= 0x2000 && c <= 0x206f) || c === 0xd7 || c === 0xf7) return false;
+  return LETTER_RE.test(String.fromCharCode(c));
+}
+
+export function isWordAt(text: string, i: number): boolean {
+  return i >= 0 && i < text.length && isWordCode(text.charCodeAt(i));
+}
+
+export function isLetterAt(text: string, i: number): boolean {
+  if (i < 0 || i >= text.length) return false;
+  const c = text.charCodeAt(i);
+  if (c >= 0x30 && c <= 0x39) return false;
+  return isWordCode(c);
+}
+
+/** True when the character before `i` makes `i` part of a URL path or query ("…/kst-…", "?id=2024Z…"). */
+export function inUrlAt(text: string, i: number): boolean {
+  const c = text.charCodeAt(i - 1);
+  return c === 0x2f || c === 0x3d || c === 0x3f || c === 0x26 || c === 0x23;
+}
+
+export function isDigitAt(text: string, i: number): boolean {
+  if (i < 0 || i >= text.length) return false;
+  const c = text.charCodeAt(i);
+  return c >= 0x30 && c <= 0x39;
+}
+
+export function isSpaceCode(c: number): boolean {
+  return (
+    c === 0x20 ||
+    c === 0x09 ||
+    c === 0x0a ||
+    c === 0x0d ||
+    c === 0xa0 ||
+    c === 0x0b ||
+    c === 0x0c ||
+    (c >= 0x2000 && c <= 0x200b) ||
+    c === 0x2028 ||
+    c === 0x2029 ||
+    c === 0x202f ||
+    c === 0x205f ||
+    c === 0x3000 ||
+    c === 0xfeff
+  );
+}
+
+export function isDashCode(c: number): boolean {
+  return c === 0x2d || (c >= 0x2010 && c <= 0x2015) || c === 0x2212;
+}
+
+/** Start of the word (letters, digits and inner hyphens) that ends at `end`. */
+export function wordStartBefore(text: string, end: number, maxLen = 60): number {
+  let i = end;
+  const min = Math.max(0, end - maxLen);
+  while (i > min) {
+    const c = text.charCodeAt(i - 1);
+    if (isWordCode(c)) {
+      i--;
+    } else if ((c === 0x2d || c === 0x2010 || c === 0x2011) && i - 2 >= min && isWordAt(text, i - 2)) {
+      i--;
+    } else {
+      break;
+    }
+  }
+  return i;
+}
+
+/** Position after skipping whitespace backwards from `pos` (bounded). */
+export function skipSpaceBack(text: string, pos: number, max = 8): number {
+  let i = pos;
+  const min = Math.max(0, pos - max);
+  while (i > min && isSpaceCode(text.charCodeAt(i - 1))) i--;
+  return i;
+}
+
+/** True when a line break lies between `from` and `to`. */
+export function hasLineBreak(text: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x0a || c === 0x0d || c === 0x2028 || c === 0x2029) return true;
+  }
+  return false;
+}
+
+/** True when `pos` is at the start of a line (only whitespace before it on its line). */
+export function atLineStart(text: string, pos: number): boolean {
+  let i = pos - 1;
+  const min = Math.max(0, pos - 40);
+  while (i >= min) {
+    const c = text.charCodeAt(i);
+    if (c === 0x0a || c === 0x0d || c === 0x2028 || c === 0x2029) return true;
+    if (!isSpaceCode(c)) return false;
+    i--;
+  }
+  return i < 0;
+}
+
+const ROMAN_RE = /^(?:L?X{0,3})(?:IX|IV|V?I{0,3})$/;
+
+/** Valid Roman numeral (1–89) as used for budget chapters. */
+export function isRoman(s: string): boolean {
+  return s.length > 0 && ROMAN_RE.test(s);
+}
+
+/** "2019" + "20"/"2020"/"202" (typo) → "20192020"; undefined when the years are not consecutive. */
+export function sessionId(first: string, second: string): string | undefined {
+  const y1 = Number(first);
+  if (!(y1 >= 1800 && y1 <= 2099)) return undefined;
+  const next = String(y1 + 1);
+  if (second.length === 4) {
+    if (second !== next) return undefined;
+  } else if (second.length === 2) {
+    if (second !== next.slice(2)) return undefined;
+  } else if (second.length === 3) {
+    // A dropped digit ("2022–203"): accept when it is the next year with one digit missing.
+    const ok = [0, 1, 2, 3].some((k) => next.slice(0, k) + next.slice(k + 1) === second);
+    if (!ok) return undefined;
+  } else {
+    return undefined;
+  }
+  return `${first}${next}`;
+}
+
+export function plausibleYear(y: number, min = 1800, max = 2099): boolean {
+  return y >= min && y <= max;
+}

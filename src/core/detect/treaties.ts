@@ -1,0 +1,540 @@
+/**
+ * Treaties by name, from data/treaty-aliases.json (built from the reference data: a new treaty is a data change).
+ *
+ * - Names (titles, Dutch and English aliases): matched case-insensitively with a character trie that ignores
+ *   spaces, hyphens, brackets and accents, starting at word starts near a treaty word ("verdrag", "protocol",
+ *   "Convention" …) and ending at a word end. A "VN-"/"UN " prefix is added to the span ("VN- Vrouwenrechtenverdrag").
+ * - Compounds ending in a one-word name: "Anti-Landmijnenverdrag" (…mijnenverdrag).
+ * - Descriptions: "VN-Verdrag inzake het gebruik van conventionele wapens" is matched against the words of the
+ *   titles; it must cover the description, include a rare word and beat every other treaty.
+ * - Acronyms and other exact forms (EVRM, CEDAW, NPV, ATT, "GC I"): case-sensitive on word boundaries; "CEDAW-comité"
+ *   is a committee, not the treaty. Acronyms of up to three letters need support: the treaty named in the text,
+ *   a treaty word nearby, or an article reference ("art. 8 EVRM").
+ */
+import aliasData from '../../../data/treaty-aliases.json';
+import { emit, type Sink } from './common';
+import { isWordAt, isWordCode, isSpaceCode } from './text';
+
+interface AliasTreaty {
+  key: string;
+  names: string[];
+  exact: string[];
+}
+
+interface AliasFile {
+  words: string[];
+  treaties: AliasTreaty[];
+}
+
+const SEP = -1;
+const STOP = -2;
+
+const FOLD = new Int32Array(0x250).fill(STOP);
+(() => {
+  for (let c = 0x30; c <= 0x39; c++) FOLD[c] = c;
+  for (let c = 0x61; c <= 0x7a; c++) FOLD[c] = c;
+  for (let c = 0x41; c <= 0x5a; c++) FOLD[c] = c + 32;
+  const groups: [string, string][] = [
+    ['a', 'àáâãäåÀÁÂÃÄÅāĀăĂąĄ'],
+    ['c', 'çÇćĆčČ'],
+    ['e', 'èéêëÈÉÊËēĒėĖęĘěĚ'],
+    ['i', 'ìíîïÌÍÎÏīĪįĮ'],
+    ['n', 'ñÑńŃňŇ'],
+    ['o', 'òóôõöøÒÓÔÕÖØōŌőŐ'],
+    ['u', 'ùúûüÙÚÛÜūŪůŮűŰ'],
+    ['y', 'ýÿÝŸ'],
+    ['s', 'śŚšŠşŞ'],
+    ['z', 'źŹżŻžŽ'],
+  ];
+  for (const [to, from] of groups) for (const ch of from) FOLD[ch.charCodeAt(0)] = to.charCodeAt(0);
+  for (const ch of " \t\n\r\u00a0-(),'/") FOLD[ch.charCodeAt(0)] = SEP;
+})();
+
+function fold(c: number): number {
+  if (c < 0x250) return FOLD[c]!;
+  if (isSpaceCode(c) || (c >= 0x2010 && c <= 0x2015) || c === 0x2018 || c === 0x2019 || c === 0x2212)
+    return SEP;
+  if (isWordCode(c)) return String.fromCharCode(c).toLowerCase().charCodeAt(0);
+  return STOP;
+}
+
+/** Normalized key of a name: folded letters and digits only. */
+export function nameKey(s: string): string {
+  let out = '';
+  for (let i = 0; i < s.length; i++) {
+    const f = fold(s.charCodeAt(i));
+    if (f >= 0) out += String.fromCharCode(f);
+  }
+  return out;
+}
+
+const STOPWORDS = new Set(
+  (
+    'inzake betreffende tegen voor over tussen door naar bij van het een der des den de en of ter tot met op aan in ' +
+    'and the for against relating concerning with from into on of to in by other their all alle andere deze welke zoals'
+  ).split(' '),
+);
+
+function stem(w: string): string {
+  return w.replace(/(?:en|e|s)$/, '').slice(0, 7);
+}
+
+interface Matcher {
+  /** Trie over folded characters: children per node, and the treaty key where a name ends. */
+  next: Map<number, number>[];
+  term: (string | undefined)[];
+  maxBack: number;
+  maxRaw: number;
+  compounds: Map<string, string>;
+  /** Folded words of names that contain a treaty word ("wapenhandelsverdrag", "verdrag", "protocol"). */
+  nameWords: Set<string>;
+  vocab: Map<string, Set<string>>;
+  /** Treaty words that names of a treaty start with ("Verdrag inzake …" → verdrag). */
+  heads: Map<string, Set<string>>;
+  df: Map<string, number>;
+  /** Stem → treaties whose names contain it. */
+  byStem: Map<string, string[]>;
+  exactByLead: Map<string, { text: string; key: string }[]>;
+  /** Letter-only acronyms (3–6 letters) → treaty key, for names spelled out ("Non-Proliferation Treaty"). */
+  acronymKey: Map<string, string>;
+  /** Wu–Manber tables over the treaty words (case-insensitive for ASCII letters). */
+  wmMin: number;
+  wmShift: Uint8Array;
+  wmBucket: Map<number, string[]>;
+  acronymRe: RegExp;
+  nearbyRe: RegExp;
+  wordSet: string[];
+}
+
+let matcher: Matcher | undefined;
+
+const WM_MASK = 0xfff;
+function wmHash(a: number, b: number): number {
+  return (((a | 32) << 6) ^ (b | 32)) & WM_MASK;
+}
+
+/** Positions where a treaty word starts (any ASCII case), in text order: Wu–Manber with 2-character blocks. */
+function treatyWordHits(m: Matcher, text: string): { pos: number; len: number }[] {
+  const out: { pos: number; len: number }[] = [];
+  const L = text.length;
+  const min = m.wmMin;
+  const shift = m.wmShift;
+  let i = min - 1;
+  while (i < L) {
+    const a = text.charCodeAt(i - 1);
+    const b = text.charCodeAt(i);
+    const s = shift[(((a | 32) << 6) ^ (b | 32)) & WM_MASK]!;
+    if (s !== 0) {
+      i += s;
+      continue;
+    }
+    const bucket = m.wmBucket.get(wmHash(a, b));
+    if (bucket) {
+      const st = i - min + 1;
+      for (const w of bucket) {
+        let k = 0;
+        while (k < w.length && (text.charCodeAt(st + k) | 32) === w.charCodeAt(k)) k++;
+        if (k === w.length) {
+          out.push({ pos: st, len: w.length });
+          break;
+        }
+      }
+    }
+    i++;
+  }
+  return out;
+}
+
+function build(): Matcher {
+  const data = aliasData as AliasFile;
+  const words = data.words.map((w) => w.toLowerCase());
+  const next: Map<number, number>[] = [new Map()];
+  const term: (string | undefined)[] = [undefined];
+  let maxBack = 0;
+  let maxRaw = 0;
+  const compounds = new Map<string, string>();
+  const nameWords = new Set<string>();
+  const vocab = new Map<string, Set<string>>();
+  const heads = new Map<string, Set<string>>();
+  const df = new Map<string, number>();
+  const byStem = new Map<string, string[]>();
+  const exactByLead = new Map<string, { text: string; key: string }[]>();
+  const acronymKey = new Map<string, string>();
+  for (const t of data.treaties) {
+    const v = new Set<string>();
+    const h = new Set<string>();
+    heads.set(t.key, h);
+    for (const name of t.names) {
+      const key = nameKey(name);
+      if (key.length < 3) continue;
+      let node = 0;
+      for (let i = 0; i < key.length; i++) {
+        const c = key.charCodeAt(i);
+        let n = next[node]!.get(c);
+        if (n === undefined) {
+          n = next.length;
+          next.push(new Map());
+          term.push(undefined);
+          next[node]!.set(c, n);
+        }
+        node = n;
+      }
+      term[node] ??= t.key;
+      maxRaw = Math.max(maxRaw, name.length);
+      const parts = name.split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+      const firstKw = parts.findIndex((p) => words.some((w) => p.toLowerCase().includes(w)));
+      if (firstKw > maxBack) maxBack = firstKw;
+      const head = parts[0]?.toLowerCase() ?? '';
+      for (const w of words) if (head.endsWith(w)) h.add(w);
+      if (!/\s/.test(name) && key.length >= 10 && words.some((w) => key.endsWith(w))) {
+        if (!compounds.has(key)) compounds.set(key, t.key);
+      }
+      for (const p of parts) {
+        const lw = p.toLowerCase();
+        if (words.some((w) => lw.includes(w))) nameWords.add(nameKey(lw));
+        if (lw.length >= 4 && !STOPWORDS.has(lw) && !words.includes(lw)) v.add(stem(nameKey(lw)));
+      }
+    }
+    vocab.set(t.key, v);
+    for (const s of v) {
+      df.set(s, (df.get(s) ?? 0) + 1);
+      const l = byStem.get(s) ?? [];
+      l.push(t.key);
+      byStem.set(s, l);
+    }
+    for (const ex of t.exact) {
+      if (/^[A-Z]{3,6}$/.test(ex) && !acronymKey.has(ex)) acronymKey.set(ex, t.key);
+      const lead = /^[A-Z]+/.exec(ex)?.[0];
+      if (!lead) continue;
+      const list = exactByLead.get(lead) ?? [];
+      list.push({ text: ex, key: t.key });
+      list.sort((a, b) => b.text.length - a.text.length);
+      exactByLead.set(lead, list);
+    }
+  }
+  const wmMin = Math.min(...words.map((w) => w.length));
+  const wmShift = new Uint8Array(WM_MASK + 1).fill(wmMin - 1);
+  const wmBucket = new Map<number, string[]>();
+  for (const w of words) {
+    for (let j = 1; j < wmMin; j++) {
+      const h = wmHash(w.charCodeAt(j - 1), w.charCodeAt(j));
+      wmShift[h] = Math.min(wmShift[h]!, wmMin - 1 - j);
+    }
+    const h = wmHash(w.charCodeAt(wmMin - 2), w.charCodeAt(wmMin - 1));
+    const b = wmBucket.get(h) ?? [];
+    b.push(w);
+    wmBucket.set(h, b);
+  }
+  return {
+    next,
+    term,
+    maxBack,
+    maxRaw: maxRaw * 2 + 16,
+    compounds,
+    nameWords,
+    vocab,
+    heads,
+    df,
+    byStem,
+    exactByLead,
+    acronymKey,
+    wmMin,
+    wmShift,
+    wmBucket,
+    acronymRe: /\b[A-Z]{2,}/g,
+    nearbyRe: new RegExp(words.join('|'), 'i'),
+    wordSet: words,
+  };
+}
+
+function getMatcher(): Matcher {
+  return (matcher ??= build());
+}
+
+/** Longest trie match starting at `start` (a word start); returns [end, key] or undefined. */
+function walk(m: Matcher, text: string, start: number): [number, string] | undefined {
+  let node = 0;
+  let best: [number, string] | undefined;
+  const limit = Math.min(text.length, start + m.maxRaw);
+  let i = start;
+  while (i < limit) {
+    const f = fold(text.charCodeAt(i));
+    if (f === SEP) {
+      i++;
+      continue;
+    }
+    if (f === STOP) break;
+    const n = m.next[node]!.get(f);
+    if (n === undefined) break;
+    node = n;
+    i++;
+    const k = m.term[node];
+    if (k !== undefined && !isWordAt(text, i)) best = [i, k];
+  }
+  return best;
+}
+
+function wordStart(text: string, i: number): number {
+  let s = i;
+  while (s > 0 && isWordAt(text, s - 1)) s--;
+  return s;
+}
+
+function wordEnd(text: string, i: number): number {
+  let e = i;
+  while (e < text.length && isWordAt(text, e)) e++;
+  return e;
+}
+
+/** Word starts before `pos` (nearest first), at most `n`, not crossing sentence punctuation. */
+function previousWordStarts(text: string, pos: number, n: number): number[] {
+  const out: number[] = [];
+  let i = pos;
+  const min = Math.max(0, pos - 200);
+  while (out.length < n && i > min) {
+    let j = i;
+    while (j > min && !isWordAt(text, j - 1)) {
+      const f = fold(text.charCodeAt(j - 1));
+      if (f === STOP) return out;
+      j--;
+    }
+    if (j <= min) break;
+    const s = wordStart(text, j);
+    out.push(s);
+    i = s;
+  }
+  return out;
+}
+
+const PREFIX_RE = /(?:VN|UN)(?:-[ \u00a0]?|[ \u00a0])$/;
+
+function withPrefix(text: string, start: number): number {
+  const m = PREFIX_RE.exec(text.slice(Math.max(0, start - 5), start));
+  if (!m) return start;
+  const s = start - m[0].length;
+  return isWordAt(text, s - 1) ? start : s;
+}
+
+const DESC_LEAD_RE =
+  /^[ \u00a0]+(?:inzake|betreffende|tegen|tot|ter|voor|over|van de|van het|on|against|for|relating to|concerning)[ \u00a0]/i;
+
+/** "Verdrag inzake biologische en ziekteverwekkende wapens" → bwc, by the words of the titles. */
+function describe(m: Matcher, text: string, anchor: string, kwEnd: number): [number, string] | undefined {
+  const lead = DESC_LEAD_RE.exec(text.slice(kwEnd, kwEnd + 16));
+  if (!lead) return undefined;
+  let i = kwEnd + lead[0].length;
+  const seen: { stem: string; end: number }[] = [];
+  const limit = Math.min(text.length, i + 160);
+  let words = 0;
+  while (i < limit && words < 16) {
+    const c = text.charCodeAt(i);
+    if (isWordCode(c)) {
+      const e = wordEnd(text, i);
+      const w = text.slice(i, e).toLowerCase();
+      if (m.wordSet.includes(w)) break; // the next treaty name begins
+      words++;
+      if (w.length >= 4 && !STOPWORDS.has(w)) seen.push({ stem: stem(nameKey(w)), end: e });
+      i = e;
+    } else if (c === 0x20 || c === 0xa0 || c === 0x2d) {
+      i++;
+    } else {
+      break;
+    }
+  }
+  let best: [number, string] | undefined;
+  for (let len = seen.length; len >= 2 && !best; len--) {
+    const desc = seen.slice(0, len);
+    const stems = [...new Set(desc.map((d) => d.stem))];
+    const scores = new Map<string, { score: number; hits: number; rare: boolean }>();
+    for (const st of stems) {
+      const d = m.df.get(st) ?? 1;
+      for (const key of m.byStem.get(st) ?? []) {
+        if (!m.heads.get(key)!.has(anchor)) continue;
+        const e = scores.get(key) ?? { score: 0, hits: 0, rare: false };
+        e.score += 1 / d;
+        e.hits++;
+        if (d <= 3) e.rare = true;
+        scores.set(key, e);
+      }
+    }
+    let top: { key: string; score: number; hits: number; rare: boolean } | undefined;
+    let second = { score: 0, hits: 0 };
+    for (const [key, e] of scores) {
+      if (!top || e.score > top.score) {
+        if (top) second = { score: top.score, hits: top.hits };
+        top = { key, ...e };
+      } else if (e.score > second.score) {
+        second = { score: e.score, hits: e.hits };
+      }
+    }
+    const lastMatched = top !== undefined && m.vocab.get(top.key)!.has(desc[len - 1]!.stem);
+    if (
+      top &&
+      lastMatched &&
+      top.hits >= 2 &&
+      top.hits * 3 >= stems.length * 2 &&
+      top.rare &&
+      top.hits > second.hits &&
+      top.score >= second.score * 1.5 - 1e-9
+    ) {
+      best = [desc[len - 1]!.end, top.key];
+    }
+  }
+  return best;
+}
+
+/** Names, compounds and descriptions. Returns the treaty keys named in the text (support for acronyms). */
+const SMALL_WORDS = new Set(['of', 'on', 'the', 'against', 'and', 'for', 'to', 'in']);
+
+/**
+ * A name spelled out in title case whose initials are a treaty's acronym: "Non-Proliferation Treaty" (NPT),
+ * "Chemical Weapons Convention" (CWC), "Convention against Torture" (CAT). Returns [start, end, key].
+ */
+function expandedAcronym(
+  m: Matcher,
+  text: string,
+  ws: number,
+  we: number,
+): [number, number, string] | undefined {
+  const kwInitial = text[ws]!;
+  // Words before the treaty word: "Non-Proliferation Treaty".
+  let initials = '';
+  let start = ws;
+  let i = ws;
+  for (let n = 0; n < 6; n++) {
+    let j = i;
+    while (j > 0 && (text[j - 1] === ' ' || text[j - 1] === '\u00a0' || text[j - 1] === '-')) j--;
+    if (j === i || j === 0 || !isWordAt(text, j - 1)) break;
+    const s = wordStart(text, j);
+    if (!/^\p{Lu}/u.test(text[s]!)) break;
+    initials = text[s]! + initials;
+    start = s;
+    i = s;
+    const key = m.acronymKey.get(initials + kwInitial);
+    if (key && initials.length >= 2) return [start, we, key];
+  }
+  // Words after it: "Convention against Torture".
+  let after = kwInitial;
+  let allCaps = kwInitial;
+  i = we;
+  for (let n = 0; n < 6; n++) {
+    let j = i;
+    while (j < text.length && (text[j] === ' ' || text[j] === '\u00a0')) j++;
+    if (j === i || !isWordAt(text, j)) break;
+    const e = wordEnd(text, j);
+    const w = text.slice(j, e);
+    const small = SMALL_WORDS.has(w);
+    if (!small && !/^\p{Lu}/u.test(w)) break;
+    after += w[0]!.toUpperCase();
+    if (!small) allCaps += w[0]!;
+    i = e;
+    if (!small) {
+      const key = m.acronymKey.get(after) ?? m.acronymKey.get(allCaps);
+      if (key && n >= 1) return [ws, e, key];
+    }
+  }
+  return undefined;
+}
+
+export function findTreatyNames(text: string, sink: Sink): Set<string> {
+  const m = getMatcher();
+  const keys = new Set<string>();
+  let lastEnd = 0;
+  for (const hit of treatyWordHits(m, text)) {
+    const kwPos = hit.pos;
+    if (kwPos < lastEnd) continue;
+    const ws = wordStart(text, kwPos);
+    const we = wordEnd(text, kwPos + hit.len);
+    // "verdragspartijen", "overeenkomsten": a word no name contains and no compound name ends with.
+    if (we - ws !== hit.len) {
+      const w = nameKey(text.slice(ws, we));
+      if (!m.nameWords.has(w) && !m.wordSet.some((k) => w.endsWith(k))) {
+        lastEnd = we;
+        continue;
+      }
+    }
+    const starts = [ws, ...previousWordStarts(text, ws, m.maxBack)];
+    let best: [number, number, string] | undefined;
+    for (const s of starts) {
+      if (isWordAt(text, s - 1)) continue;
+      const r = walk(m, text, s);
+      if (r && r[0] > kwPos && (!best || r[0] - s > best[1] - best[0])) best = [s, r[0], r[1]];
+    }
+    if (!best) {
+      // Compound ending in a one-word name: "Anti-Landmijnenverdrag".
+      let cs = ws;
+      while (cs > 1 && text.charCodeAt(cs - 1) === 0x2d && isWordAt(text, cs - 2))
+        cs = wordStart(text, cs - 1);
+      const key = nameKey(text.slice(cs, we));
+      for (let k = 3; k <= key.length - 10; k++) {
+        const t = m.compounds.get(key.slice(k));
+        if (t) {
+          best = [cs, we, t];
+          break;
+        }
+      }
+    }
+    const anchor = text.slice(ws, we).toLowerCase();
+    if (!best && m.wordSet.includes(anchor)) {
+      const d = describe(m, text, anchor, we);
+      if (d) best = [ws, d[0], d[1]];
+    }
+    if (!best && m.wordSet.includes(anchor) && /^\p{Lu}/u.test(text[ws]!)) {
+      const x = expandedAcronym(m, text, ws, we);
+      if (x) best = x;
+    }
+    if (best) {
+      const start = withPrefix(text, best[0]);
+      emit(sink, 'treaty', `treaty-${best[2]}`, start, best[1]);
+      keys.add(best[2]);
+      lastEnd = best[1];
+    } else {
+      lastEnd = we;
+    }
+  }
+  return keys;
+}
+
+const ARTICLE_BEFORE_RE =
+  /(?:art\.|artikel|artikelen|article|Art\.|Artikel|Article)[\s\u00a0]*\d+[a-z]?(?:[\s\u00a0]*(?:lid|para\.?)[\s\u00a0]*\d+)?[\s\u00a0,]*$/;
+
+/** Acronyms and exact forms. `named` holds treaty keys already named in the text. */
+export function findTreatyAcronyms(text: string, sink: Sink, named: Set<string>): void {
+  const m = getMatcher();
+  const re = m.acronymRe;
+  re.lastIndex = 0;
+  let hit: RegExpExecArray | null;
+  while ((hit = re.exec(text))) {
+    const p = hit.index;
+    const cands = m.exactByLead.get(hit[0]);
+    if (!cands) continue;
+    if (isWordAt(text, p - 1)) continue;
+    for (const cand of cands) {
+      if (!text.startsWith(cand.text, p)) continue;
+      let end = p + cand.text.length;
+      if (isWordAt(text, end)) continue;
+      let start = p;
+      // Glued to a compound: "CEDAW-comité" names the committee; "CCW-verdrag" is the treaty.
+      if (text.charCodeAt(end) === 0x2d && isWordAt(text, end + 1)) {
+        const tailEnd = wordEnd(text, end + 1);
+        const tail = text.slice(end + 1, tailEnd).toLowerCase();
+        if (!m.wordSet.includes(tail)) break;
+        end = tailEnd;
+      }
+      if (text.charCodeAt(p - 1) === 0x2d && isWordAt(text, p - 2)) {
+        const s = withPrefix(text, p);
+        if (s === p) break;
+        start = s;
+      }
+      const letters = cand.text.replace(/[^A-Z]/g, '').length;
+      if (letters <= 3 && !named.has(cand.key)) {
+        const near = text.slice(Math.max(0, p - 200), Math.min(text.length, end + 200));
+        const before = text.slice(Math.max(0, p - 30), p);
+        if (!m.nearbyRe.test(near) && !ARTICLE_BEFORE_RE.test(before)) break;
+      }
+      emit(sink, 'treaty', `treaty-${cand.key}`, start, end);
+      re.lastIndex = Math.max(re.lastIndex, end);
+      break;
+    }
+  }
+}
