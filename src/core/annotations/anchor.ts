@@ -27,7 +27,10 @@ export interface AnchorResult {
   start: number;
   end: number;
   method: AnchorMethod;
-  /** Edit distance between the stored quote and the text found (0 unless `fuzzy`). */
+  /**
+   * Edit distance between the stored quote and the text found (0 unless `fuzzy`); for a quote too
+   * long to verify in full, an estimate from its head, its tail and the change in length.
+   */
   errors: number;
 }
 
@@ -40,7 +43,7 @@ const MAX_OCCURRENCES = 100_000;
 /** Candidates kept per probe for verification. */
 const MAX_CANDIDATES = 16;
 /** Banded-DP cells spent at most on verifying candidates of one `anchor` call. */
-const VERIFY_BUDGET = 20_000_000;
+const VERIFY_BUDGET = 40_000_000;
 /** Longest stretch of text scanned by the fuzzy search. */
 export const MAX_SCAN_LENGTH = 4_000_000;
 
@@ -465,22 +468,42 @@ function fuzzyQuote(
   } else {
     // Head probe: find the quote's start, then align the whole quote forwards from it.
     const head = exact.slice(0, PROBE_LENGTH);
-    const headK = maxErrorsFor(PROBE_LENGTH);
-    for (const match of scanApproximate(text, from, to, head, headK, (hint ?? 0) + PROBE_LENGTH)) {
-      const headAlignment = alignAnchored(text, match.end, -1, head, headK, budget);
+    const probeK = maxErrorsFor(PROBE_LENGTH);
+    const heads: { start: number; errors: number }[] = [];
+    for (const match of scanApproximate(text, from, to, head, probeK, (hint ?? 0) + PROBE_LENGTH)) {
+      const headAlignment = alignAnchored(text, match.end, -1, head, probeK, budget);
       if (!headAlignment) continue;
       const start = match.end - headAlignment.length;
+      heads.push({ start, errors: headAlignment.errors });
       const alignment = alignAnchored(text, start, 1, exact, k, budget);
       if (alignment) consider(start, start + alignment.length, alignment.errors);
     }
-    // Tail probe: catches quotes whose head was edited beyond the probe's tolerance.
-    const tail = exact.slice(m - PROBE_LENGTH);
-    const headFound = found.some((c) =>
-      fuzzyAcceptable(m, c.errors, contextSimilarity(text, c.start, c.end, quote)),
-    );
-    for (const match of headFound ? [] : scanApproximate(text, from, to, tail, headK, hintEnd)) {
-      const alignment = alignAnchored(text, match.end, -1, exact, k, budget);
-      if (alignment) consider(match.end - alignment.length, match.end, alignment.errors);
+    const acceptable = () =>
+      found.some((c) => fuzzyAcceptable(m, c.errors, contextSimilarity(text, c.start, c.end, quote)));
+    if (!acceptable()) {
+      // Tail probe: catches quotes whose head was edited beyond the probe's tolerance.
+      const tail = exact.slice(m - PROBE_LENGTH);
+      const tails: { end: number; errors: number }[] = [];
+      for (const match of scanApproximate(text, from, to, tail, probeK, hintEnd)) {
+        const tailAlignment = alignAnchored(text, match.end, -1, tail, probeK, budget);
+        if (tailAlignment) tails.push({ end: match.end, errors: tailAlignment.errors });
+        const alignment = alignAnchored(text, match.end, -1, exact, k, budget);
+        if (alignment) consider(match.end - alignment.length, match.end, alignment.errors);
+      }
+      if (!acceptable()) {
+        // A very long quote edited beyond what one verification may cost: accept a head and a
+        // tail that both match and frame a passage of about the same length. The errors are then
+        // estimated from the two ends and the change in length.
+        const slack = Math.floor(m * MAX_ERROR_RATE);
+        for (const h of heads) {
+          for (const t of tails) {
+            const length = t.end - h.start;
+            if (length >= 2 * PROBE_LENGTH && Math.abs(length - m) <= slack) {
+              consider(h.start, t.end, h.errors + t.errors + Math.abs(length - m));
+            }
+          }
+        }
+      }
     }
   }
 
