@@ -11,11 +11,9 @@ import { quoteSelectorOf, type Annotation } from './model';
 
 /** Lower case, diacritics removed ("Financiële" → "financiele"), any whitespace run → one space. */
 export function foldText(value: string): string {
-  return value
-    .normalize('NFD')
-    .replace(/\p{M}+/gu, '')
-    .toLowerCase()
-    .replace(/\s+/g, ' ');
+  // Plain ASCII (most notes) needs no Unicode decomposition.
+  const decomposed = /[^ -~\s]/.test(value) ? value.normalize('NFD').replace(/\p{M}+/gu, '') : value;
+  return decomposed.toLowerCase().replace(/\s+/g, ' ');
 }
 
 /** The site a page belongs to, for the site filter: its host name without a leading `www.`. */
@@ -96,6 +94,7 @@ export class AnnotationSearchIndex {
 
   constructor(annotations: Iterable<Annotation> = []) {
     for (const annotation of annotations) this.entries.set(annotation.id, entryFor(annotation));
+    this.ordered(); // sort now, not on the first keystroke
   }
 
   get size(): number {

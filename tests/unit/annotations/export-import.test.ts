@@ -124,6 +124,10 @@ describe('round trip', () => {
     expect(back.title).toContain(XSS);
   });
 
+  it('round-trips an empty collection', () => {
+    expect(ok(importJsonLd(exportJsonLd([])))).toEqual([]);
+  });
+
   it('importing the same file twice yields the same ids (no duplicates)', () => {
     const file = exportJsonLd(sampleNotes());
     expect(ok(importJsonLd(file)).map((a) => a.id)).toEqual(ok(importJsonLd(file)).map((a) => a.id));
