@@ -44,6 +44,8 @@ const MAX_OCCURRENCES = 100_000;
 const MAX_CANDIDATES = 16;
 /** Banded-DP cells spent at most on verifying candidates of one `anchor` call. */
 const VERIFY_BUDGET = 40_000_000;
+/** Context compared at most (other tools may store much longer prefixes and suffixes). */
+const MAX_CONTEXT_COMPARED = 64;
 /** Longest stretch of text scanned by the fuzzy search. */
 export const MAX_SCAN_LENGTH = 4_000_000;
 
@@ -173,7 +175,11 @@ function levenshtein(a: string, b: string): number {
   return prev[b.length]!;
 }
 
-function contextSimilarity(text: string, start: number, end: number, quote: TextQuoteSelector): number {
+function contextSimilarity(text: string, start: number, end: number, selector: TextQuoteSelector): number {
+  const quote = {
+    prefix: selector.prefix.slice(-MAX_CONTEXT_COMPARED),
+    suffix: selector.suffix.slice(0, MAX_CONTEXT_COMPARED),
+  };
   const prefix =
     quote.prefix.length === 0
       ? start === 0
@@ -209,14 +215,15 @@ function exactQuote(
 ): { result?: AnchorResult; strong: boolean } | undefined {
   const { exact } = quote;
   const m = exact.length;
+  const prefix = quote.prefix.slice(-MAX_CONTEXT_COMPARED);
+  const suffix = quote.suffix.slice(0, MAX_CONTEXT_COMPARED);
   let best = -1;
   let bestScore = -1;
   let bestContext = 0;
   let count = 0;
   for (let at = text.indexOf(exact); at !== -1 && count < MAX_OCCURRENCES; at = text.indexOf(exact, at + 1)) {
     count++;
-    const context =
-      (prefixAgreement(text, at, quote.prefix) + suffixAgreement(text, at + m, quote.suffix)) / 2;
+    const context = (prefixAgreement(text, at, prefix) + suffixAgreement(text, at + m, suffix)) / 2;
     const score = 0.9 * context + 0.1 * nearness(at, hint, text.length);
     if (score > bestScore) {
       bestScore = score;

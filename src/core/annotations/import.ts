@@ -359,7 +359,7 @@ function readItem(raw: unknown, path: string, now: Date, c: Collector): Annotati
     if (typeof source !== 'string') {
       c.error(`${targetPath}.source`, `expected the page URL as a string, got ${describe(source)}`);
     } else if (source.length > LIMITS.maxUrlLength || (url = tryNormalizePageUrl(source)) === undefined) {
-      c.error(`${targetPath}.source`, 'expected an absolute URL of at most 8192 characters');
+      c.error(`${targetPath}.source`, 'expected an absolute http(s) URL of at most 8192 characters');
     }
     selectors = readSelectors(target.selector, `${targetPath}.selector`, c);
   }

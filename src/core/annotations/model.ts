@@ -138,7 +138,11 @@ export function isIsoTimestamp(value: unknown): value is string {
   return typeof value === 'string' && ISO_RE.test(value) && !Number.isNaN(Date.parse(value));
 }
 
-/** The page URL as stored: parsed, serialized, without fragment. Undefined when not an absolute URL. */
+/**
+ * The page URL as stored: parsed, serialized, without fragment. Undefined when not an absolute
+ * http(s) URL: notes are made on web pages, and a `javascript:` or `data:` "page" in an imported
+ * file must never reach an "open" link.
+ */
 export function tryNormalizePageUrl(raw: string): string | undefined {
   let url: URL;
   try {
@@ -146,6 +150,7 @@ export function tryNormalizePageUrl(raw: string): string | undefined {
   } catch {
     return undefined;
   }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') return undefined;
   url.hash = '';
   return url.href;
 }
@@ -357,7 +362,7 @@ export function validateAnnotation(value: unknown): Validated<Annotation> {
   if (url !== undefined) {
     const normalized = tryNormalizePageUrl(url);
     if (normalized === undefined) {
-      issues.add('url', 'expected an absolute URL');
+      issues.add('url', 'expected an absolute http(s) URL');
       url = undefined;
     } else if (normalized !== url) {
       issues.add('url', `expected the normalized URL without fragment (${normalized})`);

@@ -76,7 +76,7 @@ function entryFor(annotation: Annotation): Entry {
   return {
     annotation,
     // U+0001 keeps a phrase from matching across two fields.
-    haystack: foldText(parts.join('\u0001')),
+    haystack: parts.map(foldText).join('\u0001'),
     tags: new Set(annotation.tags.map((t) => foldText(t))),
     site,
   };

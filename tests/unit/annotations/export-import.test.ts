@@ -257,7 +257,7 @@ describe('malformed imports are refused with clear messages', () => {
       'first.items[1].target.selector[0].exact: expected a string, got number 42',
       'first.items[1].target.selector: expected a TextQuoteSelector (a Bronwijzer note is anchored to a quoted passage)',
       'first.items[2].bronwijzer:colour: expected one of yellow, green, blue, pink, purple, got "magenta"',
-      'first.items[3].target.source: expected an absolute URL of at most 8192 characters',
+      'first.items[3].target.source: expected an absolute http(s) URL of at most 8192 characters',
       'first.items[3].created: expected an ISO 8601 date-time like "2025-01-31T12:00:00.000Z", got "gisteren"',
     ]);
   });
@@ -278,6 +278,14 @@ describe('malformed imports are refused with clear messages', () => {
     ).toBe(true);
     expect(problems).toContain('first.items[2].type: expected "Annotation", got "Note"');
     expect(problems).toContain('first.items[4]: expected an annotation object, got "een string"');
+  });
+
+  it('refuses a page URL that is not http(s), such as javascript:', () => {
+    const doc = exported() as { first: { items: Record<string, unknown>[] } };
+    (doc.first.items[0]!.target as Record<string, unknown>).source = 'javascript:alert(document.domain)';
+    expect(errors(fromJsonLd(doc))).toEqual([
+      'first.items[0].target.source: expected an absolute http(s) URL of at most 8192 characters',
+    ]);
   });
 
   it('lists at most 50 problems', () => {

@@ -180,6 +180,7 @@ describe('updates', () => {
     expect(normalizeTags(['  a  b ', 'A B', '', 'c'])).toEqual(['a b', 'c']);
     expect(normalizePageUrl(' https://Example.org/a b#x ')).toBe('https://example.org/a%20b');
     expect(() => normalizePageUrl('/relative')).toThrow(AnnotationValidationError);
+    expect(() => normalizePageUrl('javascript:alert(1)')).toThrow(/http\(s\) URL/);
     expect(nextTimestamp(undefined, NOW)).toBe(NOW.toISOString());
     expect(nextTimestamp('2030-01-01T00:00:00.000Z', NOW)).toBe('2030-01-01T00:00:00.001Z');
   });
