@@ -159,7 +159,7 @@ export function tryNormalizePageUrl(raw: string): string | undefined {
 export function normalizePageUrl(raw: string): string {
   const url = tryNormalizePageUrl(raw);
   if (url === undefined)
-    throw new AnnotationValidationError([{ path: 'url', message: 'expected an absolute URL' }]);
+    throw new AnnotationValidationError([{ path: 'url', message: 'expected an absolute http(s) URL' }]);
   return url;
 }
 
