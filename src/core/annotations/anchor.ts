@@ -118,7 +118,11 @@ export function anchor(
       return { start: position.start, end: position.end, method: 'position', errors: 0 };
     }
   }
-  const hint = positionValid ? position.start : undefined;
+  // The old start is a useful hint even when the text has since become shorter than the range.
+  const hint =
+    position !== undefined && Number.isInteger(position.start) && position.start >= 0
+      ? Math.min(position.start, text.length)
+      : undefined;
   const exact = exactQuote(text, quote, hint);
   if (exact?.strong) return exact.result;
   // A weak exact match (a short quote whose context barely agrees) competes with the fuzzy

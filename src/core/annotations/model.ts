@@ -68,7 +68,7 @@ export interface Annotation {
   schemaVersion: typeof ANNOTATION_SCHEMA_VERSION;
   /** A UUID; kept across export and import so importing the same file twice does not duplicate. */
   id: string;
-  /** ISO 8601 timestamps (`Date.prototype.toISOString`). */
+  /** ISO 8601 timestamps in UTC as `Date.prototype.toISOString` writes them (validation canonicalizes). */
   created: string;
   updated: string;
   /** The page's URL without its fragment. */
@@ -247,7 +247,8 @@ class Issues {
       );
       return undefined;
     }
-    return value;
+    // The canonical UTC form (`toISOString`), so stored times compare correctly as strings.
+    return new Date(value).toISOString();
   }
 }
 

@@ -106,6 +106,11 @@ describe('validateAnnotation', () => {
     expect(result.ok && result.value).toEqual(note());
   });
 
+  it('stores times in canonical UTC form so they compare as strings', () => {
+    const result = validateAnnotation({ ...note(), updated: '2025-02-01T13:00:00+01:00' });
+    expect(result.ok && result.value.updated).toBe('2025-02-01T12:00:00.000Z');
+  });
+
   it('names the path and the problem', () => {
     expect(problems(null)).toEqual([': expected an annotation object, got null']);
     const a = note() as unknown as Record<string, unknown>;
