@@ -139,6 +139,8 @@ function hasType(value: Obj, type: string): boolean {
 class Collector {
   readonly errors: string[] = [];
   readonly warnings: string[] = [];
+  /** Bodies declared as HTML: kept as plain text, markup and all. */
+  htmlBodies = 0;
   private dropped = 0;
   error(path: string, message: string): void {
     if (this.errors.length < MAX_ERRORS) this.errors.push(path ? `${path}: ${message}` : message);
@@ -330,6 +332,7 @@ function readBodies(item: Obj, path: string, c: Collector): ReadBody {
       }
       result.tags.push(raw.value);
     } else {
+      if (asArray(raw.format).some((f) => typeof f === 'string' && /html/i.test(f))) c.htmlBodies++;
       result.text.push(raw.value);
     }
   });
@@ -458,5 +461,10 @@ export function fromJsonLd(data: unknown, options: { now?: Date } = {}): ImportR
   if (c.errors.length > 0) return { ok: false, errors: c.finish() };
   if (duplicates > 0)
     c.warnings.push(`${duplicates} notes appeared twice in the file; the newest version of each was kept.`);
+  if (c.htmlBodies > 0) {
+    c.warnings.push(
+      `${c.htmlBodies} notes were written as HTML; they were imported as plain text, so any markup shows as typed.`,
+    );
+  }
   return { ok: true, annotations: [...byId.values()], warnings: c.warnings };
 }
