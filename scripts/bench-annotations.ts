@@ -1,0 +1,253 @@
+/**
+ * Benchmark for saved notes at 10,000 notes: store open + list, search per keystroke, export,
+ * import, and text anchoring on a 1.5 MB page.
+ *
+ *   npx tsx scripts/bench-annotations.ts [--notes 10000]
+ *
+ * The store runs on fake-indexeddb in Node: a proxy for the browser's IndexedDB (which keeps data
+ * on disk with structured cloning in native code), so its timings indicate scale, not the
+ * browser's figure. Everything else is the same code the extension runs.
+ */
+import 'fake-indexeddb/auto';
+import { AnnotationStore } from '../src/background/annotation-store';
+import { anchor, describeRange } from '../src/core/annotations/anchor';
+import { exportCsv, exportJsonLd, exportMarkdown } from '../src/core/annotations/export';
+import { importJsonLd } from '../src/core/annotations/import';
+import { COLOURS, createAnnotation, type Annotation } from '../src/core/annotations/model';
+import { AnnotationSearchIndex } from '../src/core/annotations/search';
+
+const COUNT = Number(process.argv[process.argv.indexOf('--notes') + 1]) || 10_000;
+
+function rng(seed: number): () => number {
+  let a = seed | 0;
+  return () => {
+    a = (a + 0x6d2b79f5) | 0;
+    let t = Math.imul(a ^ (a >>> 15), 1 | a);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+const random = rng(2025);
+const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)]!;
+
+const WORDS = (
+  'de het een van en in op te dat voor met is niet aan door bij als ook zijn over naar Kamer minister ' +
+  'regering kabinet resolutie Veiligheidsraad vrouwen vrede veiligheid motie Kamerstuk verdrag beleid ' +
+  'uitvoering brief vragen antwoord wetsvoorstel begroting artikel commissie Buitenlandse Zaken Defensie ' +
+  'financiële ondersteuning internationale samenwerking rapport onderzoek stikstof landbouw natuur ' +
+  'woningbouw gemeenten provincies toezegging evaluatie Handelingen vergadering ratificatie mensenrechten'
+).split(' ');
+const sentence = (n: number) => Array.from({ length: n }, () => pick(WORDS)).join(' ');
+
+function pageText(length: number): string {
+  const parts: string[] = [];
+  let size = 0;
+  while (size < length) {
+    const part = `${sentence(12)} ${Math.floor(random() * 100_000)}.`;
+    parts.push(part);
+    size += part.length + 1;
+  }
+  return parts.join(' ').slice(0, length);
+}
+
+function makeNotes(count: number): Annotation[] {
+  const text = pageText(200_000);
+  const sites = [
+    'www.tweedekamer.nl',
+    'zoek.officielebekendmakingen.nl',
+    'www.rijksoverheid.nl',
+    'wetten.overheid.nl',
+  ];
+  const tags = ['opvolgen', 'begroting', 'VN', 'stikstof', 'WPS', 'toezegging', 'motie', 'later lezen'];
+  const start = Date.UTC(2024, 0, 1);
+  const notes: Annotation[] = [];
+  for (let i = 0; i < count; i++) {
+    const at = Math.floor(random() * (text.length - 200));
+    const citation =
+      random() < 0.4 ? { id: `unsc-${1300 + Math.floor(random() * 60)}`, kind: 'unsc' as const } : undefined;
+    notes.push(
+      createAnnotation(
+        {
+          url: `https://${pick(sites)}/document/${Math.floor(i / 5)}`,
+          title: `Document ${Math.floor(i / 5)}: ${sentence(6)}`,
+          selectors: describeRange(text, at, at + 40 + Math.floor(random() * 160)),
+          ...(citation ? { citation } : {}),
+          body: `${sentence(10 + Math.floor(random() * 40))} ${i}`,
+          colour: pick(COLOURS),
+          tags: random() < 0.7 ? [pick(tags), pick(tags)] : [],
+        },
+        { now: new Date(start + i * 60_000) },
+      ),
+    );
+  }
+  return notes;
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)]!;
+}
+
+async function time<T>(f: () => T | Promise<T>): Promise<[T, number]> {
+  const t0 = performance.now();
+  const value = await f();
+  return [value, performance.now() - t0];
+}
+
+async function repeat(runs: number, f: () => unknown): Promise<{ median: number; max: number }> {
+  const times: number[] = [];
+  for (let i = 0; i < runs; i++) times.push((await time(f))[1]);
+  return { median: median(times), max: Math.max(...times) };
+}
+
+const rows: [string, string, string, string][] = [];
+const ms = (n: number) => `${n < 10 ? n.toFixed(2) : n.toFixed(0)} ms`;
+function row(
+  what: string,
+  result: { median: number; max: number } | number,
+  target: string,
+  note = '',
+): void {
+  const value = typeof result === 'number' ? ms(result) : `${ms(result.median)} (max ${ms(result.max)})`;
+  rows.push([what, value, target, note]);
+}
+
+async function main(): Promise<void> {
+  const [notes, generate] = await time(() => makeNotes(COUNT));
+  console.log(`Generated ${notes.length} notes in ${ms(generate)}.\n`);
+
+  // Store: import once, then time a cold open + listAll with a new connection each run.
+  const name = `bench-annotations-${Date.now()}`;
+  const seed = await AnnotationStore.open(name);
+  const [, putMany] = await time(() => seed.putMany(notes));
+  seed.close();
+  row(`store putMany ${COUNT} (one transaction)`, putMany, '-', 'fake-indexeddb');
+  let listed = 0;
+  row(
+    `store open + listAll ${COUNT}`,
+    await repeat(5, async () => {
+      const store = await AnnotationStore.open(name);
+      listed = (await store.listAll()).length;
+      store.close();
+    }),
+    '< 300 ms',
+    'fake-indexeddb (proxy)',
+  );
+  if (listed !== COUNT) throw new Error(`listAll returned ${listed} notes`);
+  const store = await AnnotationStore.open(name);
+  row(
+    'store listByCitation (unsc-1325)',
+    await repeat(5, () => store.listByCitation('unsc-1325')),
+    '-',
+    'fake-indexeddb',
+  );
+  store.close();
+
+  // Search.
+  const [index, build] = await time(() => new AnnotationSearchIndex(notes));
+  row(`search index build ${COUNT}`, build, '-', 'once per list view');
+  row('search first keystroke (cold JIT)', (await time(() => index.search({ text: 'v' })))[1], '-');
+  const keystrokes: number[] = [];
+  for (const query of [
+    'financiele vrede',
+    'resolutie 1325',
+    '"internationale samenwerking" opvolgen',
+    'stikstof 4242',
+  ]) {
+    for (let n = 1; n <= query.length; n++)
+      keystrokes.push((await time(() => index.search({ text: query.slice(0, n) })))[1]);
+  }
+  row(
+    'search per keystroke',
+    { median: median(keystrokes), max: Math.max(...keystrokes) },
+    '< 16 ms',
+    `${keystrokes.length} keystrokes`,
+  );
+  row(
+    'search + tag/kind filter',
+    await repeat(20, () => index.search({ text: 'vrede', tags: ['VN'], kind: 'unsc' })),
+    '< 16 ms',
+  );
+
+  // Export and import.
+  let jsonld = '';
+  row(
+    'export JSON-LD',
+    await repeat(5, () => (jsonld = exportJsonLd(notes))),
+    '< 2000 ms',
+    `${(jsonld.length / 1e6).toFixed(1)} MB`,
+  );
+  let md = '';
+  row(
+    'export Markdown',
+    await repeat(5, () => (md = exportMarkdown(notes))),
+    '< 2000 ms',
+    `${(md.length / 1e6).toFixed(1)} MB`,
+  );
+  let csv = '';
+  row(
+    'export CSV',
+    await repeat(5, () => (csv = exportCsv(notes))),
+    '< 2000 ms',
+    `${(csv.length / 1e6).toFixed(1)} MB`,
+  );
+  row(
+    'import JSON-LD (parse + validate)',
+    await repeat(3, () => {
+      const result = importJsonLd(jsonld);
+      if (!result.ok || result.annotations.length !== COUNT) throw new Error('import failed');
+    }),
+    '-',
+  );
+
+  // Anchoring on a 1.5 MB page.
+  const page = pageText(1_500_000);
+  const start = 900_000;
+  for (const length of [30, 200]) {
+    const selectors = describeRange(page, start, start + length);
+    const shifted = `Nieuwe inleiding. ${page}`;
+    const edited = `${page.slice(0, start + 10)}XYZ${page.slice(start + 12)}`;
+    const removed = page.slice(0, start - 50) + page.slice(start + length + 50);
+    row(
+      `anchor ${length}-char quote: position`,
+      await repeat(5, () => anchor(page, selectors)),
+      '-',
+      '1.5 MB page',
+    );
+    row(
+      `anchor ${length}-char quote: moved`,
+      await repeat(5, () => anchor(shifted, selectors)),
+      '-',
+      'exact quote',
+    );
+    row(
+      `anchor ${length}-char quote: edited`,
+      await repeat(5, () => anchor(edited, selectors)),
+      '-',
+      'fuzzy',
+    );
+    row(
+      `anchor ${length}-char quote: removed`,
+      await repeat(5, () => anchor(removed, selectors)),
+      '-',
+      'orphan, full scan',
+    );
+  }
+
+  const widths = [0, 1, 2, 3].map((i) =>
+    Math.max(...[['what', 'median', 'target', 'note'], ...rows].map((r) => r[i]!.length)),
+  );
+  const line = (r: string[]) => `| ${r.map((cell, i) => cell.padEnd(widths[i]!)).join(' | ')} |`;
+  console.log(line(['what', 'median', 'target', 'note']));
+  console.log(line(widths.map((w) => '-'.repeat(w))));
+  for (const r of rows) console.log(line(r));
+  console.log(
+    '\nStore timings use fake-indexeddb in Node, only a proxy for IndexedDB in the browser;' +
+      '\nmeasure the list in the extension itself (browser tests) for the real figure.',
+  );
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exitCode = 1;
+});
