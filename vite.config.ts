@@ -2,12 +2,20 @@ import { crx } from '@crxjs/vite-plugin';
 import { defineConfig } from 'vite';
 import manifest from './manifest.json' with { type: 'json' };
 import pkg from './package.json' with { type: 'json' };
+import { toFirefoxManifest } from './scripts/manifest-firefox.ts';
 
-export default defineConfig({
-  plugins: [crx({ manifest: { ...manifest, version: pkg.version } })],
-  build: {
-    outDir: 'dist',
-    emptyOutDir: true,
-    target: 'es2022',
-  },
+// `vite build --mode firefox` (npm run build:firefox) builds the Firefox add-on into dist-firefox/.
+export default defineConfig(({ mode }) => {
+  const firefox = mode === 'firefox';
+  const base = { ...manifest, version: pkg.version };
+  return {
+    plugins: [
+      firefox ? crx({ manifest: toFirefoxManifest(base), browser: 'firefox' }) : crx({ manifest: base }),
+    ],
+    build: {
+      outDir: firefox ? 'dist-firefox' : 'dist',
+      emptyOutDir: true,
+      target: 'es2022',
+    },
+  };
 });
