@@ -1,7 +1,7 @@
 import type { Citation } from '../core/citation';
 import { detectCitations } from '../core/detect';
 import type { ScanStats } from '../messaging/contract';
-import { nodeIndexAt, readPageText, rangeFor, type PageText } from './page-text';
+import { contributedLength, nodeIndexAt, readPageText, rangeFor, type PageText } from './page-text';
 
 /**
  * Highlighting: we use the CSS Custom Highlight API instead of wrapping citations in elements.
@@ -144,7 +144,7 @@ export class CitationLayer {
 function nodesBetween(chunk: PageText, start: number, end: number): Text[] {
   const nodes: Text[] = [];
   for (let i = nodeIndexAt(chunk, start); i < chunk.nodes.length && chunk.starts[i]! < end; i++) {
-    if (chunk.starts[i]! + chunk.nodes[i]!.data.length > start) nodes.push(chunk.nodes[i]!);
+    if (chunk.starts[i]! + contributedLength(chunk, i) > start) nodes.push(chunk.nodes[i]!);
   }
   return nodes;
 }

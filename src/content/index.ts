@@ -21,34 +21,44 @@ async function start(doc: Document): Promise<void> {
   // Rescans run one after another: a late change waits for the scan before it.
   let queue = Promise.resolve();
   const scanRoots = (roots: Node[]) => {
-    queue = queue.then(async () => {
-      const placed: PlacedCitation[] = [];
-      for (const root of roots) {
-        layer.forget(root);
-        placed.push(...(await layer.scan(root)));
-      }
-      await lookups.fetch(placed.map((item) => item.citation.id));
-    });
+    queue = queue
+      .then(async () => {
+        const placed: PlacedCitation[] = [];
+        for (const root of roots) {
+          layer.forget(root);
+          placed.push(...(await layer.scan(root)));
+        }
+        await lookups.fetch(placed.map((item) => item.citation.id));
+      })
+      // One broken scan (a page doing something unforeseen) must not stop the ones after it.
+      .catch((error: unknown) => console.warn('Bronwijzer: scan failed', error));
+    return queue;
+  };
+
+  // Watch before the first scan: content that changes meanwhile is simply scanned again.
+  const watcher = watchPage(doc, scanRoots);
+  /** Answers reflect the page as it is now: pending changes are scanned first. */
+  const settled = () => {
+    watcher.flush();
     return queue;
   };
 
   serveRequests<ContentRequests>(CONTENT_REQUEST_TYPES, {
     async pageCitations() {
-      await queue;
+      await settled();
       return { citations: summarize(layer.citations) };
     },
     async scanStats() {
-      await queue;
+      await settled();
       return { ...layer.stats, citations: layer.count };
     },
     async stepCitation({ direction }) {
-      await queue;
+      await settled();
       return { id: tooltips.step(direction)?.citation.id ?? null };
     },
   });
 
   await scanRoots([doc.body]);
-  watchPage(doc, scanRoots);
 }
 
 function summarize(items: PlacedCitation[]): PageCitation[] {

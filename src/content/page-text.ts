@@ -4,8 +4,10 @@
  * Detection runs on plain strings; the page keeps its text in thousands of Text nodes split by
  * inline markup ("Kamerstukken <i>II</i> 2024/25"). We concatenate the text nodes in document
  * order, insert a newline where a block element starts or ends (so "…nr. 12</p><p>2024…" is not
- * read as one citation), and remember where each node starts so a citation's offsets turn back
- * into a DOM Range.
+ * read as one citation), collapse runs of HTML white space to one space as the browser renders
+ * them ("1820\n        (2008)" in the source reads "1820 (2008)"; no-break and thin spaces are
+ * kept), and remember where each node's text came from so a citation's offsets turn back into a
+ * DOM Range.
  */
 
 /** Elements whose text is not page prose, or belongs to a form control or an editor. */
@@ -78,6 +80,11 @@ export interface PageText {
   nodes: Text[];
   /** `starts[i]` is the offset of `nodes[i]`'s first character in `text`; ascending. */
   starts: number[];
+  /**
+   * For a node whose white space was collapsed, `maps[i][k]` is the offset in `nodes[i].data` of the
+   * k-th character it contributed to `text`, plus one final entry for its end; undefined when unchanged.
+   */
+  maps: (Int32Array | undefined)[];
 }
 
 export interface TextPoint {
@@ -130,14 +137,17 @@ export function* readPageText(root: Node, options: ReadOptions = {}): Generator<
   let parts: string[] = [];
   let nodes: Text[] = [];
   let starts: number[] = [];
+  let maps: (Int32Array | undefined)[] = [];
   let length = 0;
   let endsWithBreak = true;
+  let endsWithSpace = true;
 
   const finish = (): PageText => {
-    const done = { text: parts.join(''), nodes, starts };
+    const done = { text: parts.join(''), nodes, starts, maps };
     parts = [];
     nodes = [];
     starts = [];
+    maps = [];
     length = 0;
     return done;
   };
@@ -146,6 +156,7 @@ export function* readPageText(root: Node, options: ReadOptions = {}): Generator<
     parts.push('\n');
     length += 1;
     endsWithBreak = true;
+    endsWithSpace = true;
   };
 
   // Each stack entry is a node to visit, or a marker to close a block element after its children.
@@ -159,13 +170,16 @@ export function* readPageText(root: Node, options: ReadOptions = {}): Generator<
     }
     if (item.nodeType === TEXT_NODE) {
       const textNode = item as Text;
-      const data = textNode.data;
-      if (data.length === 0 || !accept(textNode)) continue;
+      if (textNode.data.length === 0 || !accept(textNode)) continue;
+      const { text, map } = collapseWhiteSpace(textNode.data, endsWithSpace);
+      if (text.length === 0) continue;
       nodes.push(textNode);
       starts.push(length);
-      parts.push(data);
-      length += data.length;
-      endsWithBreak = data.endsWith('\n');
+      maps.push(map);
+      parts.push(text);
+      length += text.length;
+      endsWithBreak = false;
+      endsWithSpace = text.endsWith(' ');
       continue;
     }
     if (item.nodeType === ELEMENT_NODE) {
@@ -187,7 +201,43 @@ export function* readPageText(root: Node, options: ReadOptions = {}): Generator<
 /** The whole text under `root` as one piece. */
 export function collectPageText(root: Node, accept?: (node: Text) => boolean): PageText {
   const [whole] = readPageText(root, { accept }); // unchunked: at most one piece
-  return whole ?? { text: '', nodes: [], starts: [] };
+  return whole ?? { text: '', nodes: [], starts: [], maps: [] };
+}
+
+/** HTML white space (not no-break or thin spaces, which are part of citations like "26\u00a0150"). */
+const HTML_SPACE = /[ \t\n\r\f]/;
+/** Most text nodes of prose have nothing to collapse: test that with one search. */
+const NEEDS_COLLAPSE = /[\t\n\r\f]| {2}/;
+
+/**
+ * Collapses each run of HTML white space to one space, and drops a leading one when the text
+ * before already ended in white space. Returns the map back to `data` only when something changed.
+ */
+export function collapseWhiteSpace(data: string, afterSpace: boolean): { text: string; map?: Int32Array } {
+  if (!NEEDS_COLLAPSE.test(data) && !(afterSpace && data.startsWith(' '))) return { text: data };
+  let changed = false;
+  let out = '';
+  const map = new Int32Array(data.length + 1);
+  let k = 0;
+  let inSpace = afterSpace;
+  for (let i = 0; i < data.length; i++) {
+    const c = data[i]!;
+    if (HTML_SPACE.test(c)) {
+      if (inSpace) {
+        changed = true;
+        continue;
+      }
+      inSpace = true;
+      if (c !== ' ') changed = true;
+      out += ' ';
+    } else {
+      inSpace = false;
+      out += c;
+    }
+    map[k++] = i;
+  }
+  map[k] = data.length;
+  return changed ? { text: out, map: map.slice(0, k + 1) } : { text: data };
 }
 
 const CLOSE_BLOCK = Symbol('close-block');
@@ -197,6 +247,12 @@ const DOCUMENT_NODE = 9;
 const FRAGMENT_NODE = 11;
 
 /** Index of the node holding `offset`, or of the last node starting before it. */
+/** Length of the text node `i` contributed to `text`. */
+export function contributedLength(pageText: PageText, i: number): number {
+  const map = pageText.maps[i];
+  return map ? map.length - 1 : pageText.nodes[i]!.data.length;
+}
+
 export function nodeIndexAt(pageText: PageText, offset: number): number {
   const { starts } = pageText;
   let low = 0;
@@ -215,8 +271,12 @@ export function pointAt(pageText: PageText, offset: number, edge: 'start' | 'end
   // An end offset belongs to the character before it, so it never lands at the start of the next node.
   const index = nodeIndexAt(pageText, edge === 'end' ? offset - 1 : offset);
   const node = pageText.nodes[index]!;
+  const map = pageText.maps[index];
   const local = offset - pageText.starts[index]!;
-  return { node, offset: Math.max(0, Math.min(local, node.data.length)) };
+  if (!map) return { node, offset: Math.max(0, Math.min(local, node.data.length)) };
+  const clamped = Math.max(0, Math.min(local, map.length - 1));
+  // End offsets map just past their last character, so a collapsed run after it stays outside.
+  return { node, offset: edge === 'end' && clamped > 0 ? map[clamped - 1]! + 1 : map[clamped]! };
 }
 
 export function rangeFor(pageText: PageText, start: number, end: number): Range | undefined {

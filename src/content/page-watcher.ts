@@ -11,18 +11,25 @@ const BLOCKISH =
  * the page rewrites. Each change is widened to its nearest block, so a citation split over several
  * new inline nodes is read whole; nested roots are merged so nothing is scanned twice in one batch.
  */
-export function watchPage(doc: Document, onChanged: (roots: Element[]) => void): MutationObserver {
+export interface PageWatcher {
+  /** Hands over every change seen so far at once, without waiting for the throttle. */
+  flush(): void;
+  disconnect(): void;
+}
+
+export function watchPage(doc: Document, onChanged: (roots: Element[]) => void): PageWatcher {
   let dirty = new Set<Element>();
   let timer: ReturnType<typeof setTimeout> | undefined;
 
   const flush = () => {
+    clearTimeout(timer);
     timer = undefined;
     const roots = outermost([...dirty].filter((root) => root.isConnected));
     dirty = new Set();
     if (roots.length > 0) onChanged(roots);
   };
 
-  const observer = new MutationObserver((mutations) => {
+  const collect = (mutations: MutationRecord[]) => {
     for (const mutation of mutations) {
       const target = mutation.target;
       if (mutation.type === 'childList') {
@@ -32,10 +39,22 @@ export function watchPage(doc: Document, onChanged: (roots: Element[]) => void):
       if (block && !isInsideSkipped(block) && !(block instanceof Element && isSkippedElement(block)))
         dirty.add(block);
     }
+  };
+  const observer = new MutationObserver((mutations) => {
+    collect(mutations);
     if (dirty.size > 0 && timer === undefined) timer = setTimeout(flush, THROTTLE_MS);
   });
   observer.observe(doc.documentElement, { childList: true, subtree: true, characterData: true });
-  return observer;
+  return {
+    flush() {
+      collect(observer.takeRecords());
+      flush();
+    },
+    disconnect() {
+      clearTimeout(timer);
+      observer.disconnect();
+    },
+  };
 }
 
 function isPageContent(node: Node): boolean {

@@ -111,6 +111,7 @@ describe('a Tweede Kamer answer citing what the seed cites', () => {
     await annotatedIds(page, 15);
     const step = async (direction: 1 | -1) =>
       (await askContent(session, page, 'stepCitation', { direction })).id;
+    expect(await step(1)).toBe('2025D23456'); // the document number in the meta line comes first
     expect(await step(1)).toBe('unsc-1325');
     expect(await step(1)).toBe('unsc-1820');
     expect(await step(-1)).toBe('unsc-1325');

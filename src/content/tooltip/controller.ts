@@ -27,6 +27,7 @@ export class TooltipController {
   private openTimer: ReturnType<typeof setTimeout> | undefined;
   private closeTimer: ReturnType<typeof setTimeout> | undefined;
   private pointerFrame = 0;
+  private pointer = { x: 0, y: 0, overUi: false };
 
   constructor(
     private readonly doc: Document,
@@ -48,14 +49,16 @@ export class TooltipController {
   }
 
   private readonly onPointerMove = (event: PointerEvent): void => {
+    // Keep the latest position of every move; hit-test once per frame (Firefox does not coalesce moves).
+    this.pointer = {
+      x: event.clientX,
+      y: event.clientY,
+      overUi: event.composedPath().includes(this.ui.host),
+    };
     if (this.pointerFrame) return;
-    const { clientX, clientY } = event;
-    const overUi = event.composedPath().includes(this.ui.host);
-    // One hit test per frame, however fast the pointer moves.
     this.pointerFrame = requestAnimationFrame(() => {
       this.pointerFrame = 0;
-      if (overUi) return;
-      this.onPointerAt(clientX, clientY);
+      if (!this.pointer.overUi) this.onPointerAt(this.pointer.x, this.pointer.y);
     });
   };
 

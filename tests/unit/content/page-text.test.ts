@@ -10,6 +10,24 @@ function body(html: string): HTMLElement {
 }
 
 describe('collectPageText', () => {
+  it('reads white space as the browser renders it, and maps offsets back into the raw text', () => {
+    const page = collectPageText(
+      body('<p>Resoluties 1325 (2000), 1820\n        (2008)\ten <b> 1888 </b>  (2009).</p>'),
+    );
+    expect(page.text).toBe('Resoluties 1325 (2000), 1820 (2008) en 1888 (2009).\n');
+    const start = page.text.indexOf('1820');
+    const range = rangeFor(page, start, start + '1820 (2008)'.length)!;
+    expect(range.toString()).toBe('1820\n        (2008)');
+    const bold = page.text.indexOf('1888');
+    expect(rangeFor(page, bold, bold + 4)!.toString()).toBe('1888');
+  });
+
+  it('keeps no-break and thin spaces, which are part of citations', () => {
+    expect(collectPageText(body('<p>26\u00a0150 en 36\u2009600</p>')).text).toBe(
+      '26\u00a0150 en 36\u2009600\n',
+    );
+  });
+
   it('joins inline elements into one line of text and maps offsets back to the DOM', () => {
     const root = body('<p>Zie Kamerstukken <i>II</i> 2024/25, 36&nbsp;600 V, nr. 46.</p>');
     const page = collectPageText(root);

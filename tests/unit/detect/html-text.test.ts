@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { decodeEntities, htmlToText } from '../../../scripts/lib/html-text';
+import { htmlToText } from '../../../scripts/lib/html-text';
 import { detectCitations } from '../../../src/core/detect/index';
 
 describe('html text for scan', () => {
@@ -14,13 +14,15 @@ describe('html text for scan', () => {
     expect(detectCitations(text).map((c) => c.id)).toEqual(['kst-36600-V-46']);
   });
 
-  it('decodes named and numeric entities', () => {
-    expect(decodeEntities('&ndash; &euml; &#8211; &#x2009; &unknown; &amp;')).toBe(
-      '\u2013 ë \u2013 \u2009 &unknown; &',
+  it('decodes named and numeric entities and collapses source white space', () => {
+    expect(htmlToText('<body><p>&ndash; &euml;\n   &#8211; &#x2009; &amp;</p></body>')).toBe(
+      '\u2013 ë \u2013 \u2009 &\n',
     );
   });
 
-  it('nested skipped elements of the same name', () => {
-    expect(htmlToText('<body><object><object>x</object>y</object>z</body>')).toBe('z\n');
+  it('does not run the page scripts', () => {
+    expect(
+      htmlToText('<body><p id="a">x</p><script>document.body.textContent = "Stb. 2020, 1"</script></body>'),
+    ).toBe('x\n');
   });
 });
