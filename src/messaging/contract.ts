@@ -29,6 +29,10 @@ export interface ScanStats {
   longestSliceMs: number;
   textChars: number;
   citations: number;
+  /** Split of totalMs: reading the DOM, detecting, creating and painting ranges. */
+  readMs: number;
+  detectMs: number;
+  placeMs: number;
 }
 
 export interface DatasetStatus {
@@ -68,11 +72,13 @@ export function isEnvelope<M>(message: unknown, types: readonly (keyof M)[]): me
   );
 }
 
-export const BACKGROUND_REQUEST_TYPES = [
-  'lookup',
-  'datasetStatus',
-] as const satisfies readonly (keyof BackgroundRequests)[];
-export const CONTENT_REQUEST_TYPES = [
-  'pageCitations',
-  'stepCitation',
-] as const satisfies readonly (keyof ContentRequests)[];
+// Every request type must be listed here: a missing one is a compile error, not a silent non-answer.
+const BACKGROUND_TYPES: Record<keyof BackgroundRequests, true> = { lookup: true, datasetStatus: true };
+const CONTENT_TYPES: Record<keyof ContentRequests, true> = {
+  pageCitations: true,
+  stepCitation: true,
+  scanStats: true,
+};
+
+export const BACKGROUND_REQUEST_TYPES = Object.keys(BACKGROUND_TYPES) as (keyof BackgroundRequests)[];
+export const CONTENT_REQUEST_TYPES = Object.keys(CONTENT_TYPES) as (keyof ContentRequests)[];

@@ -88,6 +88,9 @@ export async function launchExtension(options: LaunchOptions = {}): Promise<Exte
       '--lang=nl',
     ],
   });
+  // Scripts run through tsx (npm start, benchmarks) compile functions passed to page.evaluate with
+  // esbuild's keepNames, which calls a `__name` helper the page does not have.
+  await context.addInitScript('globalThis.__name ??= (fn) => fn;');
   const worker = async () =>
     context.serviceWorkers().find((w) => w.url().startsWith('chrome-extension://')) ??
     (await context.waitForEvent('serviceworker', { timeout: 15_000 }));
