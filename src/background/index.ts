@@ -14,6 +14,9 @@ const reference = new ReferenceStore(datasetUrl, async () => {
   return response.json();
 });
 
+// For benchmarks and diagnostics from DevTools: the worker's global is private to the extension.
+Object.assign(globalThis, { bronwijzer: { reference } });
+
 serveRequests<BackgroundRequests>(BACKGROUND_REQUEST_TYPES, {
   async lookup({ ids }) {
     if (!Array.isArray(ids) || ids.some((id) => typeof id !== 'string'))

@@ -91,10 +91,19 @@ export async function launchExtension(options: LaunchOptions = {}): Promise<Exte
   // Scripts run through tsx (npm start, benchmarks) compile functions passed to page.evaluate with
   // esbuild's keepNames, which calls a `__name` helper the page does not have.
   await context.addInitScript('globalThis.__name ??= (fn) => fn;');
-  const worker = async () =>
-    context.serviceWorkers().find((w) => w.url().startsWith('chrome-extension://')) ??
-    (await context.waitForEvent('serviceworker', { timeout: 15_000 }));
-  const extensionId = new URL((await worker()).url()).host;
+  const running = () => context.serviceWorkers().find((w) => w.url().startsWith('chrome-extension://'));
+  const first = running() ?? (await context.waitForEvent('serviceworker', { timeout: 15_000 }));
+  const extensionId = new URL(first.url()).host;
+  // A worker stopped by the browser (idle, or by a test) is started again by a message from a page.
+  const worker = async () => {
+    const current = running();
+    if (current) return current;
+    const started = context.waitForEvent('serviceworker', { timeout: 15_000 });
+    const page = await context.newPage();
+    await page.goto(`chrome-extension://${extensionId}/src/pages/options/index.html`);
+    await page.close();
+    return started;
+  };
 
   return {
     context,

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { bucketOf } from '../../src/background/reference-db';
 import { hoverText, launchExtension, pageCitations, tooltip, type ExtensionSession } from './harness';
 
 const KAMERVRAGEN = 'https://www.tweedekamer.nl/kamerstukken/kamervragen/detail?id=2025Z09876&did=2025D23456';
@@ -26,19 +27,7 @@ describe('walking skeleton: content script → message → service worker → In
     expect(await card.locator('time').getAttribute('datetime')).toBe('2008-06-19');
 
     // The same record must be in the worker's IndexedDB: the tooltip's facts came from there.
-    const worker = await session.worker();
-    const stored = await worker.evaluate(
-      () =>
-        new Promise<unknown>((resolve, reject) => {
-          const open = indexedDB.open('bronwijzer-reference');
-          open.onerror = () => reject(open.error);
-          open.onsuccess = () => {
-            const get = open.result.transaction('records').objectStore('records').get('unsc-1820');
-            get.onsuccess = () => resolve(get.result);
-            get.onerror = () => reject(get.error);
-          };
-        }),
-    );
+    const stored = await editStoredRecord(session, 'unsc-1820', {});
     expect(stored).toMatchObject({
       id: 'unsc-1820',
       date: '2008-06-19',
@@ -47,21 +36,7 @@ describe('walking skeleton: content script → message → service worker → In
   });
 
   it('answers from IndexedDB after the record changes there (no constant in the content script)', async () => {
-    const worker = await session.worker();
-    await worker.evaluate(
-      () =>
-        new Promise<void>((resolve, reject) => {
-          const open = indexedDB.open('bronwijzer-reference');
-          open.onsuccess = () => {
-            const tx = open.result.transaction('records', 'readwrite');
-            const store = tx.objectStore('records');
-            const get = store.get('unsc-1325');
-            get.onsuccess = () => store.put({ ...get.result, title: 'Changed in IndexedDB' });
-            tx.oncomplete = () => resolve();
-            tx.onerror = () => reject(tx.error);
-          };
-        }),
-    );
+    await editStoredRecord(session, 'unsc-1325', { title: 'Changed in IndexedDB' });
     // A worker stopped and started again has an empty memory cache: the answer must come from IndexedDB.
     await stopServiceWorker(session);
     const page = await session.open(KAMERVRAGEN);
@@ -85,4 +60,40 @@ async function stopServiceWorker(session: ExtensionSession): Promise<void> {
   await cdp.send('ServiceWorker.enable');
   await cdp.send('ServiceWorker.stopWorker', { versionId: await versionId });
   await page.close();
+}
+
+/** Patches one record in the worker's IndexedDB (found in its bucket) and returns what is stored. */
+async function editStoredRecord(
+  session: ExtensionSession,
+  id: string,
+  patch: Record<string, unknown>,
+): Promise<unknown> {
+  const worker = await session.worker();
+  return worker.evaluate(
+    ({ id, bucket, patch }) =>
+      new Promise<unknown>((resolve, reject) => {
+        const open = indexedDB.open('bronwijzer-reference');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const tx = open.result.transaction('buckets', 'readwrite');
+          const store = tx.objectStore('buckets');
+          let result: unknown;
+          const get = store.get(bucket);
+          get.onsuccess = () => {
+            if (!get.result) return tx.abort();
+            const records = (get.result as { records: Record<string, unknown>[] }).records;
+            const index = records.findIndex((record) => record.id === id);
+            records[index] = result = { ...records[index], ...patch };
+            store.put(get.result);
+          };
+          tx.oncomplete = () => {
+            open.result.close();
+            resolve(result);
+          };
+          tx.onerror = tx.onabort = () =>
+            reject(tx.error ?? new Error(`cannot patch ${id} in bucket ${bucket}`));
+        };
+      }),
+    { id, bucket: bucketOf(id), patch },
+  );
 }
