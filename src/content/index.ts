@@ -4,7 +4,6 @@ import { CitationLayer, type PlacedCitation } from './citation-layer';
 import { LookupCache } from './lookup-cache';
 import { watchPage } from './page-watcher';
 import { TooltipController } from './tooltip/controller';
-import './highlight.css';
 
 /** Marks a document we already run in (a content script can be injected twice, e.g. on update). */
 const RUNNING_FLAG = '__bronwijzerContent';
