@@ -12,6 +12,8 @@ export const MESSAGE_PROTOCOL_VERSION = 1;
 export interface BackgroundRequests {
   lookup: { request: { ids: string[] }; response: { results: LookupResult[] } };
   datasetStatus: { request: Record<string, never>; response: DatasetStatus };
+  /** A `_locales/<language>/messages.json` file, for a content script showing a language chosen in the options. */
+  uiMessages: { request: { language: 'nl' | 'en' }; response: { messages: unknown } };
 }
 
 /** Requests a tab's content script answers (tabs.sendMessage). */
@@ -21,6 +23,10 @@ export interface ContentRequests {
   stepCitation: { request: { direction: 1 | -1 }; response: { id: string | null } };
   /** Main-thread cost of annotating the page so far (benchmarks, diagnostics). */
   scanStats: { request: Record<string, never>; response: ScanStats };
+  /** The popup: scroll to a citation's first occurrence, flash it and open its tooltip. */
+  revealCitation: { request: { id: string }; response: { found: boolean } };
+  /** The popup: which site this is and whether the user lets Bronwijzer annotate it. */
+  pageState: { request: Record<string, never>; response: { host: string; annotating: boolean } };
 }
 
 export interface ScanStats {
@@ -71,8 +77,11 @@ export function isEnvelope<M>(message: unknown, types: readonly (keyof M)[]): me
 export const BACKGROUND_REQUEST_TYPES = [
   'lookup',
   'datasetStatus',
+  'uiMessages',
 ] as const satisfies readonly (keyof BackgroundRequests)[];
 export const CONTENT_REQUEST_TYPES = [
   'pageCitations',
   'stepCitation',
+  'revealCitation',
+  'pageState',
 ] as const satisfies readonly (keyof ContentRequests)[];
