@@ -1,7 +1,9 @@
 import { kindEnabled, type Settings } from '../core/settings';
+import { patternCoversHost } from '../core/sites';
 import { askBackground } from '../messaging/client';
 import { applyLanguage } from '../ui/i18n';
 import { loadSettings, onSettingsChanged } from '../ui/settings-store';
+import { isOfficialHost } from '../ui/sites';
 import type { CitationLayer } from './citation-layer';
 import type { TooltipController } from './tooltip/controller';
 
@@ -22,7 +24,13 @@ export function hostOf(doc: Document): string {
   }
 }
 
-const annotatingIn = (settings: Settings, host: string) => !settings.disabledHosts.includes(host);
+/**
+ * Off when the user switched the site off, or removed it from the added sites (a script injected
+ * into an open tab keeps running until the tab reloads, so it steps back by itself).
+ */
+const annotatingIn = (settings: Settings, host: string) =>
+  !settings.disabledHosts.includes(host) &&
+  (!host || isOfficialHost(host) || settings.extraSites.some((site) => patternCoversHost(site, host)));
 
 /**
  * Applies the user's settings to the content script, now and whenever they change: the site
