@@ -152,7 +152,7 @@ describe('a site granted or withdrawn in the browser', () => {
   const developerPrivate = (call: string, ...args: unknown[]) =>
     extensionsPage.evaluate(
       ({ call, args }) =>
-        // eslint-disable-next-line @typescript-eslint/no-unsafe-call, @typescript-eslint/no-explicit-any
+        // eslint-disable-next-line @typescript-eslint/no-explicit-any -- chrome://extensions only: not in @types/chrome
         (globalThis as any).chrome.developerPrivate[call](...args) as Promise<void>,
       { call, args },
     );
