@@ -86,7 +86,9 @@ describe('popup', () => {
   it('says so on a page without a content script, and links to the saved notes', async () => {
     const page = await session.open('https://www.example.org/nieuws/artikel');
     const popup = await openPopupFor(session, page);
-    await expect.poll(() => popup.getByTestId('not-annotated').textContent()).toContain('Bronwijzer');
+    await expect
+      .poll(() => popup.getByTestId('not-annotated').textContent())
+      .toContain('Bronwijzer annoteert deze site niet.');
     const notes = popup.getByRole('link', { name: 'Opgeslagen notities' });
     expect(await notes.getAttribute('href')).toBe(
       `chrome-extension://${session.extensionId}/src/pages/notes/index.html`,

@@ -14,8 +14,11 @@ import { targetTab } from './target-tab';
 type View =
   | { kind: 'loading' }
   | { kind: 'page'; host: string; annotating: boolean; citations: PageCitation[] }
-  /** No content script answered: `add` offers the site (a pattern), `reload` when it should be there. */
-  | { kind: 'absent'; offer: 'add' | 'reload' | 'none'; pattern?: string; denied?: boolean };
+  /**
+   * No content script answered. `add`: the site can be offered (its pattern); `reload`: the script
+   * should be there; `unknown`: the tab's address is not ours to read; `none`: not an https page.
+   */
+  | { kind: 'absent'; offer: 'add' | 'reload' | 'unknown' | 'none'; pattern?: string; denied?: boolean };
 
 const TOP_FRAME = { frameId: 0 };
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -35,8 +38,9 @@ async function inspect(tab: Tabs.Tab): Promise<View> {
 
 async function absentView(tab: Tabs.Tab): Promise<View> {
   // The address is known through activeTab (the user opened the popup) or a site permission.
-  const url = tab.url ? new URL(tab.url) : undefined;
-  if (url?.protocol !== 'https:') return { kind: 'absent', offer: 'none' };
+  if (!tab.url) return { kind: 'absent', offer: 'unknown' };
+  const url = new URL(tab.url);
+  if (url.protocol !== 'https:') return { kind: 'absent', offer: 'none' };
   const { extraSites } = await loadSettings();
   if (isOfficialHost(url.hostname) || extraSites.some((site) => patternCoversHost(site, url.hostname)))
     return { kind: 'absent', offer: 'reload' };
@@ -164,6 +168,7 @@ function Absent({
     <div class="absent" data-testid="not-annotated">
       <p>{view.offer === 'none' ? t('popup_cannot') : t('popup_not_annotated')}</p>
       {view.offer === 'reload' && <p>{t('popup_reload')}</p>}
+      {view.offer === 'unknown' && <p>{t('popup_add_in_options')}</p>}
       {view.offer === 'add' && view.pattern && (
         <>
           <button type="button" class="primary" onClick={() => onAdd(view.pattern!)}>
