@@ -82,6 +82,7 @@ export const BACKGROUND_REQUEST_TYPES = [
 export const CONTENT_REQUEST_TYPES = [
   'pageCitations',
   'stepCitation',
+  'scanStats',
   'revealCitation',
   'pageState',
 ] as const satisfies readonly (keyof ContentRequests)[];
