@@ -8,9 +8,15 @@ import { toFirefoxManifest } from './scripts/manifest-firefox.ts';
 export default defineConfig(({ mode }) => {
   const firefox = mode === 'firefox';
   const base = { ...manifest, version: pkg.version };
+  // The content script is built as one self-contained file (no ESM loader importing hashed chunks):
+  // it needs no web_accessible_resources, and the same file can be registered at run time for a
+  // site the user adds (src/ui/sites.ts), where a loader's import would be refused.
+  const contentScripts = { standaloneFiles: ['src/content/index.ts'] };
   return {
     plugins: [
-      firefox ? crx({ manifest: toFirefoxManifest(base), browser: 'firefox' }) : crx({ manifest: base }),
+      firefox
+        ? crx({ manifest: toFirefoxManifest(base), browser: 'firefox', contentScripts })
+        : crx({ manifest: base, contentScripts }),
     ],
     build: {
       outDir: firefox ? 'dist-firefox' : 'dist',

@@ -3,7 +3,9 @@ import datasetUrl from '../../data/dataset.json?url';
 import { BACKGROUND_REQUEST_TYPES, type BackgroundRequests } from '../messaging/contract';
 import { askTab } from '../messaging/client';
 import { serveRequests } from '../messaging/server';
+import { fetchCatalog } from '../ui/i18n';
 import { ReferenceStore } from './reference-db';
+import { watchSitePermissions } from './site-permissions';
 
 /** Upper bound on one lookup batch, so a hostile or broken page cannot make the worker spin. */
 const MAX_LOOKUP_IDS = 20_000;
@@ -28,7 +30,13 @@ serveRequests<BackgroundRequests>(BACKGROUND_REQUEST_TYPES, {
     const { version, dataAsOf, recordCount, seededAt } = await reference.status();
     return { version, dataAsOf, recordCount, seededAt };
   },
+  async uiMessages({ language }) {
+    if (language !== 'nl' && language !== 'en') throw new Error('uiMessages: language must be nl or en');
+    return { messages: await fetchCatalog(language) };
+  },
 });
+
+watchSitePermissions();
 
 browser.commands.onCommand.addListener((command, tab) => {
   const direction = command === 'next-citation' ? 1 : command === 'previous-citation' ? -1 : 0;

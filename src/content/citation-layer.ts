@@ -46,6 +46,8 @@ export class CitationLayer {
   private readonly all = new Set<PlacedCitation>();
   private readonly highlight: Highlight | undefined;
   private readonly activeHighlight: Highlight | undefined;
+  /** Which citations are placed at all (the kinds chosen in the options); set before a scan. */
+  private accepts: (citation: Citation) => boolean = () => true;
 
   constructor(private readonly doc: Document) {
     const registry = doc.defaultView?.CSS?.highlights;
@@ -55,6 +57,10 @@ export class CitationLayer {
       registry.set(HIGHLIGHT_NAME, this.highlight);
       registry.set(ACTIVE_HIGHLIGHT_NAME, this.activeHighlight);
     }
+  }
+
+  setFilter(accepts: (citation: Citation) => boolean): void {
+    this.accepts = accepts;
   }
 
   get count(): number {
@@ -87,6 +93,7 @@ export class CitationLayer {
       const found = detectCitations(chunk.text);
       const placeStart = performance.now();
       for (const citation of found) {
+        if (!this.accepts(citation)) continue;
         const item = this.place(chunk, citation);
         if (item) placed.push(item);
       }
@@ -148,6 +155,11 @@ export class CitationLayer {
       const start = item.range.startContainer;
       if (!start.isConnected || root.contains(start)) this.remove(item);
     }
+  }
+
+  /** Removes every highlight (the user switched the site off). */
+  clear(): void {
+    for (const item of this.all) this.remove(item);
   }
 
   private remove(item: PlacedCitation): void {

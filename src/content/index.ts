@@ -3,8 +3,9 @@ import { serveRequests } from '../messaging/server';
 import { CitationLayer, type PlacedCitation } from './citation-layer';
 import { LookupCache } from './lookup-cache';
 import { watchPage } from './page-watcher';
+import { followSettings } from './preferences';
+import { revealCitation } from './reveal';
 import { TooltipController } from './tooltip/controller';
-import './highlight.css';
 
 /** Marks a document we already run in (a content script can be injected twice, e.g. on update). */
 const RUNNING_FLAG = '__bronwijzerContent';
@@ -17,10 +18,13 @@ async function start(doc: Document): Promise<void> {
   const layer = new CitationLayer(doc);
   const lookups = new LookupCache();
   const tooltips = new TooltipController(doc, layer, lookups);
+  // Settings first (site switch, kinds, delay, language): the first scan already honours them.
+  const preferences = await followSettings(doc, layer, tooltips, () => scanRoots([doc.body]));
 
   // Rescans run one after another: a late change waits for the scan before it.
   let queue = Promise.resolve();
   const scanRoots = (roots: Node[]) => {
+    if (!preferences.annotating) return queue;
     queue = queue
       .then(async () => {
         const placed: PlacedCitation[] = [];
@@ -55,6 +59,13 @@ async function start(doc: Document): Promise<void> {
     async stepCitation({ direction }) {
       await settled();
       return { id: tooltips.step(direction)?.citation.id ?? null };
+    },
+    async revealCitation({ id }) {
+      await settled();
+      return { found: revealCitation(layer, tooltips, String(id)) !== undefined };
+    },
+    async pageState() {
+      return { host: preferences.host, annotating: preferences.annotating };
     },
   });
 

@@ -12,6 +12,8 @@ export const MESSAGE_PROTOCOL_VERSION = 1;
 export interface BackgroundRequests {
   lookup: { request: { ids: string[] }; response: { results: LookupResult[] } };
   datasetStatus: { request: Record<string, never>; response: DatasetStatus };
+  /** A `_locales/<language>/messages.json` file, for a content script showing a language chosen in the options. */
+  uiMessages: { request: { language: 'nl' | 'en' }; response: { messages: unknown } };
 }
 
 /** Requests a tab's content script answers (tabs.sendMessage). */
@@ -21,6 +23,10 @@ export interface ContentRequests {
   stepCitation: { request: { direction: 1 | -1 }; response: { id: string | null } };
   /** Main-thread cost of annotating the page so far (benchmarks, diagnostics). */
   scanStats: { request: Record<string, never>; response: ScanStats };
+  /** The popup: scroll to a citation's first occurrence, flash it and open its tooltip. */
+  revealCitation: { request: { id: string }; response: { found: boolean } };
+  /** The popup: which site this is and whether the user lets Bronwijzer annotate it. */
+  pageState: { request: Record<string, never>; response: { host: string; annotating: boolean } };
 }
 
 export interface ScanStats {
@@ -73,11 +79,13 @@ export function isEnvelope<M>(message: unknown, types: readonly (keyof M)[]): me
 }
 
 // Every request type must be listed here: a missing one is a compile error, not a silent non-answer.
-const BACKGROUND_TYPES: Record<keyof BackgroundRequests, true> = { lookup: true, datasetStatus: true };
+const BACKGROUND_TYPES: Record<keyof BackgroundRequests, true> = { lookup: true, datasetStatus: true, uiMessages: true };
 const CONTENT_TYPES: Record<keyof ContentRequests, true> = {
   pageCitations: true,
   stepCitation: true,
   scanStats: true,
+  revealCitation: true,
+  pageState: true,
 };
 
 export const BACKGROUND_REQUEST_TYPES = Object.keys(BACKGROUND_TYPES) as (keyof BackgroundRequests)[];

@@ -7,8 +7,7 @@ import { kindLabel, t } from '../../ui/i18n';
 import { Tooltip } from './Tooltip';
 import tooltipCss from './tooltip.css?inline';
 
-/** Delay before a tooltip opens under a resting pointer, and grace before it closes. */
-const OPEN_DELAY_MS = 250;
+/** Grace before a tooltip closes once the pointer left it (the open delay is a setting). */
 const CLOSE_DELAY_MS = 300;
 
 export interface LookupSource {
@@ -18,6 +17,8 @@ export interface LookupSource {
 }
 
 export class TooltipController {
+  /** Delay before a tooltip opens under a resting pointer (settings.tooltipDelayMs). */
+  openDelayMs = 250;
   private readonly ui: UiHost;
   private current: PlacedCitation | undefined;
   /** Where focus was before a keyboard-opened tooltip took it, to give it back on close. */
@@ -79,7 +80,7 @@ export class TooltipController {
       this.open(hit);
       return;
     }
-    this.openTimer = setTimeout(() => this.open(hit), OPEN_DELAY_MS);
+    this.openTimer = setTimeout(() => this.open(hit), this.openDelayMs);
   }
 
   private readonly onKeyDown = (event: KeyboardEvent): void => {
@@ -137,6 +138,11 @@ export class TooltipController {
     this.render();
     if (restoreFocus && this.focusBefore instanceof HTMLElement) this.focusBefore.focus();
     this.focusBefore = null;
+  }
+
+  /** Draws the open card again (its language changed). */
+  refresh(): void {
+    this.render();
   }
 
   /** Screen readers hear what a keyboard-opened tooltip is about. */

@@ -1,4 +1,4 @@
-import { render } from 'preact';
+import { mountPage } from '../shared/page';
 import { Options } from './Options';
 
-render(<Options />, document.getElementById('app')!);
+void mountPage(() => <Options />, 'options_title');

@@ -1,62 +1,227 @@
 import { useEffect, useState } from 'preact/hooks';
-import browser from 'webextension-polyfill';
+import browser, { type Tabs } from 'webextension-polyfill';
+import { CITATION_KINDS } from '../../core/citation';
+import { patternCoversHost, sitePatternFor } from '../../core/sites';
 import type { DatasetStatus, PageCitation } from '../../messaging/contract';
 import { askBackground, askTab } from '../../messaging/client';
 import { kindLabel, t } from '../../ui/i18n';
+import { loadSettings, saveSettings } from '../../ui/settings-store';
+import { injectInto, isOfficialHost, requestSite } from '../../ui/sites';
 import { DatasetLine } from '../DatasetLine';
+import { NOTES_PAGE, OPTIONS_PAGE, openExtensionPage } from '../shared/page';
+import { targetTab } from './target-tab';
 
-type PageState =
-  { state: 'loading' } | { state: 'unavailable' } | { state: 'ready'; citations: PageCitation[] };
+type View =
+  | { kind: 'loading' }
+  | { kind: 'page'; host: string; annotating: boolean; citations: PageCitation[] }
+  /**
+   * No content script answered. `add`: the site can be offered (its pattern); `reload`: the script
+   * should be there; `unknown`: the tab's address is not ours to read; `none`: not an https page.
+   */
+  | { kind: 'absent'; offer: 'add' | 'reload' | 'unknown' | 'none'; pattern?: string; denied?: boolean };
 
-/** The current tab's citations, grouped by kind. */
+const TOP_FRAME = { frameId: 0 };
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** What the tab's content script says about its page, or why there is none. */
+async function inspect(tab: Tabs.Tab): Promise<View> {
+  try {
+    const state = await askTab(tab.id!, 'pageState', {}, TOP_FRAME);
+    const citations = state.annotating
+      ? (await askTab(tab.id!, 'pageCitations', {}, TOP_FRAME)).citations
+      : [];
+    return { kind: 'page', ...state, citations };
+  } catch {
+    return absentView(tab);
+  }
+}
+
+async function absentView(tab: Tabs.Tab): Promise<View> {
+  // The address is known through activeTab (the user opened the popup) or a site permission.
+  if (!tab.url) return { kind: 'absent', offer: 'unknown' };
+  const url = new URL(tab.url);
+  if (url.protocol !== 'https:') return { kind: 'absent', offer: 'none' };
+  const { extraSites } = await loadSettings();
+  if (isOfficialHost(url.hostname) || extraSites.some((site) => patternCoversHost(site, url.hostname)))
+    return { kind: 'absent', offer: 'reload' };
+  const pattern = sitePatternFor(url.href);
+  return pattern ? { kind: 'absent', offer: 'add', pattern } : { kind: 'absent', offer: 'none' };
+}
+
+/** Asks again until `done` holds (the content script applies a change asynchronously). */
+async function inspectUntil(tab: Tabs.Tab, done: (view: View) => boolean): Promise<View> {
+  let view = await inspect(tab);
+  for (let attempt = 0; attempt < 30 && !done(view); attempt++) {
+    await sleep(100);
+    view = await inspect(tab);
+  }
+  return view;
+}
+
+/** The current tab's citations grouped by kind, the site switch, and the way to the notes. */
 export function Popup() {
-  const [page, setPage] = useState<PageState>({ state: 'loading' });
+  const [tab, setTab] = useState<Tabs.Tab>();
+  const [view, setView] = useState<View>({ kind: 'loading' });
+  const [titles, setTitles] = useState<Map<string, string>>(new Map());
   const [dataset, setDataset] = useState<DatasetStatus>();
 
   useEffect(() => {
     void askBackground('datasetStatus', {}).then(setDataset, () => undefined);
     void (async () => {
-      const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
-      if (tab?.id === undefined) return setPage({ state: 'unavailable' });
-      try {
-        const { citations } = await askTab(tab.id, 'pageCitations', {});
-        setPage({ state: 'ready', citations });
-      } catch {
-        setPage({ state: 'unavailable' });
-      }
+      const found = await targetTab();
+      if (found?.id === undefined) return setView({ kind: 'absent', offer: 'none' });
+      setTab(found);
+      setView(await inspect(found));
     })();
   }, []);
+
+  // Titles for every listed citation, in one batched lookup.
+  const ids = view.kind === 'page' ? view.citations.map((citation) => citation.id) : [];
+  useEffect(() => {
+    const wanted = ids.filter((id) => !titles.has(id));
+    if (wanted.length === 0) return;
+    void askBackground('lookup', { ids: wanted }).then(
+      ({ results }) => {
+        setTitles((known) => new Map([...known, ...results.map((r) => [r.id, r.title] as const)]));
+      },
+      () => undefined,
+    );
+  }, [ids.join(' ')]);
+
+  const toggleSite = async (host: string, on: boolean) => {
+    const { disabledHosts } = await loadSettings();
+    await saveSettings({
+      disabledHosts: on ? disabledHosts.filter((h) => h !== host) : [...disabledHosts, host],
+    });
+    if (tab) setView(await inspectUntil(tab, (next) => next.kind === 'page' && next.annotating === on));
+  };
+
+  const addSite = async (pattern: string) => {
+    if (!tab?.id) return;
+    if (!(await requestSite(pattern)))
+      return setView({ kind: 'absent', offer: 'add', pattern, denied: true });
+    await injectInto(tab.id);
+    setView(await inspectUntil(tab, (next) => next.kind === 'page'));
+  };
+
+  const reveal = (id: string) => {
+    if (tab?.id !== undefined)
+      void askTab(tab.id, 'revealCitation', { id }, TOP_FRAME).catch(() => undefined);
+  };
 
   return (
     <main>
       <h1>Bronwijzer</h1>
-      {page.state === 'unavailable' && <p>{t('popup_not_annotated')}</p>}
-      {page.state === 'ready' && page.citations.length === 0 && <p>{t('popup_citations_none')}</p>}
-      {page.state === 'ready' && <CitationGroups citations={page.citations} />}
+      {view.kind === 'loading' && <p class="muted">{t('popup_loading')}</p>}
+      {view.kind === 'page' && (
+        <>
+          <label class="switch">
+            <input
+              type="checkbox"
+              role="switch"
+              checked={view.annotating}
+              onChange={(event) => void toggleSite(view.host, event.currentTarget.checked)}
+            />
+            <span>{t('popup_switch', [view.host])}</span>
+          </label>
+          {!view.annotating && <p>{t('popup_switched_off')}</p>}
+          {view.annotating && view.citations.length === 0 && <p>{t('popup_citations_none')}</p>}
+          {view.annotating && view.citations.length > 0 && (
+            <CitationGroups citations={view.citations} titles={titles} onReveal={reveal} />
+          )}
+        </>
+      )}
+      {view.kind === 'absent' && <Absent view={view} onAdd={(pattern) => void addSite(pattern)} />}
+      <nav class="links">
+        <PageLink path={NOTES_PAGE} label={t('popup_notes')} />
+        <PageLink path={OPTIONS_PAGE} label={t('popup_options')} />
+      </nav>
       {dataset && <DatasetLine status={dataset} />}
     </main>
   );
 }
 
-function CitationGroups({ citations }: { citations: PageCitation[] }) {
+/** A link to an extension page that opens it in a tab of its own. */
+function PageLink({ path, label }: { path: string; label: string }) {
+  return (
+    <a
+      href={browser.runtime.getURL(path)}
+      onClick={(event) => {
+        event.preventDefault();
+        openExtensionPage(path);
+      }}
+    >
+      {label}
+    </a>
+  );
+}
+
+function Absent({
+  view,
+  onAdd,
+}: {
+  view: Extract<View, { kind: 'absent' }>;
+  onAdd: (pattern: string) => void;
+}) {
+  const host = view.pattern?.replace(/^https:\/\//, '').replace(/\/\*$/, '');
+  return (
+    <div class="absent" data-testid="not-annotated">
+      <p>{view.offer === 'none' ? t('popup_cannot') : t('popup_not_annotated')}</p>
+      {view.offer === 'reload' && <p>{t('popup_reload')}</p>}
+      {view.offer === 'unknown' && <p>{t('popup_add_in_options')}</p>}
+      {view.offer === 'add' && view.pattern && (
+        <>
+          <button type="button" class="primary" onClick={() => onAdd(view.pattern!)}>
+            {t('popup_add_site', [host ?? ''])}
+          </button>
+          <p class="muted">{t('popup_add_site_hint')}</p>
+          {view.denied && <p role="alert">{t('popup_add_denied')}</p>}
+        </>
+      )}
+    </div>
+  );
+}
+
+function CitationGroups({
+  citations,
+  titles,
+  onReveal,
+}: {
+  citations: PageCitation[];
+  titles: Map<string, string>;
+  onReveal: (id: string) => void;
+}) {
   const groups = Map.groupBy(citations, (citation) => citation.kind);
   return (
-    <>
-      {[...groups].map(([kind, items]) => (
-        <section key={kind}>
-          <h2>
-            {kindLabel(kind)} <span class="count">({items.length})</span>
-          </h2>
-          <ul>
-            {items.map((item) => (
-              <li key={item.id}>
-                <span>{item.text}</span> <code>{item.id}</code>
-                {item.occurrences > 1 && <span class="count"> ×{item.occurrences}</span>}
-              </li>
-            ))}
-          </ul>
-        </section>
-      ))}
-    </>
+    <section aria-label={t('popup_citations_label')} class="citations">
+      {CITATION_KINDS.filter((kind) => groups.has(kind)).map((kind) => {
+        const items = groups.get(kind)!;
+        return (
+          <section key={kind} data-kind={kind}>
+            <h2>
+              {kindLabel(kind)} <span class="count">({items.length})</span>
+            </h2>
+            <ul>
+              {items.map((item) => (
+                <li key={item.id}>
+                  <button
+                    type="button"
+                    class="citation"
+                    data-citation-id={item.id}
+                    onClick={() => onReveal(item.id)}
+                  >
+                    <span class="title">{titles.get(item.id) ?? item.text}</span>
+                    <span class="surface">
+                      {item.text}
+                      {item.occurrences > 1 && ` · ${t('popup_occurrences', [String(item.occurrences)])}`}
+                    </span>
+                  </button>
+                </li>
+              ))}
+            </ul>
+          </section>
+        );
+      })}
+    </section>
   );
 }

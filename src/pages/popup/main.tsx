@@ -1,4 +1,4 @@
-import { render } from 'preact';
+import { mountPage } from '../shared/page';
 import { Popup } from './Popup';
 
-render(<Popup />, document.getElementById('app')!);
+void mountPage(() => <Popup />);
