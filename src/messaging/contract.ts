@@ -79,7 +79,11 @@ export function isEnvelope<M>(message: unknown, types: readonly (keyof M)[]): me
 }
 
 // Every request type must be listed here: a missing one is a compile error, not a silent non-answer.
-const BACKGROUND_TYPES: Record<keyof BackgroundRequests, true> = { lookup: true, datasetStatus: true, uiMessages: true };
+const BACKGROUND_TYPES: Record<keyof BackgroundRequests, true> = {
+  lookup: true,
+  datasetStatus: true,
+  uiMessages: true,
+};
 const CONTENT_TYPES: Record<keyof ContentRequests, true> = {
   pageCitations: true,
   stepCitation: true,
