@@ -4,6 +4,9 @@ import { BACKGROUND_REQUEST_TYPES, type BackgroundRequests } from '../messaging/
 import { askTab } from '../messaging/client';
 import { serveRequests } from '../messaging/server';
 import { fetchCatalog } from '../ui/i18n';
+import { loadSettings } from '../ui/settings-store';
+import { ENRICHMENT_ORIGIN } from '../ui/sites';
+import { fetchJson, OnlineEnrichment } from './online-enrichment';
 import { ReferenceStore } from './reference-db';
 import { watchSitePermissions } from './site-permissions';
 
@@ -16,6 +19,11 @@ const reference = new ReferenceStore(datasetUrl, async () => {
   return response.json();
 });
 
+const enrichment = new OnlineEnrichment(fetchJson, async () => {
+  const settings = await loadSettings();
+  return settings.onlineEnrichment && browser.permissions.contains({ origins: [ENRICHMENT_ORIGIN] });
+});
+
 // For benchmarks and diagnostics from DevTools: the worker's global is private to the extension.
 Object.assign(globalThis, { bronwijzer: { reference } });
 
@@ -24,7 +32,7 @@ serveRequests<BackgroundRequests>(BACKGROUND_REQUEST_TYPES, {
     if (!Array.isArray(ids) || ids.some((id) => typeof id !== 'string'))
       throw new Error('lookup: ids must be strings');
     if (ids.length > MAX_LOOKUP_IDS) throw new Error(`lookup: at most ${MAX_LOOKUP_IDS} ids per request`);
-    return { results: await reference.lookup(ids) };
+    return { results: await enrichment.enrich(await reference.lookup(ids)) };
   },
   async datasetStatus() {
     const { version, dataAsOf, recordCount, seededAt } = await reference.status();
