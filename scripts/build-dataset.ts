@@ -1,12 +1,14 @@
 /**
  * npm run dataset:build [-- REFERENCE_DIR] [--out FILE]
- * Reads the reference CSVs (default ../shared/reference-data) and writes data/dataset.json.
+ * Reads the reference CSVs (default ../shared/reference-data) and writes data/dataset.json and
+ * data/treaty-aliases.json (the treaty names detection matches).
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
 import { validateDataset } from '../src/core/dataset/validate';
 import { buildDataset, serializeDataset } from './dataset/build';
 import { ReferenceDataError } from './dataset/csv';
+import { buildTreatyAliases, serialize as serializeAliases } from './dataset/treaty-aliases';
 
 function main(argv: string[]): number {
   let refDir = '../shared/reference-data';
@@ -34,6 +36,15 @@ function main(argv: string[]): number {
     writeFileSync(file, text);
     console.log(
       `dataset:build: ${dataset.records.length} records, version ${dataset.version}, data as of ${dataset.dataAsOf}, ${Buffer.byteLength(text)} bytes → ${out}`,
+    );
+    // Detection's treaty names come from the same curated list, so one command rebuilds both.
+    const aliases = buildTreatyAliases(
+      readFileSync(join(dir, 'treaties-curated.csv'), 'utf8'),
+      'treaties-curated.csv',
+    );
+    writeFileSync(resolve(dirname(file), 'treaty-aliases.json'), serializeAliases(aliases.file));
+    console.log(
+      `dataset:build: ${aliases.file.treaties.length} treaties → ${join(dirname(out), 'treaty-aliases.json')}`,
     );
     return 0;
   } catch (e) {
