@@ -98,6 +98,20 @@ describe('a Tweede Kamer answer citing what the seed cites', () => {
     expect(hrefs).toContain('https://zoek.officielebekendmakingen.nl/kst-26150-223.html');
   });
 
+  it('keeps the tooltip open while the pointer moves into it, and closes it after the pointer leaves', async () => {
+    const page = await session.open(KAMERVRAGEN);
+    await annotatedIds(page, 15);
+    const card = await hoverCard(page, '1960 (2010)');
+    const box = (await card.boundingBox())!;
+    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2, { steps: 8 });
+    await page.waitForTimeout(700); // longer than the close delay
+    expect(await card.getAttribute('data-citation-id')).toBe('unsc-1960');
+    const viewport = page.viewportSize()!;
+    expect(box.x + box.width).toBeLessThanOrEqual(viewport.width);
+    await page.mouse.move(5, viewport.height - 5, { steps: 4 });
+    await expect.poll(() => card.count()).toBe(0);
+  });
+
   it('never changes the page DOM: highlights are painted, not inserted', async () => {
     const page = await session.open(KAMERVRAGEN);
     const before = await page.evaluate(() => document.body.innerHTML);

@@ -67,3 +67,25 @@ describe('ReferenceStore', () => {
     expect((await retry.status()).version).toBe('v2');
   });
 });
+
+describe('a reference-data update and saved notes', () => {
+  it('replacing the dataset never touches the annotations database', async () => {
+    const { AnnotationStore } = await import('../../../src/background/annotation-store');
+    const { createAnnotation } = await import('../../../src/core/annotations/model');
+    const { describeRange } = await import('../../../src/core/annotations/anchor');
+    const notes = await AnnotationStore.open(`notes-beside-reference-${Date.now()}`);
+    const text = 'Zie resolutie 1325 (2000) over vrouwen, vrede en veiligheid.';
+    const note = createAnnotation({
+      url: 'https://www.tweedekamer.nl/kamerstukken/kamervragen/detail',
+      selectors: describeRange(text, 4, 25),
+      body: 'Eerste WPS-resolutie',
+    });
+    await notes.put(note);
+
+    const name = freshName();
+    await new ReferenceStore('asset-v1', async () => dataset('v1'), name).ensureSeeded();
+    await new ReferenceStore('asset-v2', async () => dataset('v2', 'Updated'), name).ensureSeeded();
+
+    expect(await notes.listAll()).toEqual([note]);
+  });
+});
