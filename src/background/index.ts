@@ -3,6 +3,10 @@ import datasetUrl from '../../data/dataset.json?url';
 import { BACKGROUND_REQUEST_TYPES, type BackgroundRequests } from '../messaging/contract';
 import { askTab } from '../messaging/client';
 import { serveRequests } from '../messaging/server';
+import { AnnotationStore } from './annotation-store';
+import { NoteAnchors } from './note-anchors';
+import { createNotesHandlers } from './notes-service';
+import { createNoteMenu, listenToNoteMenu, openNoteInTab } from './notes-tabs';
 import { ReferenceStore } from './reference-db';
 
 /** Upper bound on one lookup batch, so a hostile or broken page cannot make the worker spin. */
@@ -14,7 +18,15 @@ const reference = new ReferenceStore(datasetUrl, async () => {
   return response.json();
 });
 
+// Saved notes: the store opens lazily on the first request and keeps nothing only in memory.
+const notes = createNotesHandlers({
+  store: new AnnotationStore(),
+  anchors: new NoteAnchors(),
+  openNote: openNoteInTab,
+});
+
 serveRequests<BackgroundRequests>(BACKGROUND_REQUEST_TYPES, {
+  ...notes,
   async lookup({ ids }) {
     if (!Array.isArray(ids) || ids.some((id) => typeof id !== 'string'))
       throw new Error('lookup: ids must be strings');
@@ -36,5 +48,7 @@ browser.commands.onCommand.addListener((command, tab) => {
 // Seed on install and update; any later start re-checks cheaply (one meta read).
 browser.runtime.onInstalled.addListener(() => {
   void reference.ensureSeeded();
+  createNoteMenu();
 });
+listenToNoteMenu();
 void reference.ensureSeeded();

@@ -31,11 +31,12 @@ export async function askTab<K extends keyof ContentRequests>(
   tabId: number,
   type: K,
   payload: RequestOf<ContentRequests, K>,
+  options: { frameId?: number } = {},
 ): Promise<ResponseOf<ContentRequests, K>> {
-  const reply: unknown = await browser.tabs.sendMessage(tabId, {
-    protocol: MESSAGE_PROTOCOL_VERSION,
-    type,
-    payload,
-  });
+  const message = { protocol: MESSAGE_PROTOCOL_VERSION, type, payload };
+  const reply: unknown =
+    options.frameId === undefined
+      ? await browser.tabs.sendMessage(tabId, message)
+      : await browser.tabs.sendMessage(tabId, message, { frameId: options.frameId });
   return unwrap(reply);
 }

@@ -17,6 +17,11 @@ export interface LookupSource {
   onUpdate(listener: () => void): void;
 }
 
+/** Actions the tooltip offers beyond its own (saved notes). */
+export interface TooltipActions {
+  onSaveNote?: (item: PlacedCitation) => void;
+}
+
 export class TooltipController {
   private readonly ui: UiHost;
   private current: PlacedCitation | undefined;
@@ -33,6 +38,7 @@ export class TooltipController {
     private readonly doc: Document,
     private readonly layer: CitationLayer,
     private readonly lookups: LookupSource,
+    private readonly actions: TooltipActions = {},
   ) {
     this.ui = createUiHost(doc, tooltipCss);
     lookups.onUpdate(() => this.render());
@@ -162,6 +168,11 @@ export class TooltipController {
     this.render();
   }
 
+  private saveNote(item: PlacedCitation): void {
+    this.close();
+    this.actions.onSaveNote?.(item);
+  }
+
   private render(): void {
     const item = this.current;
     if (!item) {
@@ -176,6 +187,7 @@ export class TooltipController {
         focusable: this.openedByKeyboard,
         onCopy: () => void this.copy(item),
         onClose: () => this.close(),
+        ...(this.actions.onSaveNote ? { onSaveNote: () => this.saveNote(item) } : {}),
       }),
       this.ui.mount,
     );
