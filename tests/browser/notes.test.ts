@@ -1,0 +1,380 @@
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { Annotation } from '../../src/core/annotations/model';
+import type { PageNote } from '../../src/messaging/contract';
+import { MESSAGE_PROTOCOL_VERSION } from '../../src/messaging/contract';
+import { SITES_DIR } from './fixture-server';
+import {
+  askBackground,
+  askContent,
+  hoverText,
+  launchExtension,
+  pageCitations,
+  stopServiceWorker,
+  tooltip,
+  type ExtensionSession,
+} from './harness';
+
+const LETTER = 'https://www.tweedekamer.nl/kamerstukken/brieven_regering/notities';
+const LETTER_FILE = path.join(SITES_DIR, 'www.tweedekamer.nl/kamerstukken/brieven_regering/notities.html');
+const XSS = '<img src=x onerror=alert(1)>';
+
+let session: ExtensionSession;
+beforeAll(async () => {
+  session = await launchExtension();
+});
+afterAll(async () => {
+  await session?.close();
+});
+
+// ---------------------------------------------------------------------------------------------
+// Helpers
+// ---------------------------------------------------------------------------------------------
+
+const noteUi = (page: Page, selector: string) => page.locator(`bronwijzer-ui ${selector}`);
+
+async function pageNotes(page: Page): Promise<PageNote[]> {
+  return (await askContent(session, page, 'pageNotes', {})).notes;
+}
+
+async function storedNotes(includeDeleted = false): Promise<Annotation[]> {
+  return (await askBackground(session, 'notesList', { includeDeleted })).notes;
+}
+
+/** Removes every note (and every anchoring mark) straight from the worker's IndexedDB. */
+async function clearNotes(): Promise<void> {
+  const worker = await session.worker();
+  await worker.evaluate(async () => {
+    for (const [name, store] of [
+      ['bronwijzer-annotations', 'annotations'],
+      ['bronwijzer-note-anchors', 'anchors'],
+    ]) {
+      await new Promise<void>((resolve, reject) => {
+        const open = indexedDB.open(name!);
+        // Never create a database here: the extension creates it with its own schema.
+        let creating = false;
+        open.onupgradeneeded = () => {
+          creating = true;
+          open.transaction!.abort();
+        };
+        open.onerror = () => (creating ? resolve() : reject(open.error));
+        open.onsuccess = () => {
+          const db = open.result;
+          if (!db.objectStoreNames.contains(store!)) {
+            db.close();
+            return resolve();
+          }
+          const tx = db.transaction(store!, 'readwrite');
+          tx.objectStore(store!).clear();
+          tx.oncomplete = () => {
+            db.close();
+            resolve();
+          };
+          tx.onerror = () => reject(tx.error);
+        };
+      });
+    }
+  });
+}
+
+/** Opens the letter and waits for its citations (and so its notes) to be placed. */
+async function openLetter(url = LETTER): Promise<Page> {
+  const page = await session.open(url);
+  await expect.poll(async () => (await pageCitations(session, page)).map((c) => c.id)).toContain('unsc-1325');
+  return page;
+}
+
+/** The viewport box of the `occurrence`-th appearance of `text` in an element's text. */
+async function textBox(page: Page, selector: string, text: string) {
+  return page.evaluate(
+    ({ selector, text }) => {
+      const element = document.querySelector(selector)!;
+      const walker = document.createTreeWalker(element, NodeFilter.SHOW_TEXT);
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        const data = (node as Text).data.replace(/\s+/g, ' ');
+        const at = data.indexOf(text);
+        if (at === -1) continue;
+        // Map the collapsed offset back: count characters of the raw data.
+        const raw = (node as Text).data;
+        let seen = 0;
+        let start = -1;
+        let end = -1;
+        for (let i = 0, c = 0; i <= raw.length; i++) {
+          if (c === at && start === -1) start = i;
+          if (c === at + text.length) {
+            end = i;
+            break;
+          }
+          if (i < raw.length) {
+            const space = /\s/.test(raw[i]!);
+            if (!(space && seen > 0 && /\s/.test(raw[i - 1]!))) c++;
+            seen++;
+          }
+        }
+        const range = document.createRange();
+        range.setStart(node, start);
+        range.setEnd(node, end);
+        (node.parentElement as HTMLElement).scrollIntoView({ block: 'center' });
+        const rects = [...range.getClientRects()];
+        const first = rects[0]!;
+        const last = rects[rects.length - 1]!;
+        return {
+          start: { x: first.left + 1, y: first.top + first.height / 2 },
+          end: { x: last.right - 1, y: last.top + last.height / 2 },
+          middle: { x: first.left + Math.min(first.width / 2, 20), y: first.top + first.height / 2 },
+        };
+      }
+      throw new Error(`text not in ${selector}: ${text}`);
+    },
+    { selector, text },
+  );
+}
+
+/** Selects text with the mouse, as a reader would. */
+async function dragSelect(page: Page, selector: string, text: string): Promise<void> {
+  const box = await textBox(page, selector, text);
+  await page.mouse.move(box.start.x, box.start.y);
+  await page.mouse.down();
+  await page.mouse.move(box.end.x, box.end.y, { steps: 5 });
+  await page.mouse.up();
+  await expect.poll(() => page.evaluate(() => getSelection()?.toString().replace(/\s+/g, ' '))).toBe(text);
+}
+
+async function fillForm(page: Page, fields: { body?: string; colour?: string; tags?: string }) {
+  const form = noteUi(page, '.note-form');
+  await form.waitFor();
+  if (fields.body !== undefined) await form.locator('.note-body').fill(fields.body);
+  if (fields.colour) await form.locator(`input[value="${fields.colour}"]`).check();
+  if (fields.tags !== undefined) await form.locator('.note-tags').fill(fields.tags);
+  await form.locator('.note-save').click();
+  // Saved: the form closes. Not saved: it stays open and says why (shown here if it happens).
+  await expect
+    .poll(async () =>
+      (await form.count()) === 0
+        ? 'closed'
+        : ((await form
+            .locator('.note-error')
+            .textContent({ timeout: 100 })
+            .catch(() => null)) ?? 'open'),
+    )
+    .toBe('closed');
+}
+
+/** Saves a note on a passage of the letter through the selection button. */
+async function noteOnPassage(page: Page, selector: string, text: string, body: string, colour = 'yellow') {
+  await dragSelect(page, selector, text);
+  await noteUi(page, '.note-select-button').click();
+  await fillForm(page, { body, colour });
+}
+
+// ---------------------------------------------------------------------------------------------
+// Saving on a page, and finding the notes again
+// ---------------------------------------------------------------------------------------------
+
+describe('saving notes on a page', () => {
+  beforeAll(clearNotes);
+
+  it('saves a note from the citation tooltip, with the citation and W3C selectors', async () => {
+    const page = await openLetter();
+    await hoverText(page, '1325 (2000)');
+    const card = tooltip(page);
+    await card.locator('.title').waitFor();
+    await card.locator('.save-note').click();
+
+    const form = noteUi(page, '.note-form');
+    await form.waitFor();
+    expect(await form.locator('.note-quote').textContent()).toBe('resolutie 1325 (2000)');
+    expect(await form.locator('.note-citation').textContent()).toBe('unsc-1325');
+    await fillForm(page, {
+      body: 'Kernresolutie: vrouwen, vrede en veiligheid',
+      colour: 'green',
+      tags: 'VN, opvolgen',
+    });
+
+    await expect
+      .poll(() => pageNotes(page))
+      .toEqual([
+        expect.objectContaining({ state: 'anchored', text: 'resolutie 1325 (2000)', colour: 'green' }),
+      ]);
+    const [note] = await storedNotes();
+    expect(note).toMatchObject({
+      url: LETTER,
+      body: 'Kernresolutie: vrouwen, vrede en veiligheid',
+      colour: 'green',
+      tags: ['VN', 'opvolgen'],
+      title: 'Kamerbrief over de Nationale Actieagenda Vrouwen, Vrede en Veiligheid | Tweede Kamer',
+      target: { source: LETTER, citationId: 'unsc-1325', citationKind: 'unsc' },
+    });
+    const [quote, position] = note!.target.selectors;
+    expect(quote).toMatchObject({
+      type: 'TextQuoteSelector',
+      exact: 'resolutie 1325 (2000)',
+      prefix: expect.stringMatching(/inzetten voor de uitvoering van $/),
+      suffix: expect.stringMatching(/^ van de Veiligheidsraad/),
+    });
+    expect(position).toMatchObject({ type: 'TextPositionSelector' });
+    // Painted with the named highlight of its colour, no element added to the page.
+    expect(await page.evaluate(() => CSS.highlights.get('bronwijzer-note-green')?.size)).toBe(1);
+  });
+
+  it('saves a note on a selected passage through the floating button', async () => {
+    const page = await openLetter();
+    const passage = 'vrouwelijke mediatoren opleiden in conflictgebieden';
+    await dragSelect(page, '#budget', passage);
+    const button = noteUi(page, '.note-select-button');
+    await button.waitFor();
+    await button.click();
+    const form = noteUi(page, '.note-form');
+    expect(await form.locator('.note-quote').textContent()).toBe(passage);
+    await fillForm(page, { body: 'Hoeveel mediatoren per jaar?', colour: 'blue', tags: 'begroting' });
+
+    await expect
+      .poll(async () => (await pageNotes(page)).find((n) => n.text === passage))
+      .toMatchObject({ state: 'anchored', colour: 'blue' });
+    const saved = (await storedNotes()).find((n) => n.body === 'Hoeveel mediatoren per jaar?');
+    expect(saved?.target.citationId).toBeUndefined();
+    expect(saved?.target.selectors[0]).toMatchObject({ exact: passage });
+  });
+
+  it('offers no button for a selection in a text field or an editor', async () => {
+    const page = await openLetter();
+    for (const selector of ['#reply', '#name']) {
+      await page.locator(selector).selectText();
+      await page.waitForTimeout(600); // the absence of a button cannot be polled for
+      expect(await noteUi(page, '.note-select-button').count()).toBe(0);
+    }
+    await page.locator('#editor').click();
+    await page.keyboard.press('Control+A');
+    await page.waitForTimeout(600);
+    expect(await noteUi(page, '.note-select-button').count()).toBe(0);
+    // The same page offers it for prose, so the listener was there all along.
+    await dragSelect(page, '#intro', 'voortgang van de Nationale Actieagenda');
+    await noteUi(page, '.note-select-button').waitFor();
+  });
+
+  it('opens the note form from the context-menu entry (forwarded by the service worker)', async () => {
+    const page = await openLetter();
+    const worker = await session.worker();
+    // The entry exists: updating an unknown id would fail.
+    await worker.evaluate(() => chrome.contextMenus.update('bronwijzer-note-on-selection', {}));
+    await dragSelect(page, '#evaluation', 'verschijnt in het najaar');
+    const { opened } = await askContent(session, page, 'noteOnSelection', {});
+    expect(opened).toBe(true);
+    expect(await noteUi(page, '.note-form .note-quote').textContent()).toBe('verschijnt in het najaar');
+    await noteUi(page, '.note-cancel').click();
+    await noteUi(page, '.note-form').waitFor({ state: 'detached' });
+  });
+
+  it('paints the notes again after a reload, and shows a note’s text on hover, as text', async () => {
+    const page = await openLetter();
+    await noteOnPassage(
+      page,
+      '#evaluation',
+      'De evaluatie van de actieagenda verschijnt in het najaar',
+      XSS,
+      'pink',
+    );
+    const dialogs: string[] = [];
+    page.on('dialog', (dialog) => void dialog.dismiss().then(() => dialogs.push(dialog.message())));
+
+    await page.reload();
+    await expect
+      .poll(async () => (await pageNotes(page)).map((n) => `${n.state}:${n.method}:${n.text}`).sort())
+      .toEqual([
+        'anchored:position:De evaluatie van de actieagenda verschijnt in het najaar',
+        'anchored:position:resolutie 1325 (2000)',
+        'anchored:position:vrouwelijke mediatoren opleiden in conflictgebieden',
+      ]);
+    expect(await page.evaluate(() => CSS.highlights.get('bronwijzer-note-pink')?.size)).toBe(1);
+
+    const box = await textBox(page, '#evaluation', 'actieagenda verschijnt');
+    await page.mouse.move(box.middle.x - 40, box.middle.y - 40);
+    await page.mouse.move(box.middle.x, box.middle.y, { steps: 4 });
+    const popover = noteUi(page, '.note-popover');
+    await popover.waitFor();
+    expect(await popover.locator('.note-text').textContent()).toBe(XSS);
+    expect(await popover.locator('img').count()).toBe(0);
+    expect(await page.locator('img').count()).toBe(0);
+    expect(dialogs).toEqual([]);
+  });
+});
+
+// ---------------------------------------------------------------------------------------------
+// The page changed since the note was made
+// ---------------------------------------------------------------------------------------------
+
+describe('re-anchoring on a changed page', () => {
+  let original: string;
+  let unroute: (() => void) | undefined;
+  beforeAll(async () => {
+    original = await readFile(LETTER_FILE, 'utf8');
+  });
+  beforeEach(() => {
+    unroute?.();
+    unroute = undefined;
+  });
+  afterAll(() => unroute?.());
+
+  const serve = (html: string) => {
+    unroute = session.server.route(({ host, path }) =>
+      host === 'www.tweedekamer.nl' && path === '/kamerstukken/brieven_regering/notities'
+        ? { body: html }
+        : undefined,
+    );
+  };
+
+  it('finds a passage again after text was added before it and the passage itself was edited', async () => {
+    serve(
+      original
+        .replace(
+          '<p id="intro">',
+          '<p>Nieuw: de Kamer ontving eerder een brief over dit onderwerp, waarnaar kortheidshalve wordt verwezen.</p>\n<p id="intro">',
+        )
+        .replace('vrouwelijke mediatoren opleiden in', 'vrouwelijke mediatoren trainen in'),
+    );
+    const page = await openLetter();
+    const notes = await pageNotes(page);
+    const byText = Object.fromEntries(notes.map((n) => [n.text, n.method]));
+    expect(notes.every((n) => n.state === 'anchored')).toBe(true);
+    expect(byText['resolutie 1325 (2000)']).toBe('quote');
+    expect(byText['vrouwelijke mediatoren trainen in conflictgebieden']).toBe('fuzzy');
+  });
+
+  it('lists a note whose passage was removed as orphaned, and keeps it', async () => {
+    const page = await openLetter();
+    await noteOnPassage(
+      page,
+      '#removable',
+      'lokale vredesinitiatieven in de Sahel',
+      'Navragen bij BZ',
+      'purple',
+    );
+    const id = (await storedNotes()).find((n) => n.body === 'Navragen bij BZ')!.id;
+
+    serve(original.replace(/<p id="removable">[\s\S]*?<\/p>/, ''));
+    await page.reload();
+    await expect.poll(async () => (await pageNotes(page)).find((n) => n.id === id)?.state).toBe('orphaned');
+    expect((await pageNotes(page)).filter((n) => n.state === 'anchored')).toHaveLength(3);
+    expect((await storedNotes()).map((n) => n.id)).toContain(id);
+
+    const list = await openNotesPage();
+    const card = list.locator(`[data-note-id="${id}"]`);
+    await expect.poll(() => card.getAttribute('data-anchor')).toBe('orphaned');
+    expect(await card.locator('.orphan').isVisible()).toBe(true);
+  });
+});
+
+// ---------------------------------------------------------------------------------------------
+// The notes page
+// ---------------------------------------------------------------------------------------------
+
+async function openNotesPage(): Promise<Page> {
+  const page = await session.context.newPage();
+  await page.goto(`chrome-extension://${session.extensionId}/src/pages/notes/index.html`);
+  await page.locator('main[aria-busy="false"]').waitFor();
+  return page;
+}
+
+export { MESSAGE_PROTOCOL_VERSION, stopServiceWorker };
