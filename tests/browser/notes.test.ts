@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { Annotation } from '../../src/core/annotations/model';
+import type { Annotation, NewAnnotation } from '../../src/core/annotations/model';
 import type { PageNote } from '../../src/messaging/contract';
 import { MESSAGE_PROTOCOL_VERSION } from '../../src/messaging/contract';
 import { SITES_DIR } from './fixture-server';
@@ -370,11 +370,181 @@ describe('re-anchoring on a changed page', () => {
 // The notes page
 // ---------------------------------------------------------------------------------------------
 
+const KAMERSTUK = 'https://zoek.officielebekendmakingen.nl/kst-26150-223.html';
+const RIJKSOVERHEID = 'https://www.rijksoverheid.nl/documenten/cijfers';
+
 async function openNotesPage(): Promise<Page> {
   const page = await session.context.newPage();
   await page.goto(`chrome-extension://${session.extensionId}/src/pages/notes/index.html`);
   await page.locator('main[aria-busy="false"]').waitFor();
   return page;
 }
+
+const quote = (exact: string): NewAnnotation['selectors'] => [
+  { type: 'TextQuoteSelector', exact, prefix: '', suffix: '' },
+];
+
+/** Four notes on three pages, two of them on resolution 1325. */
+async function seedNotes(): Promise<Record<'closing' | 'resolution' | 'kamerstuk' | 'budget', Annotation>> {
+  await clearNotes();
+  const save = async (note: NewAnnotation) => (await askBackground(session, 'notesSave', { note })).note;
+  return {
+    closing: await save({
+      url: LETTER,
+      title: 'Kamerbrief VVV',
+      selectors: quote('voldoende te hebben geïnformeerd over de stand van zaken'),
+      body: 'Slotzin: toezegging evaluatie',
+      tags: ['toezegging'],
+      colour: 'pink',
+    }),
+    resolution: await save({
+      url: LETTER,
+      title: 'Kamerbrief VVV',
+      selectors: quote('resolutie 1325 (2000)'),
+      citation: { id: 'unsc-1325', kind: 'unsc' },
+      body: 'VVV kernresolutie',
+      tags: ['VN'],
+      colour: 'green',
+    }),
+    kamerstuk: await save({
+      url: KAMERSTUK,
+      title: 'Kamerstuk 26 150, nr. 223',
+      selectors: quote('1325'),
+      citation: { id: 'unsc-1325', kind: 'unsc' },
+      body: 'Ook hier genoemd',
+      tags: ['VN', 'later lezen'],
+    }),
+    budget: await save({
+      url: RIJKSOVERHEID,
+      title: 'Cijfers',
+      selectors: quote('miljoen'),
+      body: 'Financiële bijdrage nagaan',
+      tags: ['begroting'],
+      colour: 'blue',
+    }),
+  };
+}
+
+const visibleIds = (page: Page) =>
+  page.locator('article.note').evaluateAll((cards) => cards.map((c) => c.getAttribute('data-note-id')));
+
+describe('the notes page', () => {
+  let notes: Awaited<ReturnType<typeof seedNotes>>;
+  beforeEach(async () => {
+    notes = await seedNotes();
+  });
+
+  it('groups notes by page and by citation', async () => {
+    const page = await openNotesPage();
+    expect(await page.locator('[data-testid=notes-total]').textContent()).toBe('(4)');
+    expect(
+      await page.locator('section.group').evaluateAll((s) => s.map((g) => g.getAttribute('data-group'))),
+    ).toEqual([RIJKSOVERHEID, KAMERSTUK, LETTER]); // newest first
+    expect(await page.locator(`section[data-group="${LETTER}"] article`).count()).toBe(2);
+
+    await page.locator('[data-view=citation]').click();
+    // Every note about resolution 1325 wherever it was written; notes on plain passages are not citations.
+    await expect.poll(() => page.locator('section.group').count()).toBe(1);
+    expect(await page.locator('section[data-group="unsc-1325"] .group-sub').textContent()).toMatch(/2/);
+    expect((await visibleIds(page)).sort()).toEqual([notes.kamerstuk.id, notes.resolution.id].sort());
+  });
+
+  it('searches as you type, and filters by tag, site and kind', async () => {
+    const page = await openNotesPage();
+    const search = page.locator('input.search');
+    await search.pressSequentially('financiele'); // without the diaeresis
+    await expect.poll(() => visibleIds(page)).toEqual([notes.budget.id]);
+    await search.fill('');
+    await search.pressSequentially('"vvv kern"');
+    await expect.poll(() => visibleIds(page)).toEqual([notes.resolution.id]);
+    await search.fill('1325'); // quotes are searched too
+    await expect.poll(async () => (await visibleIds(page)).length).toBe(2);
+    await search.fill('');
+    await expect.poll(async () => (await visibleIds(page)).length).toBe(4);
+
+    await page.locator('select[data-filter=tag]').selectOption('VN');
+    await expect
+      .poll(async () => (await visibleIds(page)).sort())
+      .toEqual([notes.kamerstuk.id, notes.resolution.id].sort());
+    await page.locator('select[data-filter=site]').selectOption('zoek.officielebekendmakingen.nl');
+    await expect.poll(() => visibleIds(page)).toEqual([notes.kamerstuk.id]);
+    await page.locator('select[data-filter=tag]').selectOption('');
+    await page.locator('select[data-filter=site]').selectOption('');
+    await page.locator('select[data-filter=kind]').selectOption('passage');
+    await expect
+      .poll(async () => (await visibleIds(page)).sort())
+      .toEqual([notes.budget.id, notes.closing.id].sort());
+    await page.locator('select[data-filter=kind]').selectOption('unsc');
+    await expect.poll(async () => (await visibleIds(page)).length).toBe(2);
+  });
+
+  it('edits a note', async () => {
+    const page = await openNotesPage();
+    const card = page.locator(`[data-note-id="${notes.budget.id}"]`);
+    await card.locator('button.edit').click();
+    await card.locator('.edit-body').fill('Bijdrage 2027 nagaan\nmet BZ');
+    await card.locator('.edit-tags').fill('begroting, BZ');
+    await card.locator('input[value=purple]').check();
+    await card.locator('button.save').click();
+    await expect.poll(() => card.locator('.body').textContent()).toBe('Bijdrage 2027 nagaan\nmet BZ');
+    const stored = (await storedNotes()).find((n) => n.id === notes.budget.id)!;
+    expect(stored).toMatchObject({
+      body: 'Bijdrage 2027 nagaan\nmet BZ',
+      tags: ['begroting', 'BZ'],
+      colour: 'purple',
+    });
+    expect(stored.updated > notes.budget.updated).toBe(true);
+  });
+
+  it('deletes with undo, and restores from the trash', async () => {
+    const page = await openNotesPage();
+    const card = page.locator(`[data-note-id="${notes.budget.id}"]`);
+    await card.locator('button.delete').click();
+    await card.waitFor({ state: 'detached' });
+    expect((await storedNotes()).map((n) => n.id)).not.toContain(notes.budget.id);
+    expect((await storedNotes(true)).find((n) => n.id === notes.budget.id)?.deletedAt).toBeDefined();
+
+    await page.locator('.toast button.undo').click();
+    await card.waitFor();
+    expect((await storedNotes()).map((n) => n.id)).toContain(notes.budget.id);
+
+    await card.locator('button.delete').click();
+    await card.waitFor({ state: 'detached' });
+    await page.locator('input[data-filter=trash]').check();
+    await expect.poll(() => visibleIds(page)).toEqual([notes.budget.id]);
+    await card.locator('button.restore').click();
+    await expect.poll(() => visibleIds(page)).toEqual([]);
+    await page.locator('input[data-filter=trash]').uncheck();
+    await expect.poll(async () => (await visibleIds(page)).length).toBe(4);
+    expect((await storedNotes()).find((n) => n.id === notes.budget.id)?.deletedAt).toBeUndefined();
+  });
+
+  it('opens a note’s page scrolled to the passage', async () => {
+    const list = await openNotesPage();
+    const opened = session.context.waitForEvent('page');
+    await list.locator(`[data-note-id="${notes.closing.id}"] button.open`).click();
+    const page = await opened;
+    await page.waitForLoadState();
+    // The passage sits below a tall spacer: it is only in view if the page was scrolled to it.
+    await expect
+      .poll(() =>
+        page.evaluate(() => {
+          const rect = document.querySelector('#closing')!.getBoundingClientRect();
+          return window.scrollY > 500 && rect.top >= 0 && rect.bottom <= window.innerHeight;
+        }),
+      )
+      .toBe(true);
+    expect(page.url()).toBe(LETTER); // no fragment added to the page's URL
+  });
+
+  it('stays current while notes are saved elsewhere', async () => {
+    const page = await openNotesPage();
+    await askBackground(session, 'notesSave', {
+      note: { url: LETTER, title: 'Kamerbrief VVV', selectors: quote('Sahel'), body: 'Net opgeslagen' },
+    });
+    await expect.poll(() => page.locator('[data-testid=notes-total]').textContent()).toBe('(5)');
+    expect(await page.locator('article.note .body', { hasText: 'Net opgeslagen' }).count()).toBe(1);
+  });
+});
 
 export { MESSAGE_PROTOCOL_VERSION, stopServiceWorker };
