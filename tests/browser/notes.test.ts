@@ -1,10 +1,10 @@
-import { readFile } from 'node:fs/promises';
+import { readFile, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Annotation, NewAnnotation } from '../../src/core/annotations/model';
 import type { PageNote } from '../../src/messaging/contract';
-import { MESSAGE_PROTOCOL_VERSION } from '../../src/messaging/contract';
 import { SITES_DIR } from './fixture-server';
 import {
   askBackground,
@@ -547,4 +547,202 @@ describe('the notes page', () => {
   });
 });
 
-export { MESSAGE_PROTOCOL_VERSION, stopServiceWorker };
+// ---------------------------------------------------------------------------------------------
+// Export and import
+// ---------------------------------------------------------------------------------------------
+
+async function download(page: Page, format: 'jsonld' | 'markdown' | 'csv') {
+  const downloading = page.waitForEvent('download');
+  await page.locator(`button[data-export=${format}]`).click();
+  const file = await downloading;
+  return { name: file.suggestedFilename(), text: await readFile((await file.path())!, 'utf8') };
+}
+
+/** Chooses a file in the import field and waits for the page's verdict. */
+async function importFile(page: Page, file: { name: string; buffer: Buffer } | string) {
+  const dismiss = page.locator('.status .dismiss');
+  if ((await dismiss.count()) > 0) await dismiss.click();
+  await page.locator('.status').waitFor({ state: 'detached' });
+  await page
+    .locator('[data-testid=import-file]')
+    .setInputFiles(typeof file === 'string' ? file : { ...file, mimeType: 'application/ld+json' });
+  const status = page.locator('.status');
+  await status.waitFor();
+  return {
+    error: (await status.getAttribute('class'))!.includes('status-error'),
+    text: (await status.textContent())!,
+  };
+}
+
+const byId = (notes: Annotation[]) => [...notes].sort((a, b) => a.id.localeCompare(b.id));
+
+describe('export and import', () => {
+  beforeAll(async () => {
+    await seedNotes();
+    // One note in the trash and one with markup: both must survive the round trip unchanged.
+    const closing = (await storedNotes()).find((n) => n.body.startsWith('Slotzin'));
+    await askBackground(session, 'notesDelete', { ids: [closing!.id] });
+    await askBackground(session, 'notesSave', {
+      note: {
+        url: LETTER,
+        selectors: quote('Sahel'),
+        body: `${XSS}\n<script>alert(2)</script>`,
+        tags: ['<b>x</b>'],
+      },
+    });
+  });
+
+  it('exports JSON-LD and imports it back without loss, and a second import adds nothing', async () => {
+    const before = byId(await storedNotes(true));
+    const page = await openNotesPage();
+    const file = await download(page, 'jsonld');
+    expect(file.name).toMatch(/^bronwijzer-notities-\d{4}-\d{2}-\d{2}\.jsonld$/);
+    const json = JSON.parse(file.text);
+    expect(json).toMatchObject({
+      '@context': 'http://www.w3.org/ns/anno.jsonld',
+      type: 'AnnotationCollection',
+    });
+    expect(json.first.items).toHaveLength(before.filter((n) => !n.deletedAt).length);
+
+    // Everything, the trash included, for a lossless round trip.
+    const { text } = await askBackground(session, 'notesExport', { format: 'jsonld', includeDeleted: true });
+    await clearNotes();
+    await page.reload();
+    await page.locator('main[aria-busy="false"]').waitFor();
+    const first = await importFile(page, { name: 'notes.jsonld', buffer: Buffer.from(text) });
+    expect(first.error).toBe(false);
+    expect(first.text).toMatch(new RegExp(`${before.length}\\b`));
+    expect(byId(await storedNotes(true))).toEqual(before);
+
+    const again = await importFile(page, { name: 'notes.jsonld', buffer: Buffer.from(text) });
+    expect(again.error).toBe(false);
+    expect(byId(await storedNotes(true))).toEqual(before);
+    expect(again.text).toMatch(/\b0\b/); // nothing new
+    await expect
+      .poll(() => page.locator('[data-testid=notes-total]').textContent())
+      .toBe(`(${before.filter((n) => !n.deletedAt).length})`);
+  });
+
+  it('exports Markdown and CSV with the notes as text', async () => {
+    const page = await openNotesPage();
+    const markdown = await download(page, 'markdown');
+    expect(markdown.name).toMatch(/\.md$/);
+    expect(markdown.text).toContain('VVV kernresolutie');
+    expect(markdown.text).not.toContain('Slotzin'); // in the trash
+    expect(markdown.text).toContain('\\<img src=x onerror=alert(1)\\>'); // escaped, renders literally
+    const csv = await download(page, 'csv');
+    expect(csv.name).toMatch(/\.csv$/);
+    expect(csv.text.split('\r\n')[0]).toContain('id,created,updated,url');
+    expect(csv.text).toContain('Financiële bijdrage nagaan');
+  });
+
+  it('refuses malformed files with a clear message and changes nothing', async () => {
+    const before = byId(await storedNotes(true));
+    const page = await openNotesPage();
+    const invalid = await importFile(page, { name: 'broken.jsonld', buffer: Buffer.from('{"@context": [') });
+    expect(invalid).toMatchObject({ error: true });
+    expect(invalid.text).toMatch(/broken\.jsonld/);
+    expect(invalid.text).toMatch(/not valid JSON/);
+
+    const shape = await importFile(page, {
+      name: 'shape.jsonld',
+      buffer: Buffer.from(
+        JSON.stringify({
+          '@context': 'http://www.w3.org/ns/anno.jsonld',
+          type: 'AnnotationCollection',
+          first: {
+            type: 'AnnotationPage',
+            items: [{ type: 'Annotation', target: { source: 'javascript:alert(1)' } }],
+          },
+        }),
+      ),
+    });
+    expect(shape.error).toBe(true);
+    expect(shape.text).toMatch(/first\.items\[0\]\.target\.source/);
+
+    // 50 MB: refused by its size, before it is read.
+    const big = path.join(os.tmpdir(), `bronwijzer-50mb-${process.pid}.jsonld`);
+    await writeFile(big, Buffer.alloc(50 * 1024 * 1024, 0x20));
+    try {
+      const tooLarge = await importFile(page, big);
+      expect(tooLarge.error).toBe(true);
+      expect(tooLarge.text).toMatch(/too large/);
+    } finally {
+      await rm(big, { force: true });
+    }
+    expect(byId(await storedNotes(true))).toEqual(before);
+  });
+
+  it('imports markup in a note as inert text', async () => {
+    const page = await openNotesPage();
+    const dialogs: string[] = [];
+    page.on('dialog', (dialog) => void dialog.dismiss().then(() => dialogs.push(dialog.message())));
+    const file = {
+      '@context': 'http://www.w3.org/ns/anno.jsonld',
+      type: 'Annotation',
+      id: 'urn:uuid:6f1c1f0e-8a57-4c38-9d5e-2b7a1f0c9e11',
+      created: '2025-03-01T10:00:00.000Z',
+      body: [
+        {
+          type: 'TextualBody',
+          value: `<p>${XSS}</p><iframe src="javascript:alert(3)"></iframe>`,
+          format: 'text/html',
+        },
+        { type: 'TextualBody', value: '<svg onload=alert(4)>', purpose: 'tagging' },
+      ],
+      target: { source: RIJKSOVERHEID, selector: { type: 'TextQuoteSelector', exact: 'miljoen' } },
+    };
+    const result = await importFile(page, {
+      name: 'markup.jsonld',
+      buffer: Buffer.from(JSON.stringify(file)),
+    });
+    expect(result.error).toBe(false);
+    expect(result.text).toMatch(/plain text/); // the importer's warning about the HTML body
+    const card = page.locator('[data-note-id="6f1c1f0e-8a57-4c38-9d5e-2b7a1f0c9e11"]');
+    await card.waitFor();
+    expect(await card.locator('.body').textContent()).toBe(
+      `<p>${XSS}</p><iframe src="javascript:alert(3)"></iframe>`,
+    );
+    expect(await card.locator('.tags li').textContent()).toBe('<svg onload=alert(4)>');
+    expect(await page.locator('main img, main iframe, main svg, main script').count()).toBe(0);
+    expect(dialogs).toEqual([]);
+  });
+});
+
+// ---------------------------------------------------------------------------------------------
+// Nothing is lost when the service worker stops
+// ---------------------------------------------------------------------------------------------
+
+describe('a service worker stopped mid-session', () => {
+  beforeAll(clearNotes);
+
+  it('keeps every note the UI confirmed, and keeps working after the restart', async () => {
+    const page = await openLetter();
+    await noteOnPassage(page, '#budget', 'vier miljoen euro', 'Voor de stop', 'green');
+    await stopServiceWorker(session);
+
+    // The next message starts the worker again; its memory is empty, the notes are not.
+    await noteOnPassage(page, '#intro', 'commissiedebat van 12 maart', 'Na de stop', 'blue');
+    await stopServiceWorker(session);
+
+    const list = await openNotesPage();
+    await expect.poll(() => list.locator('[data-testid=notes-total]').textContent()).toBe('(2)');
+    expect((await storedNotes()).map((n) => n.body).sort()).toEqual(['Na de stop', 'Voor de stop']);
+
+    // Stopped again while the list is open: an edit still reaches the store.
+    await stopServiceWorker(session);
+    const id = (await storedNotes()).find((n) => n.body === 'Voor de stop')!.id;
+    const card = list.locator(`article[data-note-id="${id}"]`);
+    await card.locator('button.edit').click();
+    await card.locator('.edit-body').fill('Voor de stop, bewerkt');
+    await card.locator('button.save').click();
+    await expect
+      .poll(async () => (await storedNotes()).map((n) => n.body).sort())
+      .toEqual(['Na de stop', 'Voor de stop, bewerkt']);
+
+    await page.reload();
+    await expect
+      .poll(async () => (await pageNotes(page)).map((n) => n.state))
+      .toEqual(['anchored', 'anchored']);
+  });
+});
