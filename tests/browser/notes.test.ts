@@ -746,3 +746,49 @@ describe('a service worker stopped mid-session', () => {
       .toEqual(['anchored', 'anchored']);
   });
 });
+
+describe('a full disk', () => {
+  // Chrome checks IndexedDB quota lazily once a database is open, so this runs in a fresh profile
+  // whose quota is overridden before the notes database is first opened.
+  let shared: ExtensionSession;
+  beforeAll(async () => {
+    shared = session;
+    session = await launchExtension();
+  });
+  afterAll(async () => {
+    await session.close();
+    session = shared;
+  });
+
+  it('tells the user the note was not saved, keeps the typed text, and saves once there is room', async () => {
+    const probe = await session.context.newPage();
+    await probe.goto(`chrome-extension://${session.extensionId}/src/pages/options/index.html`);
+    const cdp = await session.context.newCDPSession(probe);
+    const origin = `chrome-extension://${session.extensionId}`;
+    await cdp.send('Storage.overrideQuotaForOrigin', { origin, quotaSize: 1 });
+    try {
+      const page = await openLetter();
+      await dragSelect(page, '#evaluation', 'onafhankelijke onderzoekers');
+      await noteUi(page, '.note-select-button').click();
+      const form = noteUi(page, '.note-form');
+      await form.locator('.note-body').fill('Wie zijn dit?');
+      await form.locator('.note-save').click();
+      await expect
+        .poll(() =>
+          form
+            .locator('.note-error')
+            .textContent({ timeout: 500 })
+            .catch(() => null),
+        )
+        .toMatch(/no storage space left/);
+      expect(await form.locator('.note-body').inputValue()).toBe('Wie zijn dit?');
+
+      await cdp.send('Storage.overrideQuotaForOrigin', { origin });
+      await form.locator('.note-save').click();
+      await form.waitFor({ state: 'detached' });
+      expect((await storedNotes()).map((n) => n.body)).toEqual(['Wie zijn dit?']);
+    } finally {
+      await cdp.send('Storage.overrideQuotaForOrigin', { origin }).catch(() => undefined);
+    }
+  });
+});
