@@ -57,6 +57,16 @@ export class NoteAnchors {
     await Promise.all([...writes, tx.done]);
   }
 
+  /** The known states of some notes, by note id (one transaction). */
+  async get(ids: readonly string[]): Promise<Record<string, AnchorState>> {
+    const db = await this.db();
+    const tx = db.transaction(STORE);
+    const records = await Promise.all(ids.map((id) => tx.store.get(id)));
+    const out: Record<string, AnchorState> = {};
+    for (const record of records) if (record) out[record.id] = record.state;
+    return out;
+  }
+
   /** Every known state, by note id. */
   async all(): Promise<Record<string, AnchorState>> {
     const db = await this.db();

@@ -30,6 +30,7 @@ export type NotesHandlers = Pick<
   | 'notesRestore'
   | 'notesForPage'
   | 'notesList'
+  | 'notesRecent'
   | 'notesAnchored'
   | 'notesExport'
   | 'notesImport'
@@ -50,6 +51,19 @@ function ids(value: unknown, request: string): string[] {
     throw new Error(`${request}: ids must be strings`);
   if (value.length > MAX_BATCH) throw new Error(`${request}: at most ${MAX_BATCH} ids per request`);
   return value as string[];
+}
+
+function count(value: unknown, request: string): number {
+  if (!Number.isSafeInteger(value) || (value as number) < 1 || (value as number) > MAX_BATCH)
+    throw new Error(`${request}: limit must be an integer from 1 to ${MAX_BATCH}`);
+  return value as number;
+}
+
+/** Where notes were last placed is a convenience: without it the list still opens. */
+function marks(
+  states: Promise<Record<string, 'anchored' | 'orphaned'>>,
+): Promise<Record<string, 'anchored' | 'orphaned'>> {
+  return states.catch(() => ({}));
 }
 
 function text(value: unknown, name: string): string {
@@ -104,13 +118,25 @@ export function createNotesHandlers(deps: NotesDeps): NotesHandlers {
     async notesForPage({ url }) {
       return { notes: await store.listByPage(text(url, 'url')) };
     },
-    async notesList({ includeDeleted }) {
-      const [notes, anchorStates] = await Promise.all([
-        store.listAll({ includeDeleted: includeDeleted === true }),
-        // The marks are a convenience: without them the list still opens.
-        anchors.all().catch(() => ({})),
+    async notesList({ includeDeleted, limit, afterId }) {
+      const options = { includeDeleted: includeDeleted === true };
+      if (limit === undefined) {
+        const [notes, anchorStates] = await Promise.all([store.listAll(options), marks(anchors.all())]);
+        return { notes, anchors: anchorStates };
+      }
+      const page = await store.listPage(
+        afterId === undefined ? undefined : text(afterId, 'afterId'),
+        count(limit, 'notesList'),
+        options,
+      );
+      return { ...page, anchors: await marks(anchors.get(page.notes.map((n) => n.id))) };
+    },
+    async notesRecent({ limit }) {
+      const [notes, total] = await Promise.all([
+        store.listRecent(count(limit, 'notesRecent')),
+        store.count(),
       ]);
-      return { notes, anchors: anchorStates };
+      return { notes, total, anchors: await marks(anchors.get(notes.map((n) => n.id))) };
     },
     async notesAnchored(payload) {
       const placed = ids(payload.placed, 'notesAnchored');

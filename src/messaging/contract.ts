@@ -23,8 +23,16 @@ export interface BackgroundRequests {
   notesRestore: { request: { ids: string[] }; response: { notes: Annotation[] } };
   /** The notes on one page (trash excluded), for the content script: one request per page. */
   notesForPage: { request: { url: string }; response: { notes: Annotation[] } };
-  /** Every note, with where each was last placed, for the notes page. */
-  notesList: { request: { includeDeleted?: boolean }; response: NotesListing };
+  /**
+   * Every note, with where each was last placed, for the notes page. With `limit`, one page of at
+   * most that many in id order: ask again with `afterId: next` until `next` is absent.
+   */
+  notesList: {
+    request: { includeDeleted?: boolean; limit?: number; afterId?: string };
+    response: NotesListing & { next?: string };
+  };
+  /** The `limit` most recently edited notes and the number of notes: the list's first screen. */
+  notesRecent: { request: { limit: number }; response: NotesListing & { total: number } };
   /** The content script's anchoring outcome for the notes of one page (orphans are kept, flagged). */
   notesAnchored: { request: { url: string; placed: string[]; orphaned: string[] }; response: { ok: true } };
   notesExport: {
@@ -130,6 +138,7 @@ export const BACKGROUND_REQUEST_TYPES = [
   'notesRestore',
   'notesForPage',
   'notesList',
+  'notesRecent',
   'notesAnchored',
   'notesExport',
   'notesImport',

@@ -18,8 +18,14 @@ import { NoteCard } from './NoteCard';
 
 /** Notes rendered at first; "show more" adds as many again. Keeps the first paint fast at 10,000 notes. */
 const PAGE_SIZE = 100;
+/** Notes per `notesList` message while the whole list loads. */
+const CHUNK_SIZE = 2_000;
 
 export const MARKS = {
+  /** The newest notes (the first screen) arrived from the service worker. */
+  fetched: 'bronwijzer-notes-fetched',
+  /** Every note is loaded and indexed: search and filters cover all of them. */
+  complete: 'bronwijzer-notes-complete',
   /** Set once the first list (with notes, or the empty state) has rendered. */
   listed: 'bronwijzer-notes-listed',
   search: 'bronwijzer-notes-search',
@@ -36,6 +42,12 @@ interface Toasting {
 
 export function NotesApp() {
   const index = useRef(new AnnotationSearchIndex());
+  /** The full index while it is being filled (see `load`). */
+  const building = useRef<AnnotationSearchIndex | undefined>(undefined);
+  const loadGeneration = useRef(0);
+  const [complete, setComplete] = useState(false);
+  /** The number of notes (trash excluded), known before all of them are loaded. */
+  const [total, setTotal] = useState(0);
   const [loaded, setLoaded] = useState<'loading' | 'ready' | { error: string }>('loading');
   const [version, setVersion] = useState(0);
   const [anchors, setAnchors] = useState<NotesListing['anchors']>({});
@@ -53,15 +65,44 @@ export function NotesApp() {
   const toastTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   const bump = () => setVersion((v) => v + 1);
 
+  /** Loads the newest notes for the first screen, then every note in pieces for search and filters. */
   const load = useCallback(async () => {
+    const generation = ++loadGeneration.current;
+    const stale = () => generation !== loadGeneration.current;
     try {
-      const listing = await askBackground('notesList', { includeDeleted: true });
-      index.current = new AnnotationSearchIndex(listing.notes);
-      setAnchors(listing.anchors);
+      const first = await askBackground('notesRecent', { limit: PAGE_SIZE });
+      if (stale()) return;
+      performance.mark(MARKS.fetched);
+      index.current = new AnnotationSearchIndex(first.notes);
+      setAnchors(first.anchors);
+      setTotal(first.total);
+      setComplete(false);
       setLoaded('ready');
       bump();
+
+      // The rest in pieces: the page stays responsive while thousands of notes arrive and are indexed.
+      const full = new AnnotationSearchIndex();
+      building.current = full;
+      const anchorStates: NotesListing['anchors'] = {};
+      let afterId: string | undefined;
+      do {
+        const chunk = await askBackground('notesList', {
+          includeDeleted: true,
+          limit: CHUNK_SIZE,
+          ...(afterId === undefined ? {} : { afterId }),
+        });
+        if (stale()) return;
+        for (const note of chunk.notes) full.upsert(note);
+        Object.assign(anchorStates, chunk.anchors);
+        afterId = chunk.next;
+      } while (afterId !== undefined);
+      index.current = full;
+      building.current = undefined;
+      setAnchors(anchorStates);
+      setComplete(true);
+      bump();
     } catch (error) {
-      setLoaded({ error: (error as Error).message ?? String(error) });
+      if (!stale()) setLoaded({ error: (error as Error).message ?? String(error) });
     }
   }, []);
 
@@ -74,7 +115,10 @@ export function NotesApp() {
       channel.onmessage = (event: MessageEvent<NotesChange>) => {
         const change = event.data;
         if ('changed' in change) {
-          for (const note of change.changed) index.current.upsert(note);
+          for (const note of change.changed) {
+            index.current.upsert(note);
+            building.current?.upsert(note);
+          }
           bump();
         } else {
           clearTimeout(reloadTimer);
@@ -100,10 +144,11 @@ export function NotesApp() {
     return trash ? found.filter((note) => note.deletedAt !== undefined) : found;
     // `version` changes whenever the index does.
   }, [query, trash, version]);
-  const groups = useMemo(
-    () => (view === 'page' ? groupByPage(results) : groupByCitation(results)),
-    [results, view],
-  );
+  // Only what is drawn is grouped: a keystroke never regroups 10,000 notes.
+  const groups = useMemo(() => {
+    const drawn = results.slice(0, limit);
+    return view === 'page' ? groupByPage(drawn) : groupByCitation(drawn);
+  }, [results, view, limit]);
   const facets = useMemo(() => {
     const all = index.current.search({});
     const kinds = new Set<CitationKind>();
@@ -115,7 +160,9 @@ export function NotesApp() {
   useLayoutEffect(() => {
     if (loaded === 'loading') return;
     if (performance.getEntriesByName(MARKS.listed).length === 0) performance.mark(MARKS.listed);
-  }, [loaded, groups]);
+    if (complete && performance.getEntriesByName(MARKS.complete).length === 0)
+      performance.mark(MARKS.complete);
+  }, [loaded, groups, complete]);
   useLayoutEffect(() => {
     if (searchStarted.current === undefined) return;
     performance.measure(MARKS.search, { start: searchStarted.current, end: performance.now() });
@@ -239,12 +286,12 @@ export function NotesApp() {
   }
 
   return (
-    <main class="notes-app" aria-busy={loaded === 'loading' || busy}>
+    <main class="notes-app" aria-busy={loaded === 'loading' || (loaded === 'ready' && !complete) || busy}>
       <header class="notes-header">
         <h1>
           {t('notes_page_title', undefined, 'Bronwijzer notes')}{' '}
           <span class="count" data-testid="notes-total">
-            ({facets.total})
+            ({complete ? facets.total : total})
           </span>
         </h1>
         <div class="toolbar">
@@ -392,14 +439,17 @@ export function NotesApp() {
           {t('notes_load_failed', undefined, 'The notes could not be read:')} {loaded.error}
         </p>
       )}
-      {loaded === 'ready' && results.length === 0 && (
+      {loaded === 'ready' && !complete && (
+        <p class="muted loading-all">{t('notes_loading_all', undefined, 'Loading all notes…')}</p>
+      )}
+      {loaded === 'ready' && complete && results.length === 0 && (
         <p class="muted empty">
           {facets.total === 0 && !trash
             ? t('notes_none', undefined, 'No notes yet.')
             : t('notes_no_match', undefined, 'No notes match.')}
         </p>
       )}
-      {loaded === 'ready' && results.length > 0 && (
+      {loaded === 'ready' && complete && results.length > 0 && (
         <p class="muted result-count" data-testid="result-count">
           {t('notes_result_count', [String(results.length)], `${results.length} notes`)}
         </p>
