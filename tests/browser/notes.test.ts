@@ -33,7 +33,7 @@ afterAll(async () => {
 // Helpers
 // ---------------------------------------------------------------------------------------------
 
-const noteUi = (page: Page, selector: string) => page.locator(`bronwijzer-ui ${selector}`);
+const noteUi = (page: Page, selector: string) => page.locator(`bronwijzer-notes ${selector}`);
 
 async function pageNotes(page: Page): Promise<PageNote[]> {
   return (await askContent(session, page, 'pageNotes', {})).notes;

@@ -28,6 +28,9 @@ import { nodeIndex, spanOfRange } from './text-offsets';
 import notesCss from './notes.css?inline';
 import './note-highlight.css';
 
+/** The host element of the notes' UI (the citation tooltip has its own, `bronwijzer-ui`). */
+export const NOTES_UI_TAG = 'bronwijzer-notes';
+
 const OPEN_DELAY_MS = 250;
 const CLOSE_DELAY_MS = 300;
 const SELECTION_SETTLE_MS = 200;
@@ -94,7 +97,7 @@ export class NotesController {
     private readonly citations: CitationLayer,
   ) {
     this.layer = new NoteLayer(doc);
-    this.ui = createUiHost(doc, notesCss);
+    this.ui = createUiHost(doc, notesCss, NOTES_UI_TAG);
     // Typing in our form must not trigger the page's keyboard shortcuts.
     for (const type of ['keydown', 'keyup', 'keypress']) {
       this.ui.host.addEventListener(type, (event) => event.stopPropagation());
