@@ -305,6 +305,7 @@ describe('saving notes on a page', () => {
 // The page changed since the note was made
 // ---------------------------------------------------------------------------------------------
 
+// Uses the three notes saved on the letter above (same browser profile), plus one of its own.
 describe('re-anchoring on a changed page', () => {
   let original: string;
   let unroute: (() => void) | undefined;
