@@ -22,6 +22,8 @@ export default defineConfig(({ mode }) => {
       outDir: firefox ? 'dist-firefox' : 'dist',
       emptyOutDir: true,
       target: 'es2022',
+      // Pages the manifest does not name in every build (the notes page is Chrome's side panel only).
+      rollupOptions: { input: { notes: 'src/pages/notes/index.html' } },
     },
   };
 });

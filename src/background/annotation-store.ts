@@ -349,6 +349,40 @@ export class AnnotationStore {
     return readable(await this.run('reading the notes', (db) => db.getAll(STORE)), options);
   }
 
+  /**
+   * The `limit` most recently edited notes, newest first (the first screen of the notes list,
+   * without reading every note).
+   */
+  async listRecent(limit: number, options: ListOptions = {}): Promise<Annotation[]> {
+    const records = await this.run('reading the notes', async (db) => {
+      const out: unknown[] = [];
+      const index = db.transaction(STORE).store.index('by-updated');
+      for (let cursor = await index.openCursor(null, 'prev'); cursor && out.length < limit;) {
+        const value = cursor.value as { deletedAt?: unknown };
+        if (options.includeDeleted || value.deletedAt === undefined) out.push(cursor.value);
+        cursor = await cursor.continue();
+      }
+      return out;
+    });
+    return readable(records, { includeDeleted: true });
+  }
+
+  /**
+   * Every note in pages of at most `limit`, in id order: pass the previous answer's `next` as
+   * `afterId` until it is undefined. Lets a caller take a large list in several smaller pieces.
+   */
+  async listPage(
+    afterId: string | undefined,
+    limit: number,
+    options: ListOptions = {},
+  ): Promise<{ notes: Annotation[]; next?: string }> {
+    const range = afterId === undefined ? null : IDBKeyRange.lowerBound(afterId, true);
+    const records = await this.run('reading the notes', (db) => db.getAll(STORE, range, limit));
+    const last = records[records.length - 1];
+    const notes = readable(records, options);
+    return records.length === limit && last ? { notes, next: last.id } : { notes };
+  }
+
   /** The notes on one page (the URL is normalized: its fragment does not matter). */
   async listByPage(url: string, options: ListOptions = {}): Promise<Annotation[]> {
     const key = tryNormalizePageUrl(url) ?? url;

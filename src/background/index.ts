@@ -7,6 +7,10 @@ import { fetchCatalog } from '../ui/i18n';
 import { loadSettings } from '../ui/settings-store';
 import { ENRICHMENT_ORIGIN } from '../ui/sites';
 import { fetchJson, OnlineEnrichment } from './online-enrichment';
+import { AnnotationStore } from './annotation-store';
+import { NoteAnchors } from './note-anchors';
+import { createNotesHandlers } from './notes-service';
+import { createNoteMenu, listenToNoteMenu, openNoteInTab } from './notes-tabs';
 import { ReferenceStore } from './reference-db';
 import { watchSitePermissions } from './site-permissions';
 
@@ -27,7 +31,15 @@ const enrichment = new OnlineEnrichment(fetchJson, async () => {
 // For benchmarks and diagnostics from DevTools: the worker's global is private to the extension.
 Object.assign(globalThis, { bronwijzer: { reference } });
 
+// Saved notes: the store opens lazily on the first request and keeps nothing only in memory.
+const notes = createNotesHandlers({
+  store: new AnnotationStore(),
+  anchors: new NoteAnchors(),
+  openNote: openNoteInTab,
+});
+
 serveRequests<BackgroundRequests>(BACKGROUND_REQUEST_TYPES, {
+  ...notes,
   async lookup({ ids }) {
     if (!Array.isArray(ids) || ids.some((id) => typeof id !== 'string'))
       throw new Error('lookup: ids must be strings');
@@ -55,5 +67,7 @@ browser.commands.onCommand.addListener((command, tab) => {
 // Seed on install and update; any later start re-checks cheaply (one meta read).
 browser.runtime.onInstalled.addListener(() => {
   void reference.ensureSeeded();
+  createNoteMenu();
 });
+listenToNoteMenu();
 void reference.ensureSeeded();

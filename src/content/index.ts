@@ -2,6 +2,7 @@ import { CONTENT_REQUEST_TYPES, type ContentRequests, type PageCitation } from '
 import { serveRequests } from '../messaging/server';
 import { CitationLayer, type PlacedCitation } from './citation-layer';
 import { LookupCache } from './lookup-cache';
+import { NotesController } from './notes/controller';
 import { watchPage } from './page-watcher';
 import { followSettings } from './preferences';
 import { revealCitation } from './reveal';
@@ -17,7 +18,10 @@ async function start(doc: Document): Promise<void> {
 
   const layer = new CitationLayer(doc);
   const lookups = new LookupCache();
-  const tooltips = new TooltipController(doc, layer, lookups);
+  const notes = NotesController.create(doc, layer);
+  const tooltips = new TooltipController(doc, layer, lookups, {
+    ...(notes ? { onSaveNote: (item: PlacedCitation) => notes.openForCitation(item) } : {}),
+  });
   // Settings first (site switch, kinds, delay, language): the first scan already honours them.
   const preferences = await followSettings(doc, layer, tooltips, () => scanRoots([doc.body]));
 
@@ -33,6 +37,7 @@ async function start(doc: Document): Promise<void> {
           placed.push(...(await layer.scan(root)));
         }
         await lookups.fetch(placed.map((item) => item.citation.id));
+        notes?.pageChanged();
       })
       // One broken scan (a page doing something unforeseen) must not stop the ones after it.
       .catch((error: unknown) => console.warn('Bronwijzer: scan failed', error));
@@ -67,9 +72,20 @@ async function start(doc: Document): Promise<void> {
     async pageState() {
       return { host: preferences.host, annotating: preferences.annotating };
     },
+    async noteOnSelection() {
+      return { opened: notes?.openForSelection() ?? false };
+    },
+    async showNote({ id }) {
+      return { shown: (await notes?.show(id)) ?? false };
+    },
+    async pageNotes() {
+      await notes?.ready;
+      return { notes: notes?.pageNotes() ?? [] };
+    },
   });
 
   await scanRoots([doc.body]);
+  await notes?.anchorAll();
 }
 
 function summarize(items: PlacedCitation[]): PageCitation[] {

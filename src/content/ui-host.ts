@@ -13,8 +13,9 @@ export interface UiHost {
   live: HTMLElement;
 }
 
-export function createUiHost(doc: Document, css: string): UiHost {
-  const host = doc.createElement('bronwijzer-ui');
+/** `tag` names the host element: one per piece of UI (`bronwijzer-ui` is the citation tooltip's). */
+export function createUiHost(doc: Document, css: string, tag = 'bronwijzer-ui'): UiHost {
+  const host = doc.createElement(tag);
   host.setAttribute(OWN_UI_ATTRIBUTE, '');
   for (const [property, value] of Object.entries({
     all: 'initial',

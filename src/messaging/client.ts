@@ -31,12 +31,10 @@ export async function askTab<K extends keyof ContentRequests>(
   tabId: number,
   type: K,
   payload: RequestOf<ContentRequests, K>,
-  options?: { frameId?: number },
+  options: { frameId?: number } = {},
 ): Promise<ResponseOf<ContentRequests, K>> {
-  const reply: unknown = await browser.tabs.sendMessage(
-    tabId,
-    { protocol: MESSAGE_PROTOCOL_VERSION, type, payload },
-    options,
-  );
+  // The top frame answers unless a frame is named: frames run their own content script for their own text.
+  const message = { protocol: MESSAGE_PROTOCOL_VERSION, type, payload };
+  const reply: unknown = await browser.tabs.sendMessage(tabId, message, { frameId: options.frameId ?? 0 });
   return unwrap(reply);
 }

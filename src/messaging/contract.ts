@@ -3,6 +3,8 @@
  * background service worker. Every request names its `type`; the response type follows from it.
  * Lookups are batched: a page sends all its ids in one `lookup` request, never one per citation.
  */
+import type { ExportFormat } from '../core/annotations/export';
+import type { Annotation, AnnotationPatch, NewAnnotation } from '../core/annotations/model';
 import type { CitationKind } from '../core/citation';
 import type { LookupResult } from '../core/dataset/types';
 
@@ -14,6 +16,59 @@ export interface BackgroundRequests {
   datasetStatus: { request: Record<string, never>; response: DatasetStatus };
   /** A `_locales/<language>/messages.json` file, for a content script showing a language chosen in the options. */
   uiMessages: { request: { language: 'nl' | 'en' }; response: { messages: unknown } };
+  // Saved notes (issue 6). Store errors (quota, invalid note, …) come back as the reply's error.
+  /** Creates a note; the worker gives it its id and times. Resolves once it is committed. */
+  notesSave: { request: { note: NewAnnotation }; response: { note: Annotation } };
+  notesUpdate: { request: { id: string; patch: AnnotationPatch }; response: { note: Annotation } };
+  /** Moves notes to the trash (undo with `notesRestore`); one batch. */
+  notesDelete: { request: { ids: string[] }; response: { notes: Annotation[] } };
+  notesRestore: { request: { ids: string[] }; response: { notes: Annotation[] } };
+  /** The notes on one page (trash excluded), for the content script: one request per page. */
+  notesForPage: { request: { url: string }; response: { notes: Annotation[] } };
+  /**
+   * Every note, with where each was last placed, for the notes page. With `limit`, one page of at
+   * most that many in id order: ask again with `afterId: next` until `next` is absent.
+   */
+  notesList: {
+    request: { includeDeleted?: boolean; limit?: number; afterId?: string };
+    response: NotesListing & { next?: string };
+  };
+  /** The `limit` most recently edited notes and the number of notes: the list's first screen. */
+  notesRecent: { request: { limit: number }; response: NotesListing & { total: number } };
+  /** The content script's anchoring outcome for the notes of one page (orphans are kept, flagged). */
+  notesAnchored: { request: { url: string; placed: string[]; orphaned: string[] }; response: { ok: true } };
+  notesExport: {
+    request: { format: ExportFormat; includeDeleted?: boolean };
+    response: { text: string; fileName: string; mimeType: string; count: number };
+  };
+  /** Imports a JSON-LD export: all or nothing; a bad file changes nothing and says why. */
+  notesImport: { request: { text: string }; response: NotesImportOutcome };
+  /** Opens the note's page in a new tab and scrolls to the passage once it is anchored there. */
+  notesOpen: { request: { id: string }; response: { tabId: number; shown: boolean } };
+}
+
+/** Where a note was last found on its page: `unknown` until the page has been visited. */
+export type NoteAnchorState = 'anchored' | 'orphaned' | 'unknown';
+
+export interface NotesListing {
+  notes: Annotation[];
+  /** By note id; notes missing here are `unknown`. */
+  anchors: Record<string, Exclude<NoteAnchorState, 'unknown'>>;
+}
+
+export type NotesImportOutcome =
+  | { ok: true; added: number; updated: number; unchanged: number; warnings: string[] }
+  | { ok: false; errors: string[] };
+
+/** A note on the current page as the content script placed it. */
+export interface PageNote {
+  id: string;
+  state: Exclude<NoteAnchorState, 'unknown'>;
+  /** How it was placed (`anchor()`'s method, or `citation` for the cited id's first occurrence). */
+  method?: 'position' | 'quote' | 'fuzzy' | 'citation';
+  /** The page text the highlight covers now. */
+  text?: string;
+  colour: string;
 }
 
 /** Requests a tab's content script answers (tabs.sendMessage). */
@@ -27,6 +82,12 @@ export interface ContentRequests {
   revealCitation: { request: { id: string }; response: { found: boolean } };
   /** The popup: which site this is and whether the user lets Bronwijzer annotate it. */
   pageState: { request: Record<string, never>; response: { host: string; annotating: boolean } };
+  /** Context menu "note on selection": open the note form for the current selection. */
+  noteOnSelection: { request: Record<string, never>; response: { opened: boolean } };
+  /** Scroll to a saved note (the notes page's "open") once the page's notes are anchored. */
+  showNote: { request: { id: string }; response: { shown: boolean } };
+  /** The page's saved notes as placed (diagnostics, tests). */
+  pageNotes: { request: Record<string, never>; response: { notes: PageNote[] } };
 }
 
 export interface ScanStats {
@@ -83,6 +144,17 @@ const BACKGROUND_TYPES: Record<keyof BackgroundRequests, true> = {
   lookup: true,
   datasetStatus: true,
   uiMessages: true,
+  notesSave: true,
+  notesUpdate: true,
+  notesDelete: true,
+  notesRestore: true,
+  notesForPage: true,
+  notesList: true,
+  notesRecent: true,
+  notesAnchored: true,
+  notesExport: true,
+  notesImport: true,
+  notesOpen: true,
 };
 const CONTENT_TYPES: Record<keyof ContentRequests, true> = {
   pageCitations: true,
@@ -90,6 +162,9 @@ const CONTENT_TYPES: Record<keyof ContentRequests, true> = {
   scanStats: true,
   revealCitation: true,
   pageState: true,
+  noteOnSelection: true,
+  showNote: true,
+  pageNotes: true,
 };
 
 export const BACKGROUND_REQUEST_TYPES = Object.keys(BACKGROUND_TYPES) as (keyof BackgroundRequests)[];

@@ -5,7 +5,13 @@ import os from 'node:os';
 import path from 'node:path';
 import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
 import type { LookupResult } from '../../src/core/dataset/types';
-import type { ContentRequests, PageCitation, RequestOf, ResponseOf } from '../../src/messaging/contract';
+import type {
+  BackgroundRequests,
+  ContentRequests,
+  PageCitation,
+  RequestOf,
+  ResponseOf,
+} from '../../src/messaging/contract';
 import { MESSAGE_PROTOCOL_VERSION } from '../../src/messaging/contract';
 import { FixtureServer } from './fixture-server';
 
@@ -221,4 +227,57 @@ export async function lookupIds(session: ExtensionSession, ids: string[]): Promi
   } finally {
     await page.close();
   }
+}
+
+/**
+ * Sends a request of the message contract to the service worker from an extension page, as the
+ * popup or the notes page would, and returns its answer (a store error rejects with its message).
+ */
+export async function askBackground<K extends keyof BackgroundRequests>(
+  session: ExtensionSession,
+  type: K,
+  payload: RequestOf<BackgroundRequests, K>,
+): Promise<ResponseOf<BackgroundRequests, K>> {
+  const page = await session.context.newPage();
+  try {
+    await page.goto(`chrome-extension://${session.extensionId}/src/pages/options/index.html`);
+    return (await page.evaluate(
+      async ({ type, payload, protocol }) => {
+        const reply = await chrome.runtime.sendMessage({ protocol, type, payload });
+        if (!reply?.ok) throw new Error(reply?.error ?? 'no reply from the service worker');
+        return reply.value;
+      },
+      { type, payload, protocol: MESSAGE_PROTOCOL_VERSION },
+    )) as ResponseOf<BackgroundRequests, K>;
+  } finally {
+    await page.close();
+  }
+}
+
+/**
+ * Stops the extension's service worker the way Chrome does when it idles (CDP
+ * `ServiceWorker.stopWorker`); the next message starts it again with empty memory.
+ */
+export async function stopServiceWorker(session: ExtensionSession): Promise<void> {
+  const page = await session.context.newPage();
+  await page.goto(`chrome-extension://${session.extensionId}/src/pages/options/index.html`);
+  const cdp = await session.context.newCDPSession(page);
+  const versionId = new Promise<string>((resolve) => {
+    cdp.on('ServiceWorker.workerVersionUpdated', ({ versions }) => {
+      const running = versions.find(
+        (v) => v.runningStatus === 'running' && v.scriptURL.includes(session.extensionId),
+      );
+      if (running) resolve(running.versionId);
+    });
+  });
+  await cdp.send('ServiceWorker.enable');
+  const id = await versionId;
+  const stopped = new Promise<void>((resolve) => {
+    cdp.on('ServiceWorker.workerVersionUpdated', ({ versions }) => {
+      if (versions.some((v) => v.versionId === id && v.runningStatus === 'stopped')) resolve();
+    });
+  });
+  await cdp.send('ServiceWorker.stopWorker', { versionId: id });
+  await stopped;
+  await page.close();
 }

@@ -1,6 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bucketOf } from '../../src/background/reference-db';
-import { hoverText, launchExtension, pageCitations, tooltip, type ExtensionSession } from './harness';
+import {
+  hoverText,
+  launchExtension,
+  pageCitations,
+  stopServiceWorker,
+  tooltip,
+  type ExtensionSession,
+} from './harness';
 
 const KAMERVRAGEN = 'https://www.tweedekamer.nl/kamerstukken/kamervragen/detail?id=2025Z09876&did=2025D23456';
 
@@ -44,23 +51,6 @@ describe('walking skeleton: content script → message → service worker → In
     await expect.poll(() => tooltip(page).locator('.title').textContent()).toBe('Changed in IndexedDB');
   });
 });
-
-async function stopServiceWorker(session: ExtensionSession): Promise<void> {
-  const page = await session.context.newPage();
-  await page.goto(`chrome-extension://${session.extensionId}/src/pages/options/index.html`);
-  const cdp = await session.context.newCDPSession(page);
-  const versionId = new Promise<string>((resolve) => {
-    cdp.on('ServiceWorker.workerVersionUpdated', ({ versions }) => {
-      const running = versions.find(
-        (v) => v.runningStatus === 'running' && v.scriptURL.includes(session.extensionId),
-      );
-      if (running) resolve(running.versionId);
-    });
-  });
-  await cdp.send('ServiceWorker.enable');
-  await cdp.send('ServiceWorker.stopWorker', { versionId: await versionId });
-  await page.close();
-}
 
 /** Patches one record in the worker's IndexedDB (found in its bucket) and returns what is stored. */
 async function editStoredRecord(

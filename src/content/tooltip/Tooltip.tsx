@@ -11,10 +11,12 @@ export interface TooltipProps {
   focusable: boolean;
   onCopy: () => void;
   onClose: () => void;
+  /** Opens the note form for this citation (absent where notes are not available). */
+  onSaveNote?: () => void;
 }
 
 /** The card shown for one citation. Every string is rendered as text by Preact, never parsed as HTML. */
-export function Tooltip({ placed, result, copied, focusable, onCopy, onClose }: TooltipProps) {
+export function Tooltip({ placed, result, copied, focusable, onCopy, onClose, onSaveNote }: TooltipProps) {
   const { citation } = placed;
   return (
     <div
@@ -73,6 +75,11 @@ export function Tooltip({ placed, result, copied, focusable, onCopy, onClose }: 
         <button type="button" class="copy" onClick={onCopy}>
           {copied ? t('tooltip_copied') : t('tooltip_copy')}
         </button>
+        {onSaveNote && (
+          <button type="button" class="copy save-note" onClick={onSaveNote}>
+            {t('tooltip_save_note')}
+          </button>
+        )}
         <code class="id">{citation.id}</code>
       </div>
     </div>

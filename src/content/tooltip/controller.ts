@@ -16,6 +16,11 @@ export interface LookupSource {
   onUpdate(listener: () => void): void;
 }
 
+/** Actions the tooltip offers beyond its own (saved notes). */
+export interface TooltipActions {
+  onSaveNote?: (item: PlacedCitation) => void;
+}
+
 export class TooltipController {
   /** Delay before a tooltip opens under a resting pointer (settings.tooltipDelayMs). */
   openDelayMs = 250;
@@ -34,6 +39,7 @@ export class TooltipController {
     private readonly doc: Document,
     private readonly layer: CitationLayer,
     private readonly lookups: LookupSource,
+    private readonly actions: TooltipActions = {},
   ) {
     this.ui = createUiHost(doc, tooltipCss);
     lookups.onUpdate(() => this.render());
@@ -168,6 +174,11 @@ export class TooltipController {
     this.render();
   }
 
+  private saveNote(item: PlacedCitation): void {
+    this.close();
+    this.actions.onSaveNote?.(item);
+  }
+
   private render(): void {
     const item = this.current;
     if (!item) {
@@ -182,6 +193,7 @@ export class TooltipController {
         focusable: this.openedByKeyboard,
         onCopy: () => void this.copy(item),
         onClose: () => this.close(),
+        ...(this.actions.onSaveNote ? { onSaveNote: () => this.saveNote(item) } : {}),
       }),
       this.ui.mount,
     );

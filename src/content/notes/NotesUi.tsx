@@ -1,0 +1,201 @@
+import { useEffect, useRef, useState } from 'preact/hooks';
+import { COLOURS, type Annotation, type Colour } from '../../core/annotations/model';
+import { t } from '../../ui/i18n';
+
+/** Every note string is rendered as text by Preact, never parsed as HTML. */
+
+export interface NoteDraft {
+  body: string;
+  colour: Colour;
+  tags: string[];
+}
+
+export interface FormProps {
+  /** The passage the note is about, as read from the page. */
+  quote: string;
+  citationId?: string;
+  initial: NoteDraft;
+  editing: boolean;
+  /** Resolves once the note is saved; a rejection's message is shown in the form (nothing is lost). */
+  onSave: (draft: NoteDraft) => Promise<void>;
+  onCancel: () => void;
+}
+
+/** "a, b ,c" → ["a", "b", "c"]; the model trims and de-duplicates. */
+export function parseTags(value: string): string[] {
+  return value
+    .split(/[,;]/)
+    .map((tag) => tag.trim())
+    .filter(Boolean);
+}
+
+export function NoteForm({ quote, citationId, initial, editing, onSave, onCancel }: FormProps) {
+  const [body, setBody] = useState(initial.body);
+  const [colour, setColour] = useState<Colour>(initial.colour);
+  const [tags, setTags] = useState(initial.tags.join(', '));
+  const [error, setError] = useState<string>();
+  const [saving, setSaving] = useState(false);
+  const textarea = useRef<HTMLTextAreaElement>(null);
+  useEffect(() => textarea.current?.focus(), []);
+
+  const save = async () => {
+    if (saving) return;
+    setSaving(true);
+    setError(undefined);
+    try {
+      await onSave({ body, colour, tags: parseTags(tags) });
+    } catch (e) {
+      setError(e instanceof Error ? e.message : String(e));
+      setSaving(false);
+    }
+  };
+
+  return (
+    <form
+      class="note-form"
+      aria-label={
+        editing
+          ? t('note_form_edit_title', undefined, 'Edit note')
+          : t('note_form_title', undefined, 'New note')
+      }
+      onSubmit={(event) => {
+        event.preventDefault();
+        void save();
+      }}
+      onKeyDown={(event) => {
+        if (event.key === 'Escape') {
+          event.stopPropagation();
+          onCancel();
+        } else if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
+          event.preventDefault();
+          void save();
+        }
+      }}
+    >
+      <p class="note-heading">
+        {editing
+          ? t('note_form_edit_title', undefined, 'Edit note')
+          : t('note_form_title', undefined, 'New note')}
+        {citationId && <code class="note-citation">{citationId}</code>}
+      </p>
+      <blockquote class="note-quote">{quote}</blockquote>
+      <label class="note-label">
+        {t('note_form_text', undefined, 'Note')}
+        <textarea
+          ref={textarea}
+          class="note-body"
+          rows={3}
+          value={body}
+          onInput={(event) => setBody(event.currentTarget.value)}
+        />
+      </label>
+      <fieldset class="note-colours">
+        <legend>{t('note_form_colour', undefined, 'Colour')}</legend>
+        {COLOURS.map((c) => (
+          <label key={c} class={`swatch swatch-${c}`} title={t(`colour_${c}`, undefined, c)}>
+            <input
+              type="radio"
+              name="bronwijzer-note-colour"
+              value={c}
+              checked={colour === c}
+              aria-label={t(`colour_${c}`, undefined, c)}
+              onChange={() => setColour(c)}
+            />
+          </label>
+        ))}
+      </fieldset>
+      <label class="note-label">
+        {t('note_form_tags', undefined, 'Tags (comma separated)')}
+        <input
+          class="note-tags"
+          type="text"
+          value={tags}
+          onInput={(event) => setTags(event.currentTarget.value)}
+        />
+      </label>
+      {error && (
+        <p class="note-error" role="alert">
+          {t('note_save_failed', undefined, 'The note was not saved:')} {error}
+        </p>
+      )}
+      <div class="note-buttons">
+        <button type="button" class="note-cancel" onClick={onCancel}>
+          {t('note_cancel', undefined, 'Cancel')}
+        </button>
+        <button type="submit" class="note-save" disabled={saving}>
+          {saving ? t('note_saving', undefined, 'Saving…') : t('note_save', undefined, 'Save note')}
+        </button>
+      </div>
+    </form>
+  );
+}
+
+export function SelectionButton({ onActivate }: { onActivate: () => void }) {
+  return (
+    <button
+      type="button"
+      class="note-select-button"
+      // Keep the page's selection: the button must not take it away on press.
+      onPointerDown={(event) => event.preventDefault()}
+      onMouseDown={(event) => event.preventDefault()}
+      onClick={onActivate}
+    >
+      {t('note_on_selection_button', undefined, 'Highlight + note')}
+    </button>
+  );
+}
+
+export interface PopoverProps {
+  notes: Annotation[];
+  onEdit: (note: Annotation) => void;
+  onDelete: (note: Annotation) => void;
+}
+
+export function NotePopover({ notes, onEdit, onDelete }: PopoverProps) {
+  return (
+    <div class="note-popover" role="tooltip">
+      {notes.map((note) => (
+        <div class={`note-item note-colour-${note.colour}`} key={note.id} data-note-id={note.id}>
+          {note.body ? (
+            <p class="note-text">{note.body}</p>
+          ) : (
+            <p class="note-text muted">{t('note_no_text', undefined, 'Highlight without a note')}</p>
+          )}
+          {note.tags.length > 0 && (
+            <ul class="note-tag-list">
+              {note.tags.map((tag) => (
+                <li key={tag}>{tag}</li>
+              ))}
+            </ul>
+          )}
+          <div class="note-buttons">
+            <button type="button" class="note-edit" onClick={() => onEdit(note)}>
+              {t('note_edit', undefined, 'Edit')}
+            </button>
+            <button type="button" class="note-delete" onClick={() => onDelete(note)}>
+              {t('note_delete', undefined, 'Delete')}
+            </button>
+          </div>
+        </div>
+      ))}
+    </div>
+  );
+}
+
+export interface ToastProps {
+  message: string;
+  onUndo?: () => void;
+}
+
+export function Toast({ message, onUndo }: ToastProps) {
+  return (
+    <div class="note-toast" role="status">
+      <span>{message}</span>
+      {onUndo && (
+        <button type="button" class="note-undo" onClick={onUndo}>
+          {t('note_undo', undefined, 'Undo')}
+        </button>
+      )}
+    </div>
+  );
+}

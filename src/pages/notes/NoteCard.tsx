@@ -1,0 +1,179 @@
+import { useState } from 'preact/hooks';
+import { COLOURS, quoteSelectorOf, type Annotation, type Colour } from '../../core/annotations/model';
+import type { NoteAnchorState } from '../../messaging/contract';
+import { kindLabel, t } from '../../ui/i18n';
+
+export interface NoteActions {
+  save(note: Annotation, patch: { body: string; colour: Colour; tags: string[] }): Promise<void>;
+  remove(note: Annotation): Promise<void>;
+  restore(note: Annotation): Promise<void>;
+  open(note: Annotation): Promise<void>;
+}
+
+interface Props {
+  note: Annotation;
+  anchor: NoteAnchorState;
+  actions: NoteActions;
+  /** In the by-citation view, say which page the note is on. */
+  showPage: boolean;
+}
+
+/** One note. Its text, quote and tags are rendered as text (Preact never parses them as HTML). */
+export function NoteCard({ note, anchor, actions, showPage }: Props) {
+  const [editing, setEditing] = useState(false);
+  const quote = quoteSelectorOf(note)?.exact ?? '';
+  const deleted = note.deletedAt !== undefined;
+  return (
+    <article
+      class={`note note-colour-${note.colour}${anchor === 'orphaned' ? ' orphaned' : ''}`}
+      data-note-id={note.id}
+      data-anchor={anchor}
+    >
+      <div class="note-meta">
+        <span class="swatch" title={t(`colour_${note.colour}`, undefined, note.colour)} />
+        {note.target.citationId !== undefined && (
+          <span class="citation">
+            {note.target.citationKind ? `${kindLabel(note.target.citationKind)} ` : ''}
+            <code>{note.target.citationId}</code>
+          </span>
+        )}
+        {anchor === 'orphaned' && (
+          <span class="badge orphan" title={t('notes_orphaned_hint', undefined, '')}>
+            {t('notes_orphaned', undefined, 'Orphaned')}
+          </span>
+        )}
+        <time dateTime={note.updated}>{formatDate(note.updated)}</time>
+      </div>
+      {showPage && <p class="note-page">{note.title || note.url}</p>}
+      {quote && <blockquote class="quote">{quote}</blockquote>}
+      {editing ? (
+        <EditForm
+          note={note}
+          onCancel={() => setEditing(false)}
+          onSave={async (patch) => {
+            await actions.save(note, patch);
+            setEditing(false);
+          }}
+        />
+      ) : (
+        <>
+          {note.body ? (
+            <p class="body">{note.body}</p>
+          ) : (
+            <p class="body muted">{t('note_no_text', undefined, 'Highlight without a note')}</p>
+          )}
+          {note.tags.length > 0 && (
+            <ul class="tags">
+              {note.tags.map((tag) => (
+                <li key={tag}>{tag}</li>
+              ))}
+            </ul>
+          )}
+          <div class="note-actions">
+            {deleted ? (
+              <button type="button" class="restore" onClick={() => void actions.restore(note)}>
+                {t('notes_restore', undefined, 'Restore')}
+              </button>
+            ) : (
+              <>
+                <button type="button" class="open" onClick={() => void actions.open(note)}>
+                  {t('notes_open', undefined, 'Open')}
+                </button>
+                <button type="button" class="edit" onClick={() => setEditing(true)}>
+                  {t('note_edit', undefined, 'Edit')}
+                </button>
+                <button type="button" class="delete" onClick={() => void actions.remove(note)}>
+                  {t('note_delete', undefined, 'Delete')}
+                </button>
+              </>
+            )}
+          </div>
+        </>
+      )}
+    </article>
+  );
+}
+
+function EditForm({
+  note,
+  onSave,
+  onCancel,
+}: {
+  note: Annotation;
+  onSave: (patch: { body: string; colour: Colour; tags: string[] }) => Promise<void>;
+  onCancel: () => void;
+}) {
+  const [body, setBody] = useState(note.body);
+  const [colour, setColour] = useState<Colour>(note.colour);
+  const [tags, setTags] = useState(note.tags.join(', '));
+  const [error, setError] = useState<string>();
+  const [saving, setSaving] = useState(false);
+  return (
+    <form
+      class="edit-form"
+      onSubmit={(event) => {
+        event.preventDefault();
+        setSaving(true);
+        setError(undefined);
+        const list = tags
+          .split(/[,;]/)
+          .map((tag) => tag.trim())
+          .filter(Boolean);
+        onSave({ body, colour, tags: list }).catch((e: unknown) => {
+          setError((e as Error).message ?? String(e));
+          setSaving(false);
+        });
+      }}
+      onKeyDown={(event) => event.key === 'Escape' && onCancel()}
+    >
+      <label>
+        {t('note_form_text', undefined, 'Note')}
+        <textarea class="edit-body" rows={3} value={body} onInput={(e) => setBody(e.currentTarget.value)} />
+      </label>
+      <fieldset class="colours">
+        <legend>{t('note_form_colour', undefined, 'Colour')}</legend>
+        {COLOURS.map((c) => (
+          <label key={c} class={`swatch-choice note-colour-${c}`}>
+            <input
+              type="radio"
+              name={`colour-${note.id}`}
+              value={c}
+              checked={colour === c}
+              aria-label={t(`colour_${c}`, undefined, c)}
+              onChange={() => setColour(c)}
+            />
+          </label>
+        ))}
+      </fieldset>
+      <label>
+        {t('note_form_tags', undefined, 'Tags (comma separated)')}
+        <input class="edit-tags" type="text" value={tags} onInput={(e) => setTags(e.currentTarget.value)} />
+      </label>
+      {error && (
+        <p class="status-error" role="alert">
+          {t('note_save_failed', undefined, 'The note was not saved:')} {error}
+        </p>
+      )}
+      <div class="note-actions">
+        <button type="button" onClick={onCancel}>
+          {t('note_cancel', undefined, 'Cancel')}
+        </button>
+        <button type="submit" class="save" disabled={saving}>
+          {t('note_save', undefined, 'Save note')}
+        </button>
+      </div>
+    </form>
+  );
+}
+
+let dateFormat: Intl.DateTimeFormat | undefined;
+
+function formatDate(iso: string): string {
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return iso;
+  dateFormat ??= new Intl.DateTimeFormat(t('@@ui_locale').replace('_', '-'), {
+    dateStyle: 'medium',
+    timeStyle: 'short',
+  });
+  return dateFormat.format(date);
+}
