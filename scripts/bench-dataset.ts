@@ -36,6 +36,12 @@ async function main(): Promise<void> {
   const rows: (Timings & { run: number; roundTripMs: number })[] = [];
   try {
     const worker = await session.worker();
+    // The seed a fresh install does by itself, in a worker that has run nothing else yet.
+    const install = await worker.evaluate(async () => {
+      const { reference } = (globalThis as unknown as { bronwijzer: { reference: any } }).bronwijzer; // eslint-disable-line @typescript-eslint/no-explicit-any
+      return (await reference.ensureSeeded()).seedMs as number;
+    });
+    console.log(`install-time seed in a fresh worker: ${install} ms (load + validate + write)`);
     for (let run = 1; run <= RUNS; run++) {
       const timings = await worker.evaluate(async (ids) => {
         const { reference } = (globalThis as unknown as { bronwijzer: { reference: any } }).bronwijzer; // eslint-disable-line @typescript-eslint/no-explicit-any
