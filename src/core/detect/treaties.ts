@@ -13,7 +13,9 @@
  */
 import aliasData from '../../../data/treaty-aliases.json';
 import { emit, type Sink } from './common';
-import { isWordAt, isWordCode, isSpaceCode } from './text';
+import { isWordAt, isWordCode } from './text';
+import type { TreatyIndex } from './treaty-index';
+import { SEP, STOP, STOPWORDS, fold, nameKey, stem } from './treaty-text';
 
 interface AliasTreaty {
   key: string;
@@ -24,65 +26,13 @@ interface AliasTreaty {
 interface AliasFile {
   words: string[];
   treaties: AliasTreaty[];
-}
-
-const SEP = -1;
-const STOP = -2;
-
-const FOLD = new Int32Array(0x250).fill(STOP);
-(() => {
-  for (let c = 0x30; c <= 0x39; c++) FOLD[c] = c;
-  for (let c = 0x61; c <= 0x7a; c++) FOLD[c] = c;
-  for (let c = 0x41; c <= 0x5a; c++) FOLD[c] = c + 32;
-  const groups: [string, string][] = [
-    ['a', 'àáâãäåÀÁÂÃÄÅāĀăĂąĄ'],
-    ['c', 'çÇćĆčČ'],
-    ['e', 'èéêëÈÉÊËēĒėĖęĘěĚ'],
-    ['i', 'ìíîïÌÍÎÏīĪįĮ'],
-    ['n', 'ñÑńŃňŇ'],
-    ['o', 'òóôõöøÒÓÔÕÖØōŌőŐ'],
-    ['u', 'ùúûüÙÚÛÜūŪůŮűŰ'],
-    ['y', 'ýÿÝŸ'],
-    ['s', 'śŚšŠşŞ'],
-    ['z', 'źŹżŻžŽ'],
-  ];
-  for (const [to, from] of groups) for (const ch of from) FOLD[ch.charCodeAt(0)] = to.charCodeAt(0);
-  for (const ch of " \t\n\r\u00a0-(),'/") FOLD[ch.charCodeAt(0)] = SEP;
-})();
-
-function fold(c: number): number {
-  if (c < 0x250) return FOLD[c]!;
-  if (isSpaceCode(c) || (c >= 0x2010 && c <= 0x2015) || c === 0x2018 || c === 0x2019 || c === 0x2212)
-    return SEP;
-  if (isWordCode(c)) return String.fromCharCode(c).toLowerCase().charCodeAt(0);
-  return STOP;
-}
-
-/** Normalized key of a name: folded letters and digits only. */
-export function nameKey(s: string): string {
-  let out = '';
-  for (let i = 0; i < s.length; i++) {
-    const f = fold(s.charCodeAt(i));
-    if (f >= 0) out += String.fromCharCode(f);
-  }
-  return out;
-}
-
-const STOPWORDS = new Set(
-  (
-    'inzake betreffende tegen voor over tussen door naar bij van het een der des den de en of ter tot met op aan in ' +
-    'and the for against relating concerning with from into on of to in by other their all alle andere deze welke zoals'
-  ).split(' '),
-);
-
-function stem(w: string): string {
-  return w.replace(/(?:en|e|s)$/, '').slice(0, 7);
+  index: TreatyIndex;
 }
 
 interface Matcher {
-  /** Trie over folded characters: children per node, and the treaty key where a name ends. */
-  next: Map<number, number>[];
-  term: (string | undefined)[];
+  /** Name keys, sorted by code unit, and the treaty each names: a trie walked by binary search (walk()). */
+  nameKeys: string[];
+  nameTreaty: string[];
   maxBack: number;
   maxRaw: number;
   compounds: Map<string, string>;
@@ -145,71 +95,19 @@ function treatyWordHits(m: Matcher, text: string): { pos: number; len: number }[
   return out;
 }
 
+/** The lookup tables come precomputed in data/treaty-aliases.json (treaty-index.ts); this only wraps them. */
 function build(): Matcher {
-  const data = aliasData as AliasFile;
+  const data = aliasData as unknown as AliasFile;
+  const ix = data.index;
   const words = data.words.map((w) => w.toLowerCase());
-  const next: Map<number, number>[] = [new Map()];
-  const term: (string | undefined)[] = [undefined];
-  let maxBack = 0;
-  let maxRaw = 0;
-  const compounds = new Map<string, string>();
-  const nameWords = new Set<string>();
   const vocab = new Map<string, Set<string>>();
-  const heads = new Map<string, Set<string>>();
   const df = new Map<string, number>();
-  const byStem = new Map<string, string[]>();
-  const exactByLead = new Map<string, { text: string; key: string }[]>();
-  const acronymKey = new Map<string, string>();
-  for (const t of data.treaties) {
-    const v = new Set<string>();
-    const h = new Set<string>();
-    heads.set(t.key, h);
-    for (const name of t.names) {
-      const key = nameKey(name);
-      if (key.length < 3) continue;
-      let node = 0;
-      for (let i = 0; i < key.length; i++) {
-        const c = key.charCodeAt(i);
-        let n = next[node]!.get(c);
-        if (n === undefined) {
-          n = next.length;
-          next.push(new Map());
-          term.push(undefined);
-          next[node]!.set(c, n);
-        }
-        node = n;
-      }
-      term[node] ??= t.key;
-      maxRaw = Math.max(maxRaw, name.length);
-      const parts = name.split(/[^\p{L}\p{N}]+/u).filter(Boolean);
-      const firstKw = parts.findIndex((p) => words.some((w) => p.toLowerCase().includes(w)));
-      if (firstKw > maxBack) maxBack = firstKw;
-      const head = parts[0]?.toLowerCase() ?? '';
-      for (const w of words) if (head.endsWith(w)) h.add(w);
-      if (!/\s/.test(name) && key.length >= 10 && words.some((w) => key.endsWith(w))) {
-        if (!compounds.has(key)) compounds.set(key, t.key);
-      }
-      for (const p of parts) {
-        const lw = p.toLowerCase();
-        if (words.some((w) => lw.includes(w))) nameWords.add(nameKey(lw));
-        if (lw.length >= 4 && !STOPWORDS.has(lw) && !words.includes(lw)) v.add(stem(nameKey(lw)));
-      }
-    }
-    vocab.set(t.key, v);
-    for (const s of v) {
-      df.set(s, (df.get(s) ?? 0) + 1);
-      const l = byStem.get(s) ?? [];
-      l.push(t.key);
-      byStem.set(s, l);
-    }
-    for (const ex of t.exact) {
-      if (/^[A-Z]{3,6}$/.test(ex) && !acronymKey.has(ex)) acronymKey.set(ex, t.key);
-      const lead = /^[A-Z]+/.exec(ex)?.[0];
-      if (!lead) continue;
-      const list = exactByLead.get(lead) ?? [];
-      list.push({ text: ex, key: t.key });
-      list.sort((a, b) => b.text.length - a.text.length);
-      exactByLead.set(lead, list);
+  for (const [st, keys] of ix.byStem) {
+    df.set(st, keys.length);
+    for (const k of keys) {
+      let v = vocab.get(k);
+      if (!v) vocab.set(k, (v = new Set()));
+      v.add(st);
     }
   }
   const wmMin = Math.min(...words.map((w) => w.length));
@@ -226,18 +124,20 @@ function build(): Matcher {
     wmBucket.set(h, b);
   }
   return {
-    next,
-    term,
-    maxBack,
-    maxRaw: maxRaw * 2 + 16,
-    compounds,
-    nameWords,
+    nameKeys: ix.names.map((n) => n[0]),
+    nameTreaty: ix.names.map((n) => n[1]),
+    maxBack: ix.maxBack,
+    maxRaw: ix.maxRaw,
+    compounds: new Map(ix.compounds),
+    nameWords: new Set(ix.nameWords),
     vocab,
-    heads,
+    heads: new Map(ix.heads.map(([k, v]) => [k, new Set(v)])),
     df,
-    byStem,
-    exactByLead,
-    acronymKey,
+    byStem: new Map(ix.byStem),
+    exactByLead: new Map(
+      ix.exactByLead.map(([lead, list]) => [lead, list.map(([text, key]) => ({ text, key }))]),
+    ),
+    acronymKey: new Map(ix.acronymKey),
     wmMin,
     wmShift,
     wmBucket,
@@ -253,7 +153,12 @@ function getMatcher(): Matcher {
 
 /** Longest trie match starting at `start` (a word start); returns [end, key] or undefined. */
 function walk(m: Matcher, text: string, start: number): [number, string] | undefined {
-  let node = 0;
+  const keys = m.nameKeys;
+  // keys[lo..hi) are the names that start with the `depth` characters read so far (a trie node); the shortest,
+  // when it has exactly `depth` characters, comes first.
+  let lo = 0;
+  let hi = keys.length;
+  let depth = 0;
   let best: [number, string] | undefined;
   const limit = Math.min(text.length, start + m.maxRaw);
   let i = start;
@@ -264,12 +169,26 @@ function walk(m: Matcher, text: string, start: number): [number, string] | undef
       continue;
     }
     if (f === STOP) break;
-    const n = m.next[node]!.get(f);
-    if (n === undefined) break;
-    node = n;
+    let a = keys[lo]!.length === depth ? lo + 1 : lo;
+    let b = hi;
+    while (a < b) {
+      const mid = (a + b) >> 1;
+      if (keys[mid]!.charCodeAt(depth) < f) a = mid + 1;
+      else b = mid;
+    }
+    const first = a;
+    b = hi;
+    while (a < b) {
+      const mid = (a + b) >> 1;
+      if (keys[mid]!.charCodeAt(depth) <= f) a = mid + 1;
+      else b = mid;
+    }
+    if (a === first) break;
+    lo = first;
+    hi = a;
+    depth++;
     i++;
-    const k = m.term[node];
-    if (k !== undefined && !isWordAt(text, i)) best = [i, k];
+    if (keys[lo]!.length === depth && !isWordAt(text, i)) best = [i, m.nameTreaty[lo]!];
   }
   return best;
 }
@@ -443,10 +362,11 @@ export function findTreatyNames(text: string, sink: Sink): Set<string> {
   for (const hit of treatyWordHits(m, text)) {
     const kwPos = hit.pos;
     if (kwPos < lastEnd) continue;
+    const hitLen = hit.len;
     const ws = wordStart(text, kwPos);
-    const we = wordEnd(text, kwPos + hit.len);
+    const we = wordEnd(text, kwPos + hitLen);
     // "verdragspartijen", "overeenkomsten": a word no name contains and no compound name ends with.
-    if (we - ws !== hit.len) {
+    if (we - ws !== hitLen) {
       const w = nameKey(text.slice(ws, we));
       if (!m.nameWords.has(w) && !m.wordSet.some((k) => w.endsWith(k))) {
         lastEnd = we;

@@ -1,0 +1,72 @@
+import { describe, expect, it } from 'vitest';
+import aliasData from '../../../data/treaty-aliases.json';
+import { detectCitations } from '../../../src/core/detect/index';
+import {
+  buildTreatyIndex,
+  type TreatyIndex,
+  type TreatyIndexInput,
+} from '../../../src/core/detect/treaty-index';
+import { nameKey } from '../../../src/core/detect/treaty-text';
+
+const data = aliasData as unknown as TreatyIndexInput & { index: TreatyIndex };
+
+describe('precomputed treaty index (data/treaty-aliases.json)', () => {
+  it('is up to date with the names and acronyms in the file (npm run dataset:aliases rebuilds it)', () => {
+    expect(data.index).toEqual(buildTreatyIndex(data));
+  });
+
+  it('lists name keys sorted by code unit, each once, at least 3 characters long', () => {
+    const keys = data.index.names.map((n) => n[0]);
+    for (let i = 1; i < keys.length; i++) expect(keys[i - 1]! < keys[i]!).toBe(true);
+    expect(keys.every((k) => k.length >= 3)).toBe(true);
+  });
+
+  it('gives a shared name key to the first treaty in data order', () => {
+    const index = buildTreatyIndex({
+      words: ['verdrag'],
+      treaties: [
+        { key: 'b', names: ['Oud Verdrag', 'Tweede Verdrag'], exact: [] },
+        { key: 'a', names: ['Oud-verdrag', 'Ander Verdrag'], exact: ['ANV', 'AN-V'] },
+      ],
+    });
+    expect(index.names).toEqual([
+      ['anderverdrag', 'a'],
+      ['oudverdrag', 'b'],
+      ['tweedeverdrag', 'b'],
+    ]);
+    expect(index.exactByLead).toEqual([
+      ['ANV', [['ANV', 'a']]],
+      ['AN', [['AN-V', 'a']]],
+    ]);
+    expect(index.acronymKey).toEqual([['ANV', 'a']]);
+  });
+});
+
+describe('treaty names through the index', () => {
+  const byKey = new Map(data.index.names);
+  const sample = data.treaties.flatMap((t) =>
+    t.names.map((name) => ({ name, key: byKey.get(nameKey(name)) })),
+  );
+
+  it('finds every name in the data, standing alone, as the treaty its key names', () => {
+    const misses: string[] = [];
+    for (const { name, key } of sample) {
+      if (key === undefined) continue; // shorter than 3 letters
+      const text = `Zie ook het ${name}; daarna niets.`;
+      const hit = detectCitations(text).find((c) => c.kind === 'treaty');
+      if (!hit || hit.id !== `treaty-${key}`) misses.push(`${name} → ${hit?.id ?? 'nothing'}`);
+    }
+    expect(misses).toEqual([]);
+  });
+
+  it('matches names whatever their case and with spaces or hyphens in other places', () => {
+    const sampled = sample.filter((_, i) => i % 7 === 0 && _.key !== undefined);
+    for (const { name, key } of sampled) {
+      for (const variant of [name.toUpperCase(), name.toLowerCase(), name.replace(/ /g, '\u00a0')]) {
+        const text = `Zie het ${variant} hierover.`;
+        const hit = detectCitations(text).find((c) => c.kind === 'treaty');
+        expect(hit?.id, variant).toBe(`treaty-${key}`);
+      }
+    }
+  });
+});
