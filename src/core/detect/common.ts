@@ -16,15 +16,13 @@ export function emit(
 ): Citation {
   const c: Citation = { kind, id, start, end };
   if (extras) {
-    const clean: Record<string, unknown> = {};
-    let any = false;
+    let clean: Record<string, unknown> | undefined;
     for (const k in extras) {
       const v = extras[k as keyof CitationExtras];
       if (v === undefined || (Array.isArray(v) && v.length === 0)) continue;
-      clean[k] = v;
-      any = true;
+      (clean ??= {})[k] = v;
     }
-    if (any) c.extras = clean as CitationExtras;
+    if (clean) c.extras = clean as CitationExtras;
   }
   sink.out.push(c);
   return c;

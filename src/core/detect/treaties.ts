@@ -33,6 +33,9 @@ interface Matcher {
   /** Name keys, sorted by code unit, and the treaty each names: a trie walked by binary search (walk()). */
   nameKeys: string[];
   nameTreaty: string[];
+  /** nameKeys[firstLo[c]..firstHi[c]) start with character c (c < 0x80). */
+  firstLo: Int32Array;
+  firstHi: Int32Array;
   maxBack: number;
   maxRaw: number;
   compounds: Map<string, string>;
@@ -50,7 +53,9 @@ interface Matcher {
   /** Wu–Manber tables over the treaty words (case-insensitive for ASCII letters). */
   wmMin: number;
   wmShift: Uint8Array;
-  wmBucket: Map<number, string[]>;
+  /** Words by the hash of their last block (`wmHash`), in data order; undefined where no word ends. */
+  wmBucket: (string[] | undefined)[];
+  /** A run of capitals that is the lead of an exact form, on a word boundary (see leadRe). */
   acronymRe: RegExp;
   nearbyRe: RegExp;
   wordSet: string[];
@@ -63,29 +68,33 @@ function wmHash(a: number, b: number): number {
   return (((a | 32) << 6) ^ (b | 32)) & WM_MASK;
 }
 
-/** Positions where a treaty word starts (any ASCII case), in text order: Wu–Manber with 2-character blocks. */
-function treatyWordHits(m: Matcher, text: string): { pos: number; len: number }[] {
-  const out: { pos: number; len: number }[] = [];
+/**
+ * Positions where a treaty word starts (any ASCII case), in text order, as [position, length] pairs: Wu–Manber
+ * with 2-character blocks.
+ */
+function treatyWordHits(m: Matcher, text: string): number[] {
+  const out: number[] = [];
   const L = text.length;
   const min = m.wmMin;
   const shift = m.wmShift;
+  const buckets = m.wmBucket;
   let i = min - 1;
   while (i < L) {
-    const a = text.charCodeAt(i - 1);
-    const b = text.charCodeAt(i);
-    const s = shift[(((a | 32) << 6) ^ (b | 32)) & WM_MASK]!;
+    const h = (((text.charCodeAt(i - 1) | 32) << 6) ^ (text.charCodeAt(i) | 32)) & WM_MASK;
+    const s = shift[h]!;
     if (s !== 0) {
       i += s;
       continue;
     }
-    const bucket = m.wmBucket.get(wmHash(a, b));
-    if (bucket) {
+    const bucket = buckets[h];
+    if (bucket !== undefined) {
       const st = i - min + 1;
-      for (const w of bucket) {
+      for (let j = 0; j < bucket.length; j++) {
+        const w = bucket[j]!;
         let k = 0;
         while (k < w.length && (text.charCodeAt(st + k) | 32) === w.charCodeAt(k)) k++;
         if (k === w.length) {
-          out.push({ pos: st, len: w.length });
+          out.push(st, w.length);
           break;
         }
       }
@@ -93,6 +102,15 @@ function treatyWordHits(m: Matcher, text: string): { pos: number; len: number }[
     i++;
   }
   return out;
+}
+
+/**
+ * `\b[A-Z]{2,}` restricted to the runs that lead an exact form: the same hits as scanning every capital run and
+ * looking it up, without visiting the thousands of other capital runs a page has.
+ */
+function leadRe(leads: string[]): RegExp {
+  const runs = leads.filter((l) => /^[A-Z]{2,}$/.test(l)).sort((a, b) => b.length - a.length);
+  return runs.length ? new RegExp(`\\b(?:${runs.join('|')})(?![A-Z])`, 'g') : /[^\s\S]/g;
 }
 
 /** The lookup tables come precomputed in data/treaty-aliases.json (treaty-index.ts); this only wraps them. */
@@ -112,20 +130,29 @@ function build(): Matcher {
   }
   const wmMin = Math.min(...words.map((w) => w.length));
   const wmShift = new Uint8Array(WM_MASK + 1).fill(wmMin - 1);
-  const wmBucket = new Map<number, string[]>();
+  const wmBucket: (string[] | undefined)[] = new Array<string[] | undefined>(WM_MASK + 1).fill(undefined);
   for (const w of words) {
     for (let j = 1; j < wmMin; j++) {
       const h = wmHash(w.charCodeAt(j - 1), w.charCodeAt(j));
       wmShift[h] = Math.min(wmShift[h]!, wmMin - 1 - j);
     }
     const h = wmHash(w.charCodeAt(wmMin - 2), w.charCodeAt(wmMin - 1));
-    const b = wmBucket.get(h) ?? [];
-    b.push(w);
-    wmBucket.set(h, b);
+    (wmBucket[h] ??= []).push(w);
+  }
+  const nameKeys = ix.names.map((n) => n[0]);
+  const firstLo = new Int32Array(0x80);
+  const firstHi = new Int32Array(0x80);
+  for (let k = nameKeys.length - 1; k >= 0; k--) {
+    const c = nameKeys[k]!.charCodeAt(0);
+    if (c >= 0x80) continue;
+    if (firstHi[c] === 0) firstHi[c] = k + 1;
+    firstLo[c] = k;
   }
   return {
-    nameKeys: ix.names.map((n) => n[0]),
+    nameKeys,
     nameTreaty: ix.names.map((n) => n[1]),
+    firstLo,
+    firstHi,
     maxBack: ix.maxBack,
     maxRaw: ix.maxRaw,
     compounds: new Map(ix.compounds),
@@ -141,7 +168,7 @@ function build(): Matcher {
     wmMin,
     wmShift,
     wmBucket,
-    acronymRe: /\b[A-Z]{2,}/g,
+    acronymRe: leadRe(ix.exactByLead.map((e) => e[0])),
     nearbyRe: new RegExp(words.join('|'), 'i'),
     wordSet: words,
   };
@@ -169,6 +196,15 @@ function walk(m: Matcher, text: string, start: number): [number, string] | undef
       continue;
     }
     if (f === STOP) break;
+    if (depth === 0 && f < 0x80) {
+      // The first character: a table instead of a search.
+      lo = m.firstLo[f]!;
+      hi = m.firstHi[f]!;
+      if (lo === hi) break;
+      depth = 1;
+      i++;
+      continue;
+    }
     let a = keys[lo]!.length === depth ? lo + 1 : lo;
     let b = hi;
     while (a < b) {
@@ -359,10 +395,11 @@ export function findTreatyNames(text: string, sink: Sink): Set<string> {
   const m = getMatcher();
   const keys = new Set<string>();
   let lastEnd = 0;
-  for (const hit of treatyWordHits(m, text)) {
-    const kwPos = hit.pos;
+  const hits = treatyWordHits(m, text);
+  for (let h = 0; h < hits.length; h += 2) {
+    const kwPos = hits[h]!;
     if (kwPos < lastEnd) continue;
-    const hitLen = hit.len;
+    const hitLen = hits[h + 1]!;
     const ws = wordStart(text, kwPos);
     const we = wordEnd(text, kwPos + hitLen);
     // "verdragspartijen", "overeenkomsten": a word no name contains and no compound name ends with.

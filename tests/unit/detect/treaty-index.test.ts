@@ -7,6 +7,7 @@ import {
   type TreatyIndexInput,
 } from '../../../src/core/detect/treaty-index';
 import { nameKey } from '../../../src/core/detect/treaty-text';
+import { ids } from './helpers';
 
 const data = aliasData as unknown as TreatyIndexInput & { index: TreatyIndex };
 
@@ -68,5 +69,18 @@ describe('treaty names through the index', () => {
         expect(hit?.id, variant).toBe(`treaty-${key}`);
       }
     }
+  });
+});
+
+describe('acronym scan', () => {
+  it('takes a capital run only when the whole run is an acronym', () => {
+    expect(ids('ATTACK en XCEDAW, CEDAWS, CEDAW, EVRMS en art. 8 EVRM')).toEqual([
+      'treaty-cedaw',
+      'treaty-echr',
+    ]);
+  });
+
+  it('needs a word boundary before the run', () => {
+    expect(ids('2EVRM, _EVRM, éEVRM, (EVRM) en -EVRM')).toEqual(['treaty-echr', 'treaty-echr']);
   });
 });
