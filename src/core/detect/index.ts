@@ -27,7 +27,7 @@ import {
 import { parseGluedHandelingen, parseMetadataRow, parseParliament, parseParliamentId } from './parliament';
 import { parsePublication } from './publications';
 import { parseResolution } from './resolutions';
-import { inUrlAt, isSpaceCode, isWordAt } from './text';
+import { codeBeforeSpace, execBefore, gate, inUrlAt, isDigitAt, isSpaceCode, isWordAt } from './text';
 import { findTreatyAcronyms, findTreatyNames } from './treaties';
 
 export interface DetectOptions {
@@ -101,6 +101,21 @@ const FILLER = new Set([
 
 type PrefixType = 'kst' | 'hand' | 'aanh';
 
+const HAND_WORDS = new Set(['Handelingen', 'handelingen', 'HANDELINGEN', 'Hand.']);
+const AANH_WORDS = new Set(['Aanhangsel', 'AANHANGSEL', 'Aanh.']);
+const BIJL_WORDS = new Set(['Bijl.', 'Bijlagen', 'Bijl']);
+const LINK_WORDS = new Set(['der', 'van', 'de', 'bij', 'tot']);
+const KST_WORDS = new Set([
+  'Kamerstuk',
+  'kamerstuk',
+  'Kamerstukken',
+  'kamerstukken',
+  'Kamerstukdossier',
+  'kamerstukdossier',
+  'KAMERSTUK',
+  'KAMERSTUKKEN',
+]);
+
 function wordBefore(text: string, end: number): [number, string] | undefined {
   let i = end;
   const min = Math.max(0, end - 16);
@@ -126,20 +141,20 @@ function findPrefixStart(text: string, end: number): [number, PrefixType] | unde
     const w = wordBefore(text, pos);
     if (!w) break;
     const [s, word] = w;
-    if (/^(?:[Hh]andelingen|HANDELINGEN|Hand\.)$/.test(word)) {
+    if (HAND_WORDS.has(word)) {
       // "Aanhangsel (der|van de|bij de) Handelingen", "Aanh. Hand.", "Bijl. Hand."
       let q = s;
       for (let k = 0; k < 3; k++) {
         const b = wordBefore(text, q);
         if (!b) break;
-        if (/^(?:Aanhangsel|AANHANGSEL|Aanh\.)$/.test(b[1])) return [b[0], 'aanh'];
-        if (/^(?:Bijl\.|Bijlagen|Bijl)$/.test(b[1])) return [b[0], 'kst'];
-        if (!/^(?:der|van|de|bij|tot)$/.test(b[1])) break;
+        if (AANH_WORDS.has(b[1])) return [b[0], 'aanh'];
+        if (BIJL_WORDS.has(b[1])) return [b[0], 'kst'];
+        if (!LINK_WORDS.has(b[1])) break;
         q = b[0];
       }
       return [s, 'hand'];
     }
-    if (/^(?:[Kk]amerstuk(?:ken|dossier)?|KAMERSTUK(?:KEN)?)$/.test(word)) return [s, 'kst'];
+    if (KST_WORDS.has(word)) return [s, 'kst'];
     if (word === 'Tweede' || word === 'Eerste') {
       if (/^[\s\u00a0]+Kamer/.test(text.slice(s + word.length, s + word.length + 8))) return [s, 'kst'];
     }
@@ -157,8 +172,15 @@ function wordStartOf(text: string, pos: number): number {
   return s;
 }
 
-const EU_BEFORE_RE =
-  /(?:(?:[Uu]itvoerings|[Gg]edelegeerde[ \u00a0])?[Vv]erordening|[Rr]ichtlijn|Regulation|Directive)[\s\u00a0]*(?:\([^()\n]{1,14}\)[\s\u00a0]*)?$/;
+/** An EU act keyword before "nr."/"(EU)": the text before ends in its last letter or a bracket, and spaces. */
+const EU_BEFORE = gate(
+  /(?:(?:[Uu]itvoerings|[Gg]edelegeerde[ \u00a0])?[Vv]erordening|[Rr]ichtlijn|Regulation|Directive)[\s\u00a0]*(?:\([^()\n]{1,14}\)[\s\u00a0]*)?$/,
+  (text, end) => {
+    const c = codeBeforeSpace(text, end, 48);
+    return c === 0x67 || c === 0x6e || c === 0x65 || c === 0x29;
+  },
+  48,
+);
 
 function dispatchKeyword(
   text: string,
@@ -178,10 +200,9 @@ function dispatchKeyword(
   if (group === G.Pub) return parsePublication(text, kwStart, ctx.sink);
   if (group === G.Nr) {
     let r = -1;
-    if (/\d$/.test(text.slice(Math.max(0, kwStart - 1), kwStart)))
-      r = parseGluedHandelingen(text, kwStart, ctx.sink);
+    if (isDigitAt(text, kwStart - 1)) r = parseGluedHandelingen(text, kwStart, ctx.sink);
     if (r < 0) {
-      const eu = EU_BEFORE_RE.exec(text.slice(Math.max(0, kwStart - 48), kwStart));
+      const eu = execBefore(EU_BEFORE, text, kwStart);
       if (eu) r = parseEuAct(text, kwStart - eu[0].length, ctx.sink);
     }
     if (r < 0) r = parseAtNr(text, kwStart, ctx);
@@ -208,7 +229,7 @@ function dispatchKeyword(
   }
   if (group === G.Eu) {
     if (kwText.startsWith('(') || kwText.startsWith('Euratom')) {
-      const eu = EU_BEFORE_RE.exec(text.slice(Math.max(0, kwStop - 60), kwStop));
+      const eu = EU_BEFORE.re.exec(text.slice(Math.max(0, kwStop - 60), kwStop));
       if (!eu) return -1;
       return parseEuAct(text, kwStop - eu[0].length, ctx.sink);
     }

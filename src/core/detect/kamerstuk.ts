@@ -10,7 +10,7 @@
  *   implicit     de motie op stuk nr. 351 (dossier from the discourse, resolved by the engine)
  */
 import type { Citation, CitationExtras } from '../citation';
-import { PAGES_RE, emit, parseSession, type Sink } from './common';
+import { emit, pagesEnd, parseSession, type Sink } from './common';
 import {
   DASH,
   HS,
@@ -20,6 +20,12 @@ import {
   hasLineBreak,
   isDashCode,
   isDigitAt,
+  isWsLike,
+  codeAfterSpace,
+  gate,
+  atGate,
+  endOfGate,
+  execBefore,
   isLetterAt,
   isRoman,
   isWordAt,
@@ -72,19 +78,55 @@ export interface KstContext {
 
 const DOSSIER_RE = sticky(`(\\d\\d)(?:([ \\u00a0\\u2007\\u2009\\u202f.]{1,2})|(${DASH}))?(\\d{3})(?!\\d)`);
 const SHORT_DOSSIER_RE = sticky(`(\\d{3,4})(?!\\d)`);
-const SUB_RE = sticky(
-  `${DASH}(\\d\\d)(?=${DASH}\\d|${HS}{0,3},?${HS}{0,3}(?:nrs?|nummers?)(?![${LETTER}]))|${DASH}(0\\d)(?!\\d)`,
+const SUB_RE = gate(
+  sticky(
+    `${DASH}(\\d\\d)(?=${DASH}\\d|${HS}{0,3},?${HS}{0,3}(?:nrs?|nummers?)(?![${LETTER}]))|${DASH}(0\\d)(?!\\d)`,
+  ),
+  (text, pos) => isDashCode(text.charCodeAt(pos)),
 );
-const SUFFIX_RE = sticky(
-  `(?:[ \\u00a0\\u2009\\u202f.]|${DASH}|${HS}{1,2}hoofdstuk${HS}{1,2})([IVXL]{1,7}[A-Z]?|[A-Z])(?![${LETTER}\\d])`,
+/** A separator, then a capital; or "hoofdstuk" after spaces. */
+const SUFFIX_RE = gate(
+  sticky(
+    `(?:[ \\u00a0\\u2009\\u202f.]|${DASH}|${HS}{1,2}hoofdstuk${HS}{1,2})([IVXL]{1,7}[A-Z]?|[A-Z])(?![${LETTER}\\d])`,
+  ),
+  (text, pos) => {
+    const c = text.charCodeAt(pos);
+    if (!(isWsLike(c) || c === 0x2e || isDashCode(c))) return false;
+    const d = text.charCodeAt(pos + 1);
+    return (d >= 0x41 && d <= 0x5a) || d === 0x68 || isWsLike(d);
+  },
 );
-const RNUM_RE = sticky(`${HS}{0,2}${DASH}?\\(R${HS}?\\d{3,4}\\)`);
-const NR_RE = sticky(`${SP}(?:[,;:]${SP})?(?:[Nn]rs?|NRS?|[Nn]ummers?|[Nn]o)\\.?${SP}`);
+/** "(R" within the next four characters. */
+const RNUM_RE = gate(sticky(`${HS}{0,2}${DASH}?\\(R${HS}?\\d{3,4}\\)`), (text, pos) => {
+  for (let k = pos; k <= pos + 3; k++) {
+    if (text.charCodeAt(k) === 0x28 && text.charCodeAt(k + 1) === 0x52) return true;
+  }
+  return false;
+});
+const NR_RE = gate(sticky(`${SP}(?:[,;:]${SP})?(?:[Nn]rs?|NRS?|[Nn]ummers?|[Nn]o)\\.?${SP}`), (text, pos) => {
+  const c = codeAfterSpace(text, pos, 24, true);
+  return c === 0x4e || c === 0x6e;
+});
 const NUM_RE = sticky(`(\\d{1,4})([a-z])?(?![${LETTER}\\d])|([A-Z]{1,3})(?![${LETTER}\\d])`);
 const LIST_SEP_RE = sticky(`${SP}(?:(,|;)|(en|and|&|t/m|tot en met)(?![${LETTER}])|(${DASH}))${SP}`);
-const COMPACT_RE = sticky(`(${HS}{0,2})${DASH}(${HS}{0,2})(\\d{1,4})(?![${LETTER}\\d])(?![./${'\\-'}]\\d)`);
-const COMMA_NUM_RE = sticky(`${SP},${SP}(?=[\\dA-Z])`);
-const CONTINUE_RE = sticky(`${SP}(?:[;,]${SP}(?:en${SP})?|en${SP})(?:ook${SP})?(?=[Nn]rs?\\.?${SP}\\d)`);
+const COMPACT_RE = gate(
+  sticky(`(${HS}{0,2})${DASH}(${HS}{0,2})(\\d{1,4})(?![${LETTER}\\d])(?![./${'\\-'}]\\d)`),
+  (text, pos) =>
+    isDashCode(text.charCodeAt(pos)) ||
+    isDashCode(text.charCodeAt(pos + 1)) ||
+    isDashCode(text.charCodeAt(pos + 2)),
+);
+const COMMA_NUM_RE = gate(
+  sticky(`${SP},${SP}(?=[\\dA-Z])`),
+  (text, pos) => codeAfterSpace(text, pos, 9, false) === 0x2c,
+);
+const CONTINUE_RE = gate(
+  sticky(`${SP}(?:[;,]${SP}(?:en${SP})?|en${SP})(?:ook${SP})?(?=[Nn]rs?\\.?${SP}\\d)`),
+  (text, pos) => {
+    const c = codeAfterSpace(text, pos, 9, false);
+    return c === 0x3b || c === 0x2c || c === 0x65;
+  },
+);
 const RELATED_SEP_RE = sticky(`${SP}(?:en|,|/|&)${SP}`);
 
 const PREFIX_RE = sticky(
@@ -121,12 +163,12 @@ export function parseDossier(text: string, pos: number, allowShort: boolean): Do
   const next = text.charCodeAt(end);
   if ((next === 0x2e || next === 0x2c) && isDigitAt(text, end + 1)) return undefined;
   const d: Dossier = { num, start: pos, end, spaced, dashed };
-  let s = at(SUB_RE, text, end);
+  let s = atGate(SUB_RE, text, end);
   if (s) {
     d.sub = s[1] ?? s[2];
     d.end = end = end + s[0].length;
   }
-  s = at(SUFFIX_RE, text, end);
+  s = atGate(SUFFIX_RE, text, end);
   if (s) {
     const suf = s[1]!;
     const roman = suf.replace(/[A-HJ-UWYZ]$/, '');
@@ -135,7 +177,7 @@ export function parseDossier(text: string, pos: number, allowShort: boolean): Do
       d.end = end = end + s[0].length;
     }
   }
-  const r = endOf(RNUM_RE, text, end);
+  const r = endOfGate(RNUM_RE, text, end);
   if (r >= 0) {
     d.rnum = true;
     d.end = end = r;
@@ -222,7 +264,7 @@ function emitDocs(
 ): number {
   const key = dossierKey(d);
   let end = docs[docs.length - 1]!.end;
-  const pages = endOf(PAGES_RE, text, end);
+  const pages = pagesEnd(text, end);
   if (pages >= 0) end = pages;
   docs.forEach((n, i) => {
     const s = i === 0 ? spanStart : n.start;
@@ -230,7 +272,7 @@ function emitDocs(
     emit(sink, 'kamerstuk', `${key}-${n.doc}`, s, e, extras);
   });
   // "…, nr. 6, p. 15-16; nr. 7, p. 5-6": more documents of the same dossier.
-  const nrStart = endOf(CONTINUE_RE, text, end);
+  const nrStart = endOfGate(CONTINUE_RE, text, end);
   if (nrStart >= 0) {
     const more = parseDocs(text, nrStart, {
       keyword: false,
@@ -249,19 +291,19 @@ function parseDocs(
   pos: number,
   opts: { keyword: boolean; letters: boolean; spacedDash: boolean; sameLine: boolean },
 ): DocNum[] {
-  const nrEnd = endOf(NR_RE, text, pos);
+  const nrEnd = endOfGate(NR_RE, text, pos);
   if (nrEnd >= 0) {
     if (opts.sameLine && hasLineBreak(text, pos, nrEnd)) return [];
     return readNumList(text, nrEnd, true);
   }
-  const m = at(COMPACT_RE, text, pos);
+  const m = atGate(COMPACT_RE, text, pos);
   if (m && (opts.spacedDash || (m[1] === '' && m[2] === ''))) {
     const s = pos + m[0].length - m[3]!.length;
     const n = String(Number(m[3]));
     if (n !== '0') return [{ doc: n, start: s, end: pos + m[0].length }];
   }
   if (opts.keyword) {
-    const p = endOf(COMMA_NUM_RE, text, pos);
+    const p = endOfGate(COMMA_NUM_RE, text, pos);
     if (p >= 0) {
       if (endOf(DOSSIER_RE, text, p) < 0) {
         const n = readNum(text, p, opts.letters);
@@ -341,6 +383,8 @@ export function parsePrefixed(text: string, start: number, ctx: KstContext): num
   return -1;
 }
 
+/** "nr." after a dossier ("36 600, nr. 5"), not a compact "30111-108". */
+const NR_LEAD_RE = /[\s,;:]*[Nn]/y;
 const TKCONV_BEFORE_RE = /[ \t\u00a0][-\u2013][ \t\u00a0]$/;
 const BRACKET_R_RE = sticky(`,${HS}{0,2}R${HS}?\\d{3,4}(?=\\))`);
 
@@ -367,8 +411,9 @@ export function parseBare(text: string, pos: number, ctx: KstContext): number {
   });
   if (docs.length) {
     // Compact form "30111-108" only for an unspaced five-digit dossier; "nr." forms for any.
-    const compact = !/^[\s,;:]*[Nn]/.test(text.slice(d.end, docs[0]!.start));
-    if (compact && (d.spaced || d.dashed || !/^[1-3]/.test(d.num))) return -1;
+    const compact = !(endOf(NR_LEAD_RE, text, d.end) >= 0 && NR_LEAD_RE.lastIndex <= docs[0]!.start);
+    const lead = d.num.charCodeAt(0);
+    if (compact && (d.spaced || d.dashed || !(lead >= 0x31 && lead <= 0x33))) return -1;
     if (d.dashed && !d.suffix) return -1;
     return emitDocs(text, ctx.sink, d, docs, pos, {});
   }
@@ -413,8 +458,19 @@ const REVERSED_RE = sticky(
 );
 const GLUED_ROW_RE =
   /((?:18|19|20)\d\d)-((?:18|19|20)\d\d)\d{5}(?:[-. ](?:[IVXL]{1,6}[A-Z]?|[A-Z]))?[ \u00a0]?$/;
-const IMPLICIT_BEFORE_RE =
-  /(?:^|[^\p{L}])(?:op|Op|motie|Motie|amendement|Amendement|\()[ \t\u00a0]+stuk[ \t\u00a0]+$/u;
+function isHsTab(c: number): boolean {
+  return c === 0x20 || c === 0x09 || c === 0xa0;
+}
+/** "… op stuk " before "nr.": the text before ends in "stuk" and spaces. */
+const IMPLICIT_BEFORE_RE = gate(
+  /(?:^|[^\p{L}])(?:op|Op|motie|Motie|amendement|Amendement|\()[ \t\u00a0]+stuk[ \t\u00a0]+$/u,
+  (text, end) => {
+    let i = end;
+    while (i > 0 && end - i < 24 && isHsTab(text.charCodeAt(i - 1))) i--;
+    return i < end && text.startsWith('stuk', i - 4);
+  },
+  24,
+);
 const STUK_NR_RE = sticky(`[Nn]rs?\\.?${HS}{0,3}`);
 
 /**
@@ -455,8 +511,8 @@ export function parseAtNr(text: string, kw: number, ctx: KstContext): number {
       return end;
     }
   }
-  const before = text.slice(Math.max(0, kw - 24), kw);
-  if (IMPLICIT_BEFORE_RE.test(before)) {
+  if (execBefore(IMPLICIT_BEFORE_RE, text, kw)) {
+    const before = text.slice(Math.max(0, kw - 24), kw);
     const sm = at(STUK_NR_RE, text, kw);
     if (sm) {
       const docs = readNumList(text, kw + sm[0].length, false);

@@ -22,6 +22,41 @@ export function sticky(source: string, flags = ''): RegExp {
   return new RegExp(source, `y${flags}`);
 }
 
+/**
+ * A pattern with a gate: a cheap test on a character or two that passes wherever the pattern can match, so the
+ * pattern only runs where it has a chance. The pattern is sticky (run at `pos`) or, with `before`, anchored at the
+ * end and run on the `before` characters up to `pos`. Every gate is listed in GATES; a unit test checks on
+ * generated text that no gate rejects a position where its pattern matches.
+ */
+export interface Gate {
+  re: RegExp;
+  before?: number;
+  pass: (text: string, pos: number) => boolean;
+}
+
+export const GATES: Gate[] = [];
+
+export function gate(re: RegExp, pass: (text: string, pos: number) => boolean, before?: number): Gate {
+  const g: Gate = before === undefined ? { re, pass } : { re, pass, before };
+  GATES.push(g);
+  return g;
+}
+
+/** at() behind a gate. */
+export function atGate(g: Gate, text: string, pos: number): RegExpExecArray | null {
+  return g.pass(text, pos) ? at(g.re, text, pos) : null;
+}
+
+/** endOf() behind a gate. */
+export function endOfGate(g: Gate, text: string, pos: number): number {
+  return g.pass(text, pos) ? endOf(g.re, text, pos) : -1;
+}
+
+/** An end-anchored gated pattern on the text before `end`. */
+export function execBefore(g: Gate, text: string, end: number): RegExpExecArray | null {
+  return g.pass(text, end) ? g.re.exec(text.slice(Math.max(0, end - g.before!), end)) : null;
+}
+
 /** Runs a sticky regex at `pos`. */
 export function at(re: RegExp, text: string, pos: number): RegExpExecArray | null {
   re.lastIndex = pos;
@@ -85,6 +120,37 @@ export function isSpaceCode(c: number): boolean {
     c === 0x3000 ||
     c === 0xfeff
   );
+}
+
+/**
+ * Every character `[\s\u200b]` (WS) matches, and a few more: for quick checks that decide whether a pattern
+ * starting with WS can match at all. Such a check may pass where the pattern fails, never the reverse.
+ */
+export function isWsLike(c: number): boolean {
+  return isSpaceCode(c) || c === 0x1680;
+}
+
+/**
+ * The first character at or after `pos` that is not WS-like (nor `,` `;` `:` when `punct`), looking at most `max`
+ * characters ahead; NaN past the end. For quick checks before running a pattern that starts with `${SP},?${SP}`.
+ */
+export function codeAfterSpace(text: string, pos: number, max: number, punct: boolean): number {
+  const stop = Math.min(text.length, pos + max);
+  let i = pos;
+  while (i < stop) {
+    const c = text.charCodeAt(i);
+    if (!(isWsLike(c) || (punct && (c === 0x2c || c === 0x3b || c === 0x3a)))) return c;
+    i++;
+  }
+  return text.charCodeAt(i);
+}
+
+/** The last character before `end` that is not WS-like, looking at most `max` characters back; NaN if none. */
+export function codeBeforeSpace(text: string, end: number, max: number): number {
+  const stop = Math.max(0, end - max);
+  let i = end;
+  while (i > stop && isWsLike(text.charCodeAt(i - 1))) i--;
+  return text.charCodeAt(i - 1);
 }
 
 export function isDashCode(c: number): boolean {
