@@ -27,7 +27,7 @@ import {
 import { parseGluedHandelingen, parseMetadataRow, parseParliament, parseParliamentId } from './parliament';
 import { parsePublication } from './publications';
 import { parseResolution } from './resolutions';
-import { codeBeforeSpace, execBefore, gate, inUrlAt, isDigitAt, isSpaceCode, isWordAt } from './text';
+import { codeBeforeSpace, endOf, execBefore, gate, inUrlAt, isDigitAt, isSpaceCode, isWordAt } from './text';
 import { findTreatyAcronyms, findTreatyNames } from './treaties';
 
 export interface DetectOptions {
@@ -179,7 +179,7 @@ const EU_BEFORE = gate(
     const c = codeBeforeSpace(text, end, 48);
     return c === 0x67 || c === 0x6e || c === 0x65 || c === 0x29;
   },
-  48,
+  { before: 48 },
 );
 
 function dispatchKeyword(
@@ -238,7 +238,7 @@ function dispatchKeyword(
   return -1;
 }
 
-const DOSSIER_AT_RE = /^\d\d(?:\d|[ \u00a0\u2009\u202f.-]\d)\d\d(?!\d)/;
+const DOSSIER_AT_RE = /\d\d(?:\d|[ \u00a0\u2009\u202f.-]\d)\d\d(?!\d)/y;
 
 function isKeywordSep(c: number): boolean {
   return isSpaceCode(c) || c === 0x2e || c === 0x2c || c === 0x3a || c === 0x3b || c === 0x28 || c === 0x7c;
@@ -270,7 +270,7 @@ function dispatch(text: string, m: RegExpExecArray, ctx: KstContext): number {
     const kwStart = kwEnd;
     const kwStop = kwStart + kwText.length;
     const r = dispatchKeyword(text, ctx, group, kwText, kwStart, kwStop);
-    if (r >= 0 || !DOSSIER_AT_RE.test(text.slice(p, p + 7))) return r;
+    if (r >= 0 || endOf(DOSSIER_AT_RE, text, p) < 0) return r;
   }
   // Five digits or a dossier shape without a keyword.
   const b1 = text.charCodeAt(p - 1);

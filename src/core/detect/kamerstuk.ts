@@ -456,8 +456,15 @@ export function parseBare(text: string, pos: number, ctx: KstContext): number {
 const REVERSED_RE = sticky(
   `(?:[Nn]rs?|[Nn]ummer)\\.?${SP}(\\d{1,4})(?:${SP}\\((?=\\d)|${SP}(?:toegevoegd${SP}aan|van|in|bij|uit)${SP}(?:het${SP})?[Dd]ossier${HS}{0,2})`,
 );
-const GLUED_ROW_RE =
-  /((?:18|19|20)\d\d)-((?:18|19|20)\d\d)\d{5}(?:[-. ](?:[IVXL]{1,6}[A-Z]?|[A-Z]))?[ \u00a0]?$/;
+/** A session glued to a dossier before "nr.": a digit among the last ten characters. */
+const GLUED_ROW_RE = gate(
+  /((?:18|19|20)\d\d)-((?:18|19|20)\d\d)\d{5}(?:[-. ](?:[IVXL]{1,6}[A-Z]?|[A-Z]))?[ \u00a0]?$/,
+  (text, end) => {
+    for (let k = Math.max(0, end - 10); k < end; k++) if (isDigitAt(text, k)) return true;
+    return false;
+  },
+  { before: 24 },
+);
 function isHsTab(c: number): boolean {
   return c === 0x20 || c === 0x09 || c === 0xa0;
 }
@@ -469,7 +476,7 @@ const IMPLICIT_BEFORE_RE = gate(
     while (i > 0 && end - i < 24 && isHsTab(text.charCodeAt(i - 1))) i--;
     return i < end && text.startsWith('stuk', i - 4);
   },
-  24,
+  { before: 24 },
 );
 const STUK_NR_RE = sticky(`[Nn]rs?\\.?${HS}{0,3}`);
 
@@ -480,7 +487,7 @@ const STUK_NR_RE = sticky(`[Nn]rs?\\.?${HS}{0,3}`);
 export function parseAtNr(text: string, kw: number, ctx: KstContext): number {
   // "…Staten-Generaal2016-201734700 nr. 19": a metadata row with the session glued to the dossier.
   if (isDigitAt(text, kw - 2) || isDigitAt(text, kw - 1) || isLetterAt(text, kw - 2)) {
-    const g = GLUED_ROW_RE.exec(text.slice(Math.max(0, kw - 24), kw));
+    const g = execBefore(GLUED_ROW_RE, text, kw);
     if (g && sessionId(g[1]!, g[2]!)) {
       const dStart = kw - g[0].length + 9;
       const d = parseDossier(text, dStart, false);

@@ -30,14 +30,21 @@ export function sticky(source: string, flags = ''): RegExp {
  */
 export interface Gate {
   re: RegExp;
+  /** The pattern is anchored at its end and runs on the `before` characters up to `pos`. */
   before?: number;
+  /** The pattern is anchored at its start and runs on the `after` characters from `pos`. */
+  after?: number;
   pass: (text: string, pos: number) => boolean;
 }
 
 export const GATES: Gate[] = [];
 
-export function gate(re: RegExp, pass: (text: string, pos: number) => boolean, before?: number): Gate {
-  const g: Gate = before === undefined ? { re, pass } : { re, pass, before };
+export function gate(
+  re: RegExp,
+  pass: (text: string, pos: number) => boolean,
+  window?: { before?: number; after?: number },
+): Gate {
+  const g: Gate = { re, pass, ...window };
   GATES.push(g);
   return g;
 }
@@ -55,6 +62,11 @@ export function endOfGate(g: Gate, text: string, pos: number): number {
 /** An end-anchored gated pattern on the text before `end`. */
 export function execBefore(g: Gate, text: string, end: number): RegExpExecArray | null {
   return g.pass(text, end) ? g.re.exec(text.slice(Math.max(0, end - g.before!), end)) : null;
+}
+
+/** A start-anchored gated pattern on the text from `pos`. */
+export function execAfter(g: Gate, text: string, pos: number): RegExpExecArray | null {
+  return g.pass(text, pos) ? g.re.exec(text.slice(pos, pos + g.after!)) : null;
 }
 
 /** Runs a sticky regex at `pos`. */

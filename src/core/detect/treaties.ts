@@ -13,9 +13,9 @@
  */
 import aliasData from '../../../data/treaty-aliases.json';
 import { emit, type Sink } from './common';
-import { isWordAt, isWordCode } from './text';
+import { execAfter, gate, isWordAt, isWordCode } from './text';
 import type { TreatyIndex } from './treaty-index';
-import { SEP, STOP, STOPWORDS, fold, nameKey, stem } from './treaty-text';
+import { SEP, STOP, STOPWORDS, fold, isUpperCode, nameKey, stem } from './treaty-text';
 
 interface AliasTreaty {
   key: string;
@@ -270,12 +270,18 @@ function withPrefix(text: string, start: number): number {
   return isWordAt(text, s - 1) ? start : s;
 }
 
-const DESC_LEAD_RE =
-  /^[ \u00a0]+(?:inzake|betreffende|tegen|tot|ter|voor|over|van de|van het|on|against|for|relating to|concerning)[ \u00a0]/i;
+const DESC_LEAD_RE = gate(
+  /^[ \u00a0]+(?:inzake|betreffende|tegen|tot|ter|voor|over|van de|van het|on|against|for|relating to|concerning)[ \u00a0]/i,
+  (text, pos) => {
+    const c = text.charCodeAt(pos);
+    return c === 0x20 || c === 0xa0;
+  },
+  { after: 16 },
+);
 
 /** "Verdrag inzake biologische en ziekteverwekkende wapens" → bwc, by the words of the titles. */
 function describe(m: Matcher, text: string, anchor: string, kwEnd: number): [number, string] | undefined {
-  const lead = DESC_LEAD_RE.exec(text.slice(kwEnd, kwEnd + 16));
+  const lead = execAfter(DESC_LEAD_RE, text, kwEnd);
   if (!lead) return undefined;
   let i = kwEnd + lead[0].length;
   const seen: { stem: string; end: number }[] = [];
@@ -361,7 +367,7 @@ function expandedAcronym(
     while (j > 0 && (text[j - 1] === ' ' || text[j - 1] === '\u00a0' || text[j - 1] === '-')) j--;
     if (j === i || j === 0 || !isWordAt(text, j - 1)) break;
     const s = wordStart(text, j);
-    if (!/^\p{Lu}/u.test(text[s]!)) break;
+    if (!isUpperCode(text.charCodeAt(s))) break;
     initials = text[s]! + initials;
     start = s;
     i = s;
@@ -436,7 +442,7 @@ export function findTreatyNames(text: string, sink: Sink): Set<string> {
       const d = describe(m, text, anchor, we);
       if (d) best = [ws, d[0], d[1]];
     }
-    if (!best && m.wordSet.includes(anchor) && /^\p{Lu}/u.test(text[ws]!)) {
+    if (!best && m.wordSet.includes(anchor) && isUpperCode(text.charCodeAt(ws))) {
       const x = expandedAcronym(m, text, ws, we);
       if (x) best = x;
     }

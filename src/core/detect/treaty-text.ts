@@ -60,3 +60,11 @@ export const STOPWORDS = new Set(
 export function stem(w: string): string {
   return w.replace(/(?:en|e|s)$/, '').slice(0, 7);
 }
+
+const UPPER_RE = /^\p{Lu}/u;
+
+/** Whether a UTF-16 code unit on its own is an upper-case letter (\p{Lu}; a lone surrogate is not). */
+export function isUpperCode(c: number): boolean {
+  if (c < 0x80) return c >= 0x41 && c <= 0x5a;
+  return UPPER_RE.test(String.fromCharCode(c));
+}

@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import '../../../src/core/detect/index';
 import { GATES, type Gate, codeAfterSpace, codeBeforeSpace, isWsLike } from '../../../src/core/detect/text';
+import { isUpperCode } from '../../../src/core/detect/treaty-text';
 
 /** Pieces of the patterns behind the gates, and every kind of space and dash around them. */
 const PIECES = [
@@ -44,7 +45,8 @@ const PIECES = [
   ...['VIII', 'XII', 'IV', 'A', 'B', 'h', 'R', '(R', '(R 1669)', '(R1519)', 'stuk', 'op', 'Op', 'motie'],
   ...['Amendement', 'Verordening', 'verordening', 'Uitvoeringsverordening', 'Gedelegeerde Verordening'],
   ...['Richtlijn', 'Regulation', 'Directive', '(EG)', '(EU)', '(EU, Euratom)', 'g', 'e', 'x', 'é'],
-  ...['0', '1', '02', '12', '345', '2024', '12345'],
+  ...['0', '1', '02', '12', '345', '2024', '12345', '2016-2017', '34700', '-VIII', ' A'],
+  ...['juli', 'Oktober', 'mrt', 'inzake', 'van de', 'Relating to', 'tegen', 'Ω', 'İ', 'ſ'],
 ];
 
 const textArb = fc
@@ -53,13 +55,14 @@ const textArb = fc
 
 function patternMatches(g: Gate, text: string, pos: number): boolean {
   if (g.before !== undefined) return g.re.test(text.slice(Math.max(0, pos - g.before), pos));
+  if (g.after !== undefined) return g.re.test(text.slice(pos, pos + g.after));
   g.re.lastIndex = pos;
   return g.re.test(text);
 }
 
 describe('pattern gates', () => {
   it('are registered for the recognizers', () => {
-    expect(GATES.length).toBeGreaterThanOrEqual(10);
+    expect(GATES.length).toBeGreaterThanOrEqual(13);
   });
 
   it('never reject a position where their pattern matches', () => {
@@ -88,6 +91,9 @@ describe('pattern gates', () => {
       ['; nr. 7', 0],
       ['Verordening (EG) nr. 1049/2001', 17],
       ['de motie op stuk nr. 351', 17],
+      ['2016-201734700 nr. 19', 15],
+      ['1325 oktober', 4],
+      ['Verdrag inzake de rechten', 7],
     ];
     for (const [text, pos] of cases) {
       expect(
@@ -102,6 +108,12 @@ describe('space helpers', () => {
   it('isWsLike covers every character [\\s\\u200b] matches', () => {
     for (let c = 0; c <= 0xffff; c++) {
       if (/[\s\u200b]/.test(String.fromCharCode(c))) expect(isWsLike(c), c.toString(16)).toBe(true);
+    }
+  });
+
+  it('isUpperCode is \\p{Lu} on one code unit', () => {
+    for (let c = 0; c <= 0xffff; c++) {
+      expect(isUpperCode(c), c.toString(16)).toBe(/^\p{Lu}/u.test(String.fromCharCode(c)));
     }
   });
 
