@@ -28,6 +28,7 @@ import { parseGluedHandelingen, parseMetadataRow, parseParliament, parseParliame
 import { parsePublication } from './publications';
 import { parseResolution } from './resolutions';
 import { codeBeforeSpace, endOf, execBefore, gate, inUrlAt, isDigitAt, isSpaceCode, isWordAt } from './text';
+import { FAST_KEYWORDS, KEYWORDS } from './keywords';
 import { findTreatyAcronyms, findTreatyNames } from './treaties';
 
 export interface DetectOptions {
@@ -40,11 +41,9 @@ export interface DetectOptions {
   implicit?: boolean;
 }
 
-const NOT_LETTER = '(?<![A-Za-z\\u00c0-\\u024f])';
-/** Keyword groups, captured inside the lookbehind (numbered after the zaak group): */
+/** Keyword groups, as numbered in KEYWORD_RE (keywords.ts). */
 const enum G {
-  Tk = 1,
-  Res,
+  Res = 1,
   Nr,
   Pub,
   Kst,
@@ -52,28 +51,28 @@ const enum G {
   Eu,
   Id,
 }
-const KEYWORDS = [
-  `([Rr]esoluti(?:es?|ons?)|UNSCR|[SA]/RES/)`,
-  `(${NOT_LETTER}(?:[Nn]rs?|NRS?|[Nn]ummers?|No))`,
-  `(${NOT_LETTER}(?:Stb|Stcrt|Trb|Staatsblad|Staatscourant|Tractatenblad))`,
-  `(${NOT_LETTER}(?:[Kk]amerstuk(?:ken|dossier)?|KAMERSTUK(?:KEN)?|[Mm]otie|[Aa]mendement))`,
-  `(${NOT_LETTER}(?:II|I|EK|TK|[Vv]ergaderjaar|[Zz]itting|[Hh]andelingen|HANDELINGEN|Hand|Staten-Generaal))`,
-  `([Vv]erordening|[Rr]ichtlijn|Regulation|Directive|\\((?:EU|EG|EEG|EC|EEC)\\)|Euratom\\))`,
-  `(${NOT_LETTER}(?:KST|kst-|a?h-[te]k-))`,
-].join('|');
+
+/** Separators between a keyword and its number. */
+const KW_SEP = '[\\s\\u200b.,:;(|]';
 
 /**
  * The digit trigger. Alternatives, tried at the first digit of a run:
- * 1. a Tweede Kamer zaak/document number 2024Z01234 / 2024D05678;
- * 2. a digit preceded by a keyword (lookbehind, evaluated only at digits);
- * 3. five digits, or a dossier-shaped "NN NNN" / "NN.NNN" / "NN-NNN".
+ * 1. a Tweede Kamer zaak/document number 2024Z01234 / 2024D05678 (group 1);
+ * 2. a digit preceded by a keyword (lookbehind, evaluated only at digits; no group, see KEYWORD_RE);
+ * 3. five digits, or a dossier-shaped "NN NNN" / "NN.NNN" / "NN-NNN" (group 2).
  */
 const TRIGGER_RE = new RegExp(
   `(?<![\\d])(?:((?:19|20)\\d\\d[ZD]\\d{5}(?![\\d]))` +
-    `|\\d(?<=(?:${KEYWORDS})(?<![\\s\\u200b.,:;(|])[\\s\\u200b.,:;(|]{0,8}\\d)` +
+    `|\\d(?<=${FAST_KEYWORDS}(?<!${KW_SEP})${KW_SEP}{0,8}\\d)` +
     `|(\\d\\d(?:\\d|[ \\u00a0\\u2009\\u202f.\\-]\\d)\\d\\d(?![\\d])))`,
   'g',
 );
+
+/**
+ * Which keyword the trigger found: the same lookbehind with a group per keyword group, run after the digit
+ * where the trigger matched by its second alternative.
+ */
+const KEYWORD_RE = new RegExp(`(?<=(?:${KEYWORDS})(?<!${KW_SEP})${KW_SEP}{0,8}\\d)`, 'y');
 
 const ECLI_RE = /ECLI:[A-Z]{2}:[A-Z0-9]{1,7}:\d{4}:[A-Z0-9]{1,25}(?:\.[A-Z0-9]{1,25}){0,4}/g;
 
@@ -244,9 +243,13 @@ function isKeywordSep(c: number): boolean {
   return isSpaceCode(c) || c === 0x2e || c === 0x2c || c === 0x3a || c === 0x3b || c === 0x28 || c === 0x7c;
 }
 
-function dispatch(text: string, m: RegExpExecArray, ctx: KstContext): number {
-  const p = m.index;
-  const tk = m[G.Tk];
+function dispatch(
+  text: string,
+  p: number,
+  tk: string | undefined,
+  kw: RegExpExecArray | null,
+  ctx: KstContext,
+): number {
   if (tk !== undefined) {
     if (isWordAt(text, p - 1) || isWordAt(text, p + tk.length) || inUrlAt(text, p)) return -1;
     const kind: CitationKind = tk[4] === 'Z' ? 'tk-zaak' : 'tk-document';
@@ -254,14 +257,16 @@ function dispatch(text: string, m: RegExpExecArray, ctx: KstContext): number {
     return p + tk.length;
   }
   let group = 0 as G;
-  for (let k = G.Res; k <= G.Id; k++) {
-    if (m[k] !== undefined) {
-      group = k;
-      break;
+  if (kw) {
+    for (let k = G.Res; k <= G.Id; k++) {
+      if (kw[k] !== undefined) {
+        group = k;
+        break;
+      }
     }
   }
   if (group) {
-    const kwText = m[group]!;
+    const kwText = kw![group]!;
     // The keyword ends before the separators that precede the digit.
     let kwEnd = p;
     while (kwEnd > 0 && p - kwEnd < 8 && isKeywordSep(text.charCodeAt(kwEnd - 1))) kwEnd--;
@@ -335,7 +340,13 @@ export function detectCitations(text: string, options: DetectOptions = {}): Cita
   re.lastIndex = 0;
   let m: RegExpExecArray | null;
   while ((m = re.exec(text))) {
-    const end = dispatch(text, m, ctx);
+    const p = m.index;
+    let kw: RegExpExecArray | null = null;
+    if (m[1] === undefined && m[2] === undefined) {
+      KEYWORD_RE.lastIndex = p + 1;
+      kw = KEYWORD_RE.exec(text);
+    }
+    const end = dispatch(text, p, m[1], kw, ctx);
     if (end > re.lastIndex) re.lastIndex = end;
   }
 
