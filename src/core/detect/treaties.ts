@@ -29,7 +29,7 @@ interface AliasFile {
   index: TreatyIndex;
 }
 
-interface Matcher {
+export interface Matcher {
   /** Name keys, sorted by code unit, and the treaty each names: a trie walked by binary search (walk()). */
   nameKeys: string[];
   nameTreaty: string[];
@@ -50,6 +50,8 @@ interface Matcher {
   exactByLead: Map<string, { text: string; key: string }[]>;
   /** Letter-only acronyms (3–6 letters) → treaty key, for names spelled out ("Non-Proliferation Treaty"). */
   acronymKey: Map<string, string>;
+  /** Any treaty word, ASCII case-insensitive (each a run of ASCII letters). */
+  wordRe: RegExp;
   /** Wu–Manber tables over the treaty words (case-insensitive for ASCII letters). */
   wmMin: number;
   wmShift: Uint8Array;
@@ -72,7 +74,7 @@ function wmHash(a: number, b: number): number {
  * Positions where a treaty word starts (any ASCII case), in text order, as [position, length] pairs: Wu–Manber
  * with 2-character blocks.
  */
-function treatyWordHits(m: Matcher, text: string): number[] {
+export function treatyWordHits(m: Matcher, text: string): number[] {
   const out: number[] = [];
   const L = text.length;
   const min = m.wmMin;
@@ -103,6 +105,26 @@ function treatyWordHits(m: Matcher, text: string): number[] {
   }
   return out;
 }
+
+/**
+ * The same hits by a regular expression (`verdrag|protocol|…`, case-insensitive), minus hits inside an earlier hit
+ * (findTreatyNames skips those anyway: every hit moves on to the end of its word). Native code from the first
+ * call, where the Wu–Manber loop is fast only once the JIT has optimized it.
+ */
+export function treatyWordHitsByRegex(m: Matcher, text: string): number[] {
+  const out: number[] = [];
+  const re = m.wordRe;
+  re.lastIndex = 0;
+  let hit: RegExpExecArray | null;
+  while ((hit = re.exec(text))) out.push(hit.index, hit[0].length);
+  return out;
+}
+
+/**
+ * Texts up to this length are scanned for treaty words by treatyWordHitsByRegex: the content script detects in
+ * chunks of 20k characters in a fresh context on every page load, where a JavaScript loop runs unoptimized.
+ */
+export const WORD_REGEX_MAX = 1 << 16;
 
 /**
  * `\b[A-Z]{2,}` restricted to the runs that lead an exact form: the same hits as scanning every capital run and
@@ -169,12 +191,13 @@ function build(): Matcher {
     wmShift,
     wmBucket,
     acronymRe: leadRe(ix.exactByLead.map((e) => e[0])),
+    wordRe: new RegExp(words.join('|'), 'gi'),
     nearbyRe: new RegExp(words.join('|'), 'i'),
     wordSet: words,
   };
 }
 
-function getMatcher(): Matcher {
+export function getMatcher(): Matcher {
   return (matcher ??= build());
 }
 
@@ -401,7 +424,7 @@ export function findTreatyNames(text: string, sink: Sink): Set<string> {
   const m = getMatcher();
   const keys = new Set<string>();
   let lastEnd = 0;
-  const hits = treatyWordHits(m, text);
+  const hits = text.length <= WORD_REGEX_MAX ? treatyWordHitsByRegex(m, text) : treatyWordHits(m, text);
   for (let h = 0; h < hits.length; h += 2) {
     const kwPos = hits[h]!;
     if (kwPos < lastEnd) continue;

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import aliasData from '../../../data/treaty-aliases.json';
 import { detectCitations } from '../../../src/core/detect/index';
@@ -7,6 +8,12 @@ import {
   type TreatyIndexInput,
 } from '../../../src/core/detect/treaty-index';
 import { nameKey } from '../../../src/core/detect/treaty-text';
+import {
+  WORD_REGEX_MAX,
+  getMatcher,
+  treatyWordHits,
+  treatyWordHitsByRegex,
+} from '../../../src/core/detect/treaties';
 import { ids } from './helpers';
 
 const data = aliasData as unknown as TreatyIndexInput & { index: TreatyIndex };
@@ -82,5 +89,64 @@ describe('acronym scan', () => {
 
   it('needs a word boundary before the run', () => {
     expect(ids('2EVRM, _EVRM, éEVRM, (EVRM) en -EVRM')).toEqual(['treaty-echr', 'treaty-echr']);
+  });
+});
+
+describe('treaty word scan', () => {
+  const m = getMatcher();
+
+  it('treaty words are lower-case ASCII letters (what both scanners assume)', () => {
+    for (const w of data.words) expect(w).toMatch(/^[a-z]+$/);
+  });
+
+  it('case-insensitive regex and `| 32` agree on every code unit for the letters of the words', () => {
+    for (const letter of new Set(data.words.join(''))) {
+      const re = new RegExp(letter, 'i');
+      const code = letter.charCodeAt(0);
+      for (let c = 0; c <= 0xffff; c++) {
+        const byOr = c < 0x80 && (c | 32) === code;
+        if (re.test(String.fromCharCode(c)) !== byOr) throw new Error(`${letter} vs U+${c.toString(16)}`);
+      }
+    }
+  });
+
+  it('the regex scan finds the Wu–Manber hits, except hits inside an earlier hit', () => {
+    const pieces = [
+      ...data.words,
+      ...data.words.map((w) => w.toUpperCase()),
+      'Verdrag',
+      'verdragen',
+      'a',
+      ' ',
+      's',
+    ];
+    const textArb = fc
+      .array(fc.oneof(fc.constantFrom(...pieces), fc.string({ maxLength: 4 })), { maxLength: 12 })
+      .map((p) => p.join(''));
+    fc.assert(
+      fc.property(textArb, (text) => {
+        const wm = treatyWordHits(m, text);
+        const expected: number[] = [];
+        let end = 0;
+        for (let i = 0; i < wm.length; i += 2) {
+          if (wm[i]! < end) continue;
+          expected.push(wm[i]!, wm[i + 1]!);
+          end = wm[i]! + wm[i + 1]!;
+        }
+        expect(treatyWordHitsByRegex(m, text)).toEqual(expected);
+      }),
+      { numRuns: 5000 },
+    );
+  });
+
+  it('short and long texts find the same treaties (regex scan up to WORD_REGEX_MAX, Wu–Manber above)', () => {
+    const text =
+      'Het VN-Vrouwenrechtenverdrag, het Verdrag inzake de rechten van het kind, de verdragspartijen, ' +
+      'het Anti-Landmijnenverdrag en de Non-Proliferation Treaty (NPT). ';
+    const short = ids(text);
+    const pad = ' '.repeat(WORD_REGEX_MAX);
+    const long = detectCitations(text + pad).map((c) => c.id);
+    expect(short.length).toBeGreaterThanOrEqual(5);
+    expect(long).toEqual(short);
   });
 });
