@@ -299,14 +299,44 @@ function dispatch(
   return parseBare(text, p, ctx);
 }
 
-function resolveOverlaps(cands: Citation[]): Citation[] {
-  cands.sort((a, b) => a.start - b.start || b.end - a.end);
+function byPosition(a: Citation, b: Citation): number {
+  return a.start - b.start || b.end - a.end;
+}
+
+/**
+ * The candidates of all `parts` in order of start (the longest first at the same start), keeping the first of
+ * any that overlap. The order is that of a stable sort of the parts concatenated; as every part comes (almost
+ * always) sorted already, it is a merge.
+ */
+export function resolveOverlaps(parts: Citation[][]): Citation[] {
+  let total = 0;
+  for (const part of parts) {
+    total += part.length;
+    for (let i = 1; i < part.length; i++) {
+      if (byPosition(part[i - 1]!, part[i]!) > 0) {
+        part.sort(byPosition);
+        break;
+      }
+    }
+  }
+  const next = new Array<number>(parts.length).fill(0);
   const out: Citation[] = [];
   let lastEnd = -1;
-  for (const c of cands) {
-    if (c.start >= lastEnd && c.end > c.start) {
-      out.push(c);
-      lastEnd = c.end;
+  for (let n = 0; n < total; n++) {
+    // The first part whose next candidate comes first; on a tie the earlier part, as a stable sort would.
+    let from = -1;
+    let c: Citation | undefined;
+    for (let k = 0; k < parts.length; k++) {
+      const d = parts[k]![next[k]!];
+      if (d !== undefined && (c === undefined || byPosition(d, c) < 0)) {
+        c = d;
+        from = k;
+      }
+    }
+    next[from]!++;
+    if (c!.start >= lastEnd && c!.end > c!.start) {
+      out.push(c!);
+      lastEnd = c!.end;
     }
   }
   return out;
@@ -350,22 +380,25 @@ export function detectCitations(text: string, options: DetectOptions = {}): Cita
     if (end > re.lastIndex) re.lastIndex = end;
   }
 
+  const ecli: Sink = { out: [] };
   ECLI_RE.lastIndex = 0;
   while ((m = ECLI_RE.exec(text))) {
     let id = m[0];
     while (id.endsWith('.')) id = id.slice(0, -1);
     if (isWordAt(text, m.index - 1)) continue;
-    emit(sink, 'ecli', id, m.index, m.index + id.length);
+    emit(ecli, 'ecli', id, m.index, m.index + id.length);
   }
 
-  const named = findTreatyNames(text, sink);
-  findTreatyAcronyms(text, sink, named);
+  const names: Sink = { out: [] };
+  const named = findTreatyNames(text, names);
+  const acronyms: Sink = { out: [] };
+  findTreatyAcronyms(text, acronyms, named);
 
-  let found = resolveOverlaps(sink.out);
+  let found = resolveOverlaps([sink.out, ecli.out, names.out, acronyms.out]);
   if (options.implicit !== false && ctx.implicit.length) {
     const extra: Sink = { out: [] };
     resolveImplicit(found, ctx.implicit, extra);
-    if (extra.out.length) found = resolveOverlaps([...found, ...extra.out]);
+    if (extra.out.length) found = resolveOverlaps([found, extra.out]);
   }
   if (options.kinds) {
     const allow = new Set(options.kinds);

@@ -36,6 +36,9 @@ export interface Matcher {
   /** nameKeys[firstLo[c]..firstHi[c]) start with character c (c < 0x80). */
   firstLo: Int32Array;
   firstHi: Int32Array;
+  /** nameKeys[pairLo[c << 7 | d]..pairHi[…]) start with characters c, d (both < 0x80). */
+  pairLo: Int32Array;
+  pairHi: Int32Array;
   maxBack: number;
   maxRaw: number;
   compounds: Map<string, string>;
@@ -164,17 +167,26 @@ function build(): Matcher {
   const nameKeys = ix.names.map((n) => n[0]);
   const firstLo = new Int32Array(0x80);
   const firstHi = new Int32Array(0x80);
+  const pairLo = new Int32Array(0x4000);
+  const pairHi = new Int32Array(0x4000);
   for (let k = nameKeys.length - 1; k >= 0; k--) {
     const c = nameKeys[k]!.charCodeAt(0);
+    const d = nameKeys[k]!.charCodeAt(1);
     if (c >= 0x80) continue;
     if (firstHi[c] === 0) firstHi[c] = k + 1;
     firstLo[c] = k;
+    if (d >= 0x80) continue;
+    const cd = (c << 7) | d;
+    if (pairHi[cd] === 0) pairHi[cd] = k + 1;
+    pairLo[cd] = k;
   }
   return {
     nameKeys,
     nameTreaty: ix.names.map((n) => n[1]),
     firstLo,
     firstHi,
+    pairLo,
+    pairHi,
     maxBack: ix.maxBack,
     maxRaw: ix.maxRaw,
     compounds: new Map(ix.compounds),
@@ -209,6 +221,7 @@ function walk(m: Matcher, text: string, start: number): [number, string] | undef
   let lo = 0;
   let hi = keys.length;
   let depth = 0;
+  let first = -1;
   let best: [number, string] | undefined;
   const limit = Math.min(text.length, start + m.maxRaw);
   let i = start;
@@ -220,7 +233,8 @@ function walk(m: Matcher, text: string, start: number): [number, string] | undef
     }
     if (f === STOP) break;
     if (depth === 0 && f < 0x80) {
-      // The first character: a table instead of a search.
+      // The first two characters: tables instead of searches.
+      first = f;
       lo = m.firstLo[f]!;
       hi = m.firstHi[f]!;
       if (lo === hi) break;
@@ -228,23 +242,41 @@ function walk(m: Matcher, text: string, start: number): [number, string] | undef
       i++;
       continue;
     }
+    if (depth === 1 && first >= 0 && f < 0x80) {
+      lo = m.pairLo[(first << 7) | f]!;
+      hi = m.pairHi[(first << 7) | f]!;
+      if (lo === hi) break;
+      depth = 2;
+      i++;
+      if (keys[lo]!.length === 2 && !isWordAt(text, i)) best = [i, m.nameTreaty[lo]!];
+      continue;
+    }
     let a = keys[lo]!.length === depth ? lo + 1 : lo;
-    let b = hi;
-    while (a < b) {
-      const mid = (a + b) >> 1;
-      if (keys[mid]!.charCodeAt(depth) < f) a = mid + 1;
-      else b = mid;
+    let b: number;
+    if (hi - a <= 8) {
+      // A few names left: look through them.
+      while (a < hi && keys[a]!.charCodeAt(depth) < f) a++;
+      b = a;
+      while (b < hi && keys[b]!.charCodeAt(depth) === f) b++;
+    } else {
+      b = hi;
+      while (a < b) {
+        const mid = (a + b) >> 1;
+        if (keys[mid]!.charCodeAt(depth) < f) a = mid + 1;
+        else b = mid;
+      }
+      b = hi;
+      let c = a;
+      while (c < b) {
+        const mid = (c + b) >> 1;
+        if (keys[mid]!.charCodeAt(depth) <= f) c = mid + 1;
+        else b = mid;
+      }
+      b = c;
     }
-    const first = a;
-    b = hi;
-    while (a < b) {
-      const mid = (a + b) >> 1;
-      if (keys[mid]!.charCodeAt(depth) <= f) a = mid + 1;
-      else b = mid;
-    }
-    if (a === first) break;
-    lo = first;
-    hi = a;
+    if (a === b) break;
+    lo = a;
+    hi = b;
     depth++;
     i++;
     if (keys[lo]!.length === depth && !isWordAt(text, i)) best = [i, m.nameTreaty[lo]!];
@@ -420,6 +452,11 @@ function expandedAcronym(
   return undefined;
 }
 
+function endsWithWord(m: Matcher, w: string): boolean {
+  for (const k of m.wordSet) if (w.endsWith(k)) return true;
+  return false;
+}
+
 export function findTreatyNames(text: string, sink: Sink): Set<string> {
   const m = getMatcher();
   const keys = new Set<string>();
@@ -434,14 +471,16 @@ export function findTreatyNames(text: string, sink: Sink): Set<string> {
     // "verdragspartijen", "overeenkomsten": a word no name contains and no compound name ends with.
     if (we - ws !== hitLen) {
       const w = nameKey(text.slice(ws, we));
-      if (!m.nameWords.has(w) && !m.wordSet.some((k) => w.endsWith(k))) {
+      if (!m.nameWords.has(w) && !endsWithWord(m, w)) {
         lastEnd = we;
         continue;
       }
     }
-    const starts = [ws, ...previousWordStarts(text, ws, m.maxBack)];
+    // Names starting at this word or at one of the words before it; the longest wins.
+    const before = previousWordStarts(text, ws, m.maxBack);
     let best: [number, number, string] | undefined;
-    for (const s of starts) {
+    for (let k = -1; k < before.length; k++) {
+      const s = k < 0 ? ws : before[k]!;
       if (isWordAt(text, s - 1)) continue;
       const r = walk(m, text, s);
       if (r && r[0] > kwPos && (!best || r[0] - s > best[1] - best[0])) best = [s, r[0], r[1]];
@@ -460,14 +499,14 @@ export function findTreatyNames(text: string, sink: Sink): Set<string> {
         }
       }
     }
-    const anchor = text.slice(ws, we).toLowerCase();
-    if (!best && m.wordSet.includes(anchor)) {
-      const d = describe(m, text, anchor, we);
-      if (d) best = [ws, d[0], d[1]];
-    }
-    if (!best && m.wordSet.includes(anchor) && isUpperCode(text.charCodeAt(ws))) {
-      const x = expandedAcronym(m, text, ws, we);
-      if (x) best = x;
+    if (!best) {
+      // The bare treaty word: a description after it, or a title-case name around it.
+      const anchor = text.slice(ws, we).toLowerCase();
+      if (m.wordSet.includes(anchor)) {
+        const d = describe(m, text, anchor, we);
+        if (d) best = [ws, d[0], d[1]];
+        else if (isUpperCode(text.charCodeAt(ws))) best = expandedAcronym(m, text, ws, we);
+      }
     }
     if (best) {
       const start = withPrefix(text, best[0]);
