@@ -74,7 +74,9 @@ const TRIGGER_RE = new RegExp(
  */
 const KEYWORD_RE = new RegExp(`(?<=(?:${KEYWORDS})(?<!${KW_SEP})${KW_SEP}{0,8}\\d)`, 'y');
 
-const ECLI_RE = /ECLI:[A-Z]{2}:[A-Z0-9]{1,7}:\d{4}:[A-Z0-9]{1,25}(?:\.[A-Z0-9]{1,25}){0,4}/g;
+/** ECLI, found by its literal prefix and then read in full. */
+const ECLI_PREFIX_RE = /ECLI:/g;
+const ECLI_RE = /ECLI:[A-Z]{2}:[A-Z0-9]{1,7}:\d{4}:[A-Z0-9]{1,25}(?:\.[A-Z0-9]{1,25}){0,4}/y;
 
 /** Walks back from `end` over filler words to the keyword a Kamerstuk/Handelingen citation starts with. */
 const FILLER = new Set([
@@ -381,9 +383,13 @@ export function detectCitations(text: string, options: DetectOptions = {}): Cita
   }
 
   const ecli: Sink = { out: [] };
-  ECLI_RE.lastIndex = 0;
-  while ((m = ECLI_RE.exec(text))) {
-    let id = m[0];
+  ECLI_PREFIX_RE.lastIndex = 0;
+  while ((m = ECLI_PREFIX_RE.exec(text))) {
+    ECLI_RE.lastIndex = m.index;
+    const e = ECLI_RE.exec(text);
+    if (!e) continue;
+    ECLI_PREFIX_RE.lastIndex = m.index + e[0].length;
+    let id = e[0];
     while (id.endsWith('.')) id = id.slice(0, -1);
     if (isWordAt(text, m.index - 1)) continue;
     emit(ecli, 'ecli', id, m.index, m.index + id.length);

@@ -109,6 +109,73 @@ export function inUrlAt(text: string, i: number): boolean {
   return c === 0x2f || c === 0x3d || c === 0x3f || c === 0x26 || c === 0x23;
 }
 
+/** A character of the LETTER class (what `[${LETTER}]` matches). */
+export function isLetterClassCode(c: number): boolean {
+  if (c < 0x80) return (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a);
+  return (
+    c === 0xaa ||
+    c === 0xb5 ||
+    c === 0xba ||
+    (c >= 0xc0 && c <= 0x2af && c !== 0xd7 && c !== 0xf7) ||
+    (c >= 0x370 && c <= 0x52f)
+  );
+}
+
+function isDigitCode(c: number): boolean {
+  return c >= 0x30 && c <= 0x39;
+}
+
+/**
+ * A dossier number at `pos` — "36600", "36 600", "36.600", "36-600" (`(\d\d)(?:[ \u00a0\u2007\u2009\u202f.]{1,2}|DASH)?
+ * (\d{3})(?!\d)`, written out): its end, or -1.
+ */
+export function dossierEnd(text: string, pos: number): number {
+  if (!isDigitCode(text.charCodeAt(pos)) || !isDigitCode(text.charCodeAt(pos + 1))) return -1;
+  let j = pos + 2;
+  const c = text.charCodeAt(j);
+  if (isDossierSpace(c)) {
+    j++;
+    if (isDossierSpace(text.charCodeAt(j))) j++;
+  } else if (isDashCode(c)) {
+    j++;
+  }
+  if (
+    !isDigitCode(text.charCodeAt(j)) ||
+    !isDigitCode(text.charCodeAt(j + 1)) ||
+    !isDigitCode(text.charCodeAt(j + 2)) ||
+    isDigitCode(text.charCodeAt(j + 3))
+  )
+    return -1;
+  return j + 3;
+}
+
+function isDossierSpace(c: number): boolean {
+  return c === 0x20 || c === 0xa0 || c === 0x2007 || c === 0x2009 || c === 0x202f || c === 0x2e;
+}
+
+/**
+ * A document number at `pos` — 1–4 digits and an optional lower-case letter, or 1–3 capitals, not followed by a
+ * letter or digit (`(\d{1,4})([a-z])?(?![LETTER\d])|([A-Z]{1,3})(?![LETTER\d])`, written out): its end, or -1.
+ * The letter suffix, if any, is the character before the end.
+ */
+export function docNumEnd(text: string, pos: number): number {
+  let j = pos;
+  while (j - pos < 5 && isDigitCode(text.charCodeAt(j))) j++;
+  if (j > pos) {
+    if (j - pos > 4) return -1;
+    const c = text.charCodeAt(j);
+    if (c >= 0x61 && c <= 0x7a) {
+      const d = text.charCodeAt(j + 1);
+      return isLetterClassCode(d) || isDigitCode(d) ? -1 : j + 1;
+    }
+    return isLetterClassCode(c) ? -1 : j;
+  }
+  while (j - pos < 4 && text.charCodeAt(j) >= 0x41 && text.charCodeAt(j) <= 0x5a) j++;
+  if (j === pos || j - pos > 3) return -1;
+  const c = text.charCodeAt(j);
+  return isLetterClassCode(c) || isDigitCode(c) ? -1 : j;
+}
+
 export function isDigitAt(text: string, i: number): boolean {
   if (i < 0 || i >= text.length) return false;
   const c = text.charCodeAt(i);
