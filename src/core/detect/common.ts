@@ -1,5 +1,16 @@
 import type { Citation, CitationExtras, CitationKind } from '../citation';
-import { DASH, SP, at, codeAfterSpace, endOfGate, gate, sessionId, sticky, LETTER } from './text';
+import {
+  DASH,
+  SP,
+  codeAfterSpace,
+  endOf,
+  endOfGate,
+  gate,
+  isDigitAt,
+  sessionId,
+  sticky,
+  LETTER,
+} from './text';
 
 /** Where recognizers put what they find; the engine resolves overlaps afterwards. */
 export interface Sink {
@@ -38,11 +49,16 @@ export interface Session {
 const SESSION_RE = sticky(`((?:18|19|20)\\d\\d)${SP}(?:[/]|${DASH})${SP}(?:${DASH}${SP})?(\\d{2,4})(?!\\d)`);
 
 export function parseSession(text: string, pos: number): Session | undefined {
-  const m = at(SESSION_RE, text, pos);
-  if (!m) return undefined;
-  const id = sessionId(m[1]!, m[2]!);
+  const c = text.charCodeAt(pos);
+  if (c !== 0x31 && c !== 0x32) return undefined;
+  const end = endOf(SESSION_RE, text, pos);
+  if (end < 0) return undefined;
+  // The first year is the four digits at `pos`; the second, the digits the match ends with.
+  let s = end;
+  while (isDigitAt(text, s - 1)) s--;
+  const id = sessionId(text.slice(pos, pos + 4), text.slice(s, end));
   if (!id) return undefined;
-  return { id, start: pos, end: pos + m[0].length };
+  return { id, start: pos, end };
 }
 
 /** A page reference that may follow a document number: ", blz. 3", ", p. 5892–5931", " p. 12 e.v.". */

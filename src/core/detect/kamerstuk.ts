@@ -108,7 +108,13 @@ const NR_RE = gate(sticky(`${SP}(?:[,;:]${SP})?(?:[Nn]rs?|NRS?|[Nn]ummers?|[Nn]o
   const c = codeAfterSpace(text, pos, 24, true);
   return c === 0x4e || c === 0x6e;
 });
-const LIST_SEP_RE = sticky(`${SP}(?:(,|;)|(en|and|&|t/m|tot en met)(?![${LETTER}])|(${DASH}))${SP}`);
+const LIST_SEP_RE = gate(
+  sticky(`${SP}(?:(,|;)|(en|and|&|t/m|tot en met)(?![${LETTER}])|(${DASH}))${SP}`),
+  (text, pos) => {
+    const c = codeAfterSpace(text, pos, 9, false);
+    return c === 0x2c || c === 0x3b || c === 0x65 || c === 0x61 || c === 0x26 || c === 0x74 || isDashCode(c);
+  },
+);
 const COMPACT_RE = gate(
   sticky(`(${HS}{0,2})${DASH}(${HS}{0,2})(\\d{1,4})(?![${LETTER}\\d])(?![./${'\\-'}]\\d)`),
   (text, pos) =>
@@ -138,7 +144,10 @@ const PREFIX_RE = sticky(
     `|(Tweede|Eerste)${HS}Kamer(?:${HS}der${HS}Staten-Generaal)?` +
     `)(?![${LETTER}\\d])`,
 );
-const CHAMBER_RE = sticky(`${SP}(II|I|EK|TK)(?![${LETTER}\\d])`);
+const CHAMBER_RE = gate(sticky(`${SP}(II|I|EK|TK)(?![${LETTER}\\d])`), (text, pos) => {
+  const c = codeAfterSpace(text, pos, 9, false);
+  return c === 0x49 || c === 0x45 || c === 0x54;
+});
 const SESSION_LEAD_RE = sticky(`${SP}[,:]?${SP}(?:(?:[Vv]ergaderjaar|[Zz]itting)${SP})?`);
 const BEFORE_DOSSIER_RE = sticky(`${SP}[,;:]?${SP}`);
 
@@ -163,12 +172,13 @@ export function parseDossier(text: string, pos: number, allowShort: boolean): Do
   const next = text.charCodeAt(end);
   if ((next === 0x2e || next === 0x2c) && isDigitAt(text, end + 1)) return undefined;
   const d: Dossier = { num, start: pos, end, spaced, dashed };
-  let s = atGate(SUB_RE, text, end);
-  if (s) {
-    d.sub = s[1] ?? s[2];
-    d.end = end = end + s[0].length;
+  // A dash and two digits: the sub-dossier is the two digits.
+  const subEnd = endOfGate(SUB_RE, text, end);
+  if (subEnd >= 0) {
+    d.sub = text.slice(subEnd - 2, subEnd);
+    d.end = end = subEnd;
   }
-  s = atGate(SUFFIX_RE, text, end);
+  const s = atGate(SUFFIX_RE, text, end);
   if (s) {
     const suf = s[1]!;
     const roman = suf.replace(/[A-HJ-UWYZ]$/, '');
@@ -220,7 +230,7 @@ function readNumList(text: string, pos: number, letters: boolean): DocNum[] {
   const list = [first];
   let end = first.end;
   for (let guard = 0; guard < 50; guard++) {
-    const sep = at(LIST_SEP_RE, text, end);
+    const sep = atGate(LIST_SEP_RE, text, end);
     if (!sep) break;
     const p = end + sep[0].length;
     // The next item must not be a new dossier ("nr. 223, 36 180 nr. 5") or a year.
@@ -298,11 +308,13 @@ function parseDocs(
     if (opts.sameLine && hasLineBreak(text, pos, nrEnd)) return [];
     return readNumList(text, nrEnd, true);
   }
-  const m = atGate(COMPACT_RE, text, pos);
-  if (m && (opts.spacedDash || (m[1] === '' && m[2] === ''))) {
-    const s = pos + m[0].length - m[3]!.length;
-    const n = String(Number(m[3]));
-    if (n !== '0') return [{ doc: n, start: s, end: pos + m[0].length }];
+  const cEnd = endOfGate(COMPACT_RE, text, pos);
+  // No space around the dash: the dash is at `pos` and a digit follows it.
+  if (cEnd >= 0 && (opts.spacedDash || (isDashCode(text.charCodeAt(pos)) && isDigitAt(text, pos + 1)))) {
+    let s = cEnd;
+    while (isDigitAt(text, s - 1)) s--;
+    const n = String(Number(text.slice(s, cEnd)));
+    if (n !== '0') return [{ doc: n, start: s, end: cEnd }];
   }
   if (opts.keyword) {
     const p = endOfGate(COMMA_NUM_RE, text, pos);
@@ -333,7 +345,7 @@ export function parsePrefixed(text: string, start: number, ctx: KstContext): num
   const isChamberWord = pm[4] !== undefined || pm[5] !== undefined;
   let chamber: string | undefined = pm[4] ?? pm[5];
   if (isKst) {
-    const c = at(CHAMBER_RE, text, pos);
+    const c = atGate(CHAMBER_RE, text, pos);
     if (c) {
       chamber = c[1];
       pos += c[0].length;

@@ -47,6 +47,7 @@ const PIECES = [
   ...['Richtlijn', 'Regulation', 'Directive', '(EG)', '(EU)', '(EU, Euratom)', 'g', 'e', 'x', 'é'],
   ...['0', '1', '02', '12', '345', '2024', '12345', '2016-2017', '34700', '-VIII', ' A'],
   ...['juli', 'Oktober', 'mrt', 'inzake', 'van de', 'Relating to', 'tegen', 'Ω', 'İ', 'ſ'],
+  ...['and', 'II', 'I', 'EK', 'TK', 'E', 'T', 'ENKEL'],
 ];
 
 const textArb = fc
@@ -62,7 +63,7 @@ function patternMatches(g: Gate, text: string, pos: number): boolean {
 
 describe('pattern gates', () => {
   it('are registered for the recognizers', () => {
-    expect(GATES.length).toBeGreaterThanOrEqual(13);
+    expect(GATES.length).toBeGreaterThanOrEqual(15);
   });
 
   it('never reject a position where their pattern matches', () => {
@@ -94,6 +95,8 @@ describe('pattern gates', () => {
       ['2016-201734700 nr. 19', 15],
       ['1325 oktober', 4],
       ['Verdrag inzake de rechten', 7],
+      ['12 en 13', 2],
+      ['Kamerstukken II 2024/25', 12],
     ];
     for (const [text, pos] of cases) {
       expect(
