@@ -28,7 +28,7 @@ import { parseGluedHandelingen, parseMetadataRow, parseParliament, parseParliame
 import { parsePublication } from './publications';
 import { parseResolution } from './resolutions';
 import { codeBeforeSpace, endOf, execBefore, gate, inUrlAt, isDigitAt, isSpaceCode, isWordAt } from './text';
-import { FAST_KEYWORDS, KEYWORDS } from './keywords';
+import { FAST_KEYWORDS, KW_SEP, isKwSepCode, keywordBefore } from './keywords';
 import { findTreatyAcronyms, findTreatyNames } from './treaties';
 
 export interface DetectOptions {
@@ -52,9 +52,6 @@ const enum G {
   Id,
 }
 
-/** Separators between a keyword and its number. */
-const KW_SEP = '[\\s\\u200b.,:;(|]';
-
 /**
  * The digit trigger. Alternatives, tried at the first digit of a run:
  * 1. a Tweede Kamer zaak/document number 2024Z01234 / 2024D05678 (group 1);
@@ -67,12 +64,6 @@ const TRIGGER_RE = new RegExp(
     `|(\\d\\d(?:\\d|[ \\u00a0\\u2009\\u202f.\\-]\\d)\\d\\d(?![\\d])))`,
   'g',
 );
-
-/**
- * Which keyword the trigger found: the same lookbehind with a group per keyword group, run after the digit
- * where the trigger matched by its second alternative.
- */
-const KEYWORD_RE = new RegExp(`(?<=(?:${KEYWORDS})(?<!${KW_SEP})${KW_SEP}{0,8}\\d)`, 'y');
 
 /** ECLI, found by its literal prefix and then read in full. */
 const ECLI_PREFIX_RE = /ECLI:/g;
@@ -249,7 +240,8 @@ function dispatch(
   text: string,
   p: number,
   tk: string | undefined,
-  kw: RegExpExecArray | null,
+  group: G | 0,
+  kwText: string | undefined,
   ctx: KstContext,
 ): number {
   if (tk !== undefined) {
@@ -258,17 +250,7 @@ function dispatch(
     emit(ctx.sink, kind, tk, p, p + tk.length);
     return p + tk.length;
   }
-  let group = 0 as G;
-  if (kw) {
-    for (let k = G.Res; k <= G.Id; k++) {
-      if (kw[k] !== undefined) {
-        group = k;
-        break;
-      }
-    }
-  }
-  if (group) {
-    const kwText = kw![group]!;
+  if (group && kwText !== undefined) {
     // The keyword ends before the separators that precede the digit.
     let kwEnd = p;
     while (kwEnd > 0 && p - kwEnd < 8 && isKeywordSep(text.charCodeAt(kwEnd - 1))) kwEnd--;
@@ -371,14 +353,19 @@ export function detectCitations(text: string, options: DetectOptions = {}): Cita
   const re = TRIGGER_RE;
   re.lastIndex = 0;
   let m: RegExpExecArray | null;
+  const kw = { group: 0 };
   while ((m = re.exec(text))) {
     const p = m.index;
-    let kw: RegExpExecArray | null = null;
+    let kwText: string | undefined;
+    kw.group = 0;
     if (m[1] === undefined && m[2] === undefined) {
-      KEYWORD_RE.lastIndex = p + 1;
-      kw = KEYWORD_RE.exec(text);
+      // The keyword alternative matched: the keyword ends before the separators (KW_SEP, at most 8) before the
+      // digit.
+      let q = p;
+      while (q > p - 8 && q > 0 && isKwSepCode(text.charCodeAt(q - 1))) q--;
+      kwText = keywordBefore(text, q, kw);
     }
-    const end = dispatch(text, p, m[1], kw, ctx);
+    const end = dispatch(text, p, m[1], kw.group as G | 0, kwText, ctx);
     if (end > re.lastIndex) re.lastIndex = end;
   }
 

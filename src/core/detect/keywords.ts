@@ -8,6 +8,16 @@
  * A unit test checks on generated text that the two match exactly the same way.
  */
 
+import { isWsLike } from './text';
+
+/** Separators between a keyword and its number. */
+export const KW_SEP = '[\\s\\u200b.,:;(|]';
+
+/** A KW_SEP character (isWsLike is exactly [\s\u200b]; tested). */
+export function isKwSepCode(c: number): boolean {
+  return isWsLike(c) || c === 0x2e || c === 0x2c || c === 0x3a || c === 0x3b || c === 0x28 || c === 0x7c;
+}
+
 /** No letter before the keyword (it starts a word). */
 export const NOT_LETTER = '(?<![A-Za-z\\u00c0-\\u024f])';
 
@@ -118,3 +128,44 @@ export function suffixAlternation(forms: readonly (readonly [string, boolean])[]
 export const FAST_KEYWORDS = suffixAlternation(
   KEYWORD_GROUPS.flatMap((g) => g.forms.map((f) => [f, g.word] as const)),
 );
+
+interface KeywordForm {
+  /** 1…7: the keyword group, numbered as the groups of KEYWORDS. */
+  group: number;
+  form: string;
+  word: boolean;
+}
+
+/** Forms by their last character, in priority order (group order, then the order of the forms). */
+const FORMS_BY_LAST = new Map<number, KeywordForm[]>();
+KEYWORD_GROUPS.forEach((g, i) => {
+  for (const form of g.forms) {
+    const last = form.charCodeAt(form.length - 1);
+    let list = FORMS_BY_LAST.get(last);
+    if (!list) FORMS_BY_LAST.set(last, (list = []));
+    list.push({ group: i + 1, form, word: g.word });
+  }
+});
+
+function isNotLetterRe(c: number): boolean {
+  // NOT_LETTER: not [A-Za-z\u00c0-\u024f] (NaN before the start of the text counts as no letter).
+  return !((c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a) || (c >= 0xc0 && c <= 0x24f));
+}
+
+/**
+ * The keyword KEYWORDS matches as ending at `end`, as the capture its first matching group would hold: the form,
+ * with its group in `found.group`; undefined if none. (Where two forms of a group could both end there, one is a
+ * suffix of the other — "ah-tk-"/"h-tk-", "II"/"I" — and the longer is listed first, as the pattern tries it.)
+ */
+export function keywordBefore(text: string, end: number, found: { group: number }): string | undefined {
+  const list = FORMS_BY_LAST.get(text.charCodeAt(end - 1));
+  if (!list) return undefined;
+  for (const k of list) {
+    const start = end - k.form.length;
+    if (start < 0 || !text.startsWith(k.form, start)) continue;
+    if (k.word && !isNotLetterRe(text.charCodeAt(start - 1))) continue;
+    found.group = k.group;
+    return k.form;
+  }
+  return undefined;
+}

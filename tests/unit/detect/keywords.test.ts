@@ -4,7 +4,10 @@ import {
   FAST_KEYWORDS,
   KEYWORDS,
   KEYWORD_GROUPS,
+  KW_SEP,
   NOT_LETTER,
+  isKwSepCode,
+  keywordBefore,
   suffixAlternation,
 } from '../../../src/core/detect/keywords';
 
@@ -111,5 +114,34 @@ describe('trigger keywords', () => {
         ['tie', false],
       ]),
     ).toBe('tie');
+  });
+
+  it('isKwSepCode is KW_SEP on every code unit', () => {
+    const re = new RegExp(KW_SEP);
+    for (let c = 0; c <= 0xffff; c++) {
+      if (isKwSepCode(c) !== re.test(String.fromCharCode(c))) throw new Error(`U+${c.toString(16)}`);
+    }
+  });
+
+  it('keywordBefore gives the group and text KEYWORDS captures, wherever it matches', () => {
+    const re = new RegExp(`(?<=${KEYWORDS})`, 'y');
+    const found = { group: 0 };
+    fc.assert(
+      fc.property(textArb, (text) => {
+        for (let end = 0; end <= text.length; end++) {
+          re.lastIndex = end;
+          const m = re.exec(text);
+          found.group = 0;
+          const form = keywordBefore(text, end, found);
+          if (!m) {
+            expect(form, `${JSON.stringify(text)} @${end}`).toBeUndefined();
+            continue;
+          }
+          const group = m.findIndex((g, i) => i > 0 && g !== undefined);
+          expect([found.group, form], `${JSON.stringify(text)} @${end}`).toEqual([group, m[group]]);
+        }
+      }),
+      { numRuns: 10000 },
+    );
   });
 });
