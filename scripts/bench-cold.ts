@@ -9,11 +9,12 @@
  *   - the same work once more in the same process (second pass, partly warmed up).
  * The table shows the median over the processes.
  *
- *   npx tsx scripts/bench-cold.ts [CORPUS_DIR] [--runs N] [--mb N] [--page] [--flags "--no-opt"]
+ *   npx tsx scripts/bench-cold.ts [CORPUS_DIR] [--runs N] [--mb N] [--page | --text FILE] [--flags "--no-opt"]
  *
  * The text is the dev corpus (default ../shared/corpus/dev) repeated to 1.5 MB; with --page it is the generated
- * Handelingen-style page of scripts/bench-page.ts, tags stripped. --flags passes V8 flags to the child
- * processes (for example "--no-opt --no-maglev" to see the code run unoptimized throughout).
+ * Handelingen-style page of scripts/bench-page.ts, tags stripped; with --text, the first 1.5 MB of FILE.
+ * --flags passes V8 flags to the child processes (for example "--no-opt" to see the code run unoptimized
+ * throughout).
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
@@ -116,10 +117,15 @@ async function main(): Promise<void> {
   const runs = Number(opt('--runs') ?? 7);
   const bytes = Math.round(Number(opt('--mb') ?? 1.5) * 1e6);
   const flags = (opt('--flags') ?? '').split(/\s+/).filter(Boolean);
-  const valued = new Set(['--runs', '--mb', '--flags']);
+  const valued = new Set(['--runs', '--mb', '--flags', '--text']);
   const dir =
     args.find((a, i) => !a.startsWith('--') && !valued.has(args[i - 1] ?? '')) ?? '../shared/corpus/dev';
-  const { text, note } = args.includes('--page') ? await pageText(bytes) : corpusText(resolve(dir), bytes);
+  const textFile = opt('--text');
+  const { text, note } = textFile
+    ? { text: readFileSync(textFile, 'utf8').slice(0, bytes), note: textFile }
+    : args.includes('--page')
+      ? await pageText(bytes)
+      : corpusText(resolve(dir), bytes);
 
   const tmp = mkdtempSync(join(tmpdir(), 'bench-cold-'));
   const file = join(tmp, 'text.txt');
