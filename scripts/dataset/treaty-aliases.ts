@@ -17,6 +17,7 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { parse } from 'csv-parse/sync';
+import { buildTreatyIndex, type TreatyIndex } from '../../src/core/detect/treaty-index';
 
 /** Words that make a phrase a treaty name; the detector scans for these (case-insensitive, inside compounds). */
 export const TREATY_WORDS = [
@@ -46,10 +47,12 @@ export interface TreatyAliasEntry {
 }
 
 export interface TreatyAliasFile {
-  schema: 1;
+  schema: 2;
   source: string;
   words: string[];
   treaties: TreatyAliasEntry[];
+  /** The detector's lookup tables, precomputed from `words` and `treaties` (src/core/detect/treaty-index.ts). */
+  index: TreatyIndex;
 }
 
 interface CsvRow {
@@ -140,13 +143,20 @@ export function buildTreatyAliases(
     });
   }
   treaties.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
-  return { file: { schema: 1, source, words: [...TREATY_WORDS], treaties }, dropped };
+  const words = [...TREATY_WORDS];
+  const index = buildTreatyIndex({ words, treaties });
+  return { file: { schema: 2, source, words, treaties, index }, dropped };
 }
 
-/** Compact but diff-friendly: one treaty per line. */
+/** Compact but diff-friendly: one treaty per line, then one line per index table. */
 export function serialize(file: TreatyAliasFile): string {
   const head = `{"schema":${file.schema},"source":${JSON.stringify(file.source)},"words":${JSON.stringify(file.words)},"treaties":[\n`;
-  return head + file.treaties.map((t) => JSON.stringify(t)).join(',\n') + '\n]}\n';
+  const index = Object.entries(file.index)
+    .map(([k, v]) => `${JSON.stringify(k)}:${JSON.stringify(v)}`)
+    .join(',\n');
+  return (
+    head + file.treaties.map((t) => JSON.stringify(t)).join(',\n') + '\n],\n"index":{\n' + index + '\n}}\n'
+  );
 }
 
 function main(): void {

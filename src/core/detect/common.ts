@@ -1,5 +1,16 @@
 import type { Citation, CitationExtras, CitationKind } from '../citation';
-import { DASH, SP, at, sessionId, sticky, LETTER } from './text';
+import {
+  DASH,
+  SP,
+  codeAfterSpace,
+  endOf,
+  endOfGate,
+  gate,
+  isDigitAt,
+  sessionId,
+  sticky,
+  LETTER,
+} from './text';
 
 /** Where recognizers put what they find; the engine resolves overlaps afterwards. */
 export interface Sink {
@@ -16,15 +27,13 @@ export function emit(
 ): Citation {
   const c: Citation = { kind, id, start, end };
   if (extras) {
-    const clean: Record<string, unknown> = {};
-    let any = false;
+    let clean: Record<string, unknown> | undefined;
     for (const k in extras) {
       const v = extras[k as keyof CitationExtras];
       if (v === undefined || (Array.isArray(v) && v.length === 0)) continue;
-      clean[k] = v;
-      any = true;
+      (clean ??= {})[k] = v;
     }
-    if (any) c.extras = clean as CitationExtras;
+    if (clean) c.extras = clean as CitationExtras;
   }
   sink.out.push(c);
   return c;
@@ -40,14 +49,30 @@ export interface Session {
 const SESSION_RE = sticky(`((?:18|19|20)\\d\\d)${SP}(?:[/]|${DASH})${SP}(?:${DASH}${SP})?(\\d{2,4})(?!\\d)`);
 
 export function parseSession(text: string, pos: number): Session | undefined {
-  const m = at(SESSION_RE, text, pos);
-  if (!m) return undefined;
-  const id = sessionId(m[1]!, m[2]!);
+  const c = text.charCodeAt(pos);
+  if (c !== 0x31 && c !== 0x32) return undefined;
+  const end = endOf(SESSION_RE, text, pos);
+  if (end < 0) return undefined;
+  // The first year is the four digits at `pos`; the second, the digits the match ends with.
+  let s = end;
+  while (isDigitAt(text, s - 1)) s--;
+  const id = sessionId(text.slice(pos, pos + 4), text.slice(s, end));
   if (!id) return undefined;
-  return { id, start: pos, end: pos + m[0].length };
+  return { id, start: pos, end };
 }
 
 /** A page reference that may follow a document number: ", blz. 3", ", p. 5892–5931", " p. 12 e.v.". */
-export const PAGES_RE = sticky(
-  `${SP},?${SP}(?:blz|bl|p|pp|pag|pagina|pagina's|bladzijde|bladzijden)\\.?${SP}(\\d{1,5})(?:${SP}(?:${DASH}|en|t/m)${SP}(\\d{1,5}))?(?:${SP}e\\.?v\\.?)?(?![${LETTER}\\d])`,
+const PAGES_RE = gate(
+  sticky(
+    `${SP},?${SP}(?:blz|bl|p|pp|pag|pagina|pagina's|bladzijde|bladzijden)\\.?${SP}(\\d{1,5})(?:${SP}(?:${DASH}|en|t/m)${SP}(\\d{1,5}))?(?:${SP}e\\.?v\\.?)?(?![${LETTER}\\d])`,
+  ),
+  (text, pos) => {
+    const c = codeAfterSpace(text, pos, 24, true);
+    return c === 0x62 || c === 0x70;
+  },
 );
+
+/** The end of a page reference (PAGES_RE) at `pos`, or -1. */
+export function pagesEnd(text: string, pos: number): number {
+  return endOfGate(PAGES_RE, text, pos);
+}

@@ -27,7 +27,8 @@ import {
 import { parseGluedHandelingen, parseMetadataRow, parseParliament, parseParliamentId } from './parliament';
 import { parsePublication } from './publications';
 import { parseResolution } from './resolutions';
-import { inUrlAt, isSpaceCode, isWordAt } from './text';
+import { codeBeforeSpace, endOf, execBefore, gate, inUrlAt, isDigitAt, isSpaceCode, isWordAt } from './text';
+import { FAST_KEYWORDS, KW_SEP, isKwSepCode, keywordBefore } from './keywords';
 import { findTreatyAcronyms, findTreatyNames } from './treaties';
 
 export interface DetectOptions {
@@ -40,11 +41,9 @@ export interface DetectOptions {
   implicit?: boolean;
 }
 
-const NOT_LETTER = '(?<![A-Za-z\\u00c0-\\u024f])';
-/** Keyword groups, captured inside the lookbehind (numbered after the zaak group): */
+/** Keyword groups, as numbered in KEYWORD_RE (keywords.ts). */
 const enum G {
-  Tk = 1,
-  Res,
+  Res = 1,
   Nr,
   Pub,
   Kst,
@@ -52,30 +51,23 @@ const enum G {
   Eu,
   Id,
 }
-const KEYWORDS = [
-  `([Rr]esoluti(?:es?|ons?)|UNSCR|[SA]/RES/)`,
-  `(${NOT_LETTER}(?:[Nn]rs?|NRS?|[Nn]ummers?|No))`,
-  `(${NOT_LETTER}(?:Stb|Stcrt|Trb|Staatsblad|Staatscourant|Tractatenblad))`,
-  `(${NOT_LETTER}(?:[Kk]amerstuk(?:ken|dossier)?|KAMERSTUK(?:KEN)?|[Mm]otie|[Aa]mendement))`,
-  `(${NOT_LETTER}(?:II|I|EK|TK|[Vv]ergaderjaar|[Zz]itting|[Hh]andelingen|HANDELINGEN|Hand|Staten-Generaal))`,
-  `([Vv]erordening|[Rr]ichtlijn|Regulation|Directive|\\((?:EU|EG|EEG|EC|EEC)\\)|Euratom\\))`,
-  `(${NOT_LETTER}(?:KST|kst-|a?h-[te]k-))`,
-].join('|');
 
 /**
  * The digit trigger. Alternatives, tried at the first digit of a run:
- * 1. a Tweede Kamer zaak/document number 2024Z01234 / 2024D05678;
- * 2. a digit preceded by a keyword (lookbehind, evaluated only at digits);
- * 3. five digits, or a dossier-shaped "NN NNN" / "NN.NNN" / "NN-NNN".
+ * 1. a Tweede Kamer zaak/document number 2024Z01234 / 2024D05678 (group 1);
+ * 2. a digit preceded by a keyword (lookbehind, evaluated only at digits; no group, see KEYWORD_RE);
+ * 3. five digits, or a dossier-shaped "NN NNN" / "NN.NNN" / "NN-NNN" (group 2).
  */
 const TRIGGER_RE = new RegExp(
   `(?<![\\d])(?:((?:19|20)\\d\\d[ZD]\\d{5}(?![\\d]))` +
-    `|\\d(?<=(?:${KEYWORDS})(?<![\\s\\u200b.,:;(|])[\\s\\u200b.,:;(|]{0,8}\\d)` +
+    `|\\d(?<=${FAST_KEYWORDS}(?<!${KW_SEP})${KW_SEP}{0,8}\\d)` +
     `|(\\d\\d(?:\\d|[ \\u00a0\\u2009\\u202f.\\-]\\d)\\d\\d(?![\\d])))`,
   'g',
 );
 
-const ECLI_RE = /ECLI:[A-Z]{2}:[A-Z0-9]{1,7}:\d{4}:[A-Z0-9]{1,25}(?:\.[A-Z0-9]{1,25}){0,4}/g;
+/** ECLI, found by its literal prefix and then read in full. */
+const ECLI_PREFIX_RE = /ECLI:/g;
+const ECLI_RE = /ECLI:[A-Z]{2}:[A-Z0-9]{1,7}:\d{4}:[A-Z0-9]{1,25}(?:\.[A-Z0-9]{1,25}){0,4}/y;
 
 /** Walks back from `end` over filler words to the keyword a Kamerstuk/Handelingen citation starts with. */
 const FILLER = new Set([
@@ -100,6 +92,21 @@ const FILLER = new Set([
 ]);
 
 type PrefixType = 'kst' | 'hand' | 'aanh';
+
+const HAND_WORDS = new Set(['Handelingen', 'handelingen', 'HANDELINGEN', 'Hand.']);
+const AANH_WORDS = new Set(['Aanhangsel', 'AANHANGSEL', 'Aanh.']);
+const BIJL_WORDS = new Set(['Bijl.', 'Bijlagen', 'Bijl']);
+const LINK_WORDS = new Set(['der', 'van', 'de', 'bij', 'tot']);
+const KST_WORDS = new Set([
+  'Kamerstuk',
+  'kamerstuk',
+  'Kamerstukken',
+  'kamerstukken',
+  'Kamerstukdossier',
+  'kamerstukdossier',
+  'KAMERSTUK',
+  'KAMERSTUKKEN',
+]);
 
 function wordBefore(text: string, end: number): [number, string] | undefined {
   let i = end;
@@ -126,20 +133,20 @@ function findPrefixStart(text: string, end: number): [number, PrefixType] | unde
     const w = wordBefore(text, pos);
     if (!w) break;
     const [s, word] = w;
-    if (/^(?:[Hh]andelingen|HANDELINGEN|Hand\.)$/.test(word)) {
+    if (HAND_WORDS.has(word)) {
       // "Aanhangsel (der|van de|bij de) Handelingen", "Aanh. Hand.", "Bijl. Hand."
       let q = s;
       for (let k = 0; k < 3; k++) {
         const b = wordBefore(text, q);
         if (!b) break;
-        if (/^(?:Aanhangsel|AANHANGSEL|Aanh\.)$/.test(b[1])) return [b[0], 'aanh'];
-        if (/^(?:Bijl\.|Bijlagen|Bijl)$/.test(b[1])) return [b[0], 'kst'];
-        if (!/^(?:der|van|de|bij|tot)$/.test(b[1])) break;
+        if (AANH_WORDS.has(b[1])) return [b[0], 'aanh'];
+        if (BIJL_WORDS.has(b[1])) return [b[0], 'kst'];
+        if (!LINK_WORDS.has(b[1])) break;
         q = b[0];
       }
       return [s, 'hand'];
     }
-    if (/^(?:[Kk]amerstuk(?:ken|dossier)?|KAMERSTUK(?:KEN)?)$/.test(word)) return [s, 'kst'];
+    if (KST_WORDS.has(word)) return [s, 'kst'];
     if (word === 'Tweede' || word === 'Eerste') {
       if (/^[\s\u00a0]+Kamer/.test(text.slice(s + word.length, s + word.length + 8))) return [s, 'kst'];
     }
@@ -157,8 +164,15 @@ function wordStartOf(text: string, pos: number): number {
   return s;
 }
 
-const EU_BEFORE_RE =
-  /(?:(?:[Uu]itvoerings|[Gg]edelegeerde[ \u00a0])?[Vv]erordening|[Rr]ichtlijn|Regulation|Directive)[\s\u00a0]*(?:\([^()\n]{1,14}\)[\s\u00a0]*)?$/;
+/** An EU act keyword before "nr."/"(EU)": the text before ends in its last letter or a bracket, and spaces. */
+const EU_BEFORE = gate(
+  /(?:(?:[Uu]itvoerings|[Gg]edelegeerde[ \u00a0])?[Vv]erordening|[Rr]ichtlijn|Regulation|Directive)[\s\u00a0]*(?:\([^()\n]{1,14}\)[\s\u00a0]*)?$/,
+  (text, end) => {
+    const c = codeBeforeSpace(text, end, 48);
+    return c === 0x67 || c === 0x6e || c === 0x65 || c === 0x29;
+  },
+  { before: 48 },
+);
 
 function dispatchKeyword(
   text: string,
@@ -178,10 +192,9 @@ function dispatchKeyword(
   if (group === G.Pub) return parsePublication(text, kwStart, ctx.sink);
   if (group === G.Nr) {
     let r = -1;
-    if (/\d$/.test(text.slice(Math.max(0, kwStart - 1), kwStart)))
-      r = parseGluedHandelingen(text, kwStart, ctx.sink);
+    if (isDigitAt(text, kwStart - 1)) r = parseGluedHandelingen(text, kwStart, ctx.sink);
     if (r < 0) {
-      const eu = EU_BEFORE_RE.exec(text.slice(Math.max(0, kwStart - 48), kwStart));
+      const eu = execBefore(EU_BEFORE, text, kwStart);
       if (eu) r = parseEuAct(text, kwStart - eu[0].length, ctx.sink);
     }
     if (r < 0) r = parseAtNr(text, kwStart, ctx);
@@ -208,7 +221,7 @@ function dispatchKeyword(
   }
   if (group === G.Eu) {
     if (kwText.startsWith('(') || kwText.startsWith('Euratom')) {
-      const eu = EU_BEFORE_RE.exec(text.slice(Math.max(0, kwStop - 60), kwStop));
+      const eu = EU_BEFORE.re.exec(text.slice(Math.max(0, kwStop - 60), kwStop));
       if (!eu) return -1;
       return parseEuAct(text, kwStop - eu[0].length, ctx.sink);
     }
@@ -217,30 +230,27 @@ function dispatchKeyword(
   return -1;
 }
 
-const DOSSIER_AT_RE = /^\d\d(?:\d|[ \u00a0\u2009\u202f.-]\d)\d\d(?!\d)/;
+const DOSSIER_AT_RE = /\d\d(?:\d|[ \u00a0\u2009\u202f.-]\d)\d\d(?!\d)/y;
 
 function isKeywordSep(c: number): boolean {
   return isSpaceCode(c) || c === 0x2e || c === 0x2c || c === 0x3a || c === 0x3b || c === 0x28 || c === 0x7c;
 }
 
-function dispatch(text: string, m: RegExpExecArray, ctx: KstContext): number {
-  const p = m.index;
-  const tk = m[G.Tk];
+function dispatch(
+  text: string,
+  p: number,
+  tk: string | undefined,
+  group: G | 0,
+  kwText: string | undefined,
+  ctx: KstContext,
+): number {
   if (tk !== undefined) {
     if (isWordAt(text, p - 1) || isWordAt(text, p + tk.length) || inUrlAt(text, p)) return -1;
     const kind: CitationKind = tk[4] === 'Z' ? 'tk-zaak' : 'tk-document';
     emit(ctx.sink, kind, tk, p, p + tk.length);
     return p + tk.length;
   }
-  let group = 0 as G;
-  for (let k = G.Res; k <= G.Id; k++) {
-    if (m[k] !== undefined) {
-      group = k;
-      break;
-    }
-  }
-  if (group) {
-    const kwText = m[group]!;
+  if (group && kwText !== undefined) {
     // The keyword ends before the separators that precede the digit.
     let kwEnd = p;
     while (kwEnd > 0 && p - kwEnd < 8 && isKeywordSep(text.charCodeAt(kwEnd - 1))) kwEnd--;
@@ -249,7 +259,7 @@ function dispatch(text: string, m: RegExpExecArray, ctx: KstContext): number {
     const kwStart = kwEnd;
     const kwStop = kwStart + kwText.length;
     const r = dispatchKeyword(text, ctx, group, kwText, kwStart, kwStop);
-    if (r >= 0 || !DOSSIER_AT_RE.test(text.slice(p, p + 7))) return r;
+    if (r >= 0 || endOf(DOSSIER_AT_RE, text, p) < 0) return r;
   }
   // Five digits or a dossier shape without a keyword.
   const b1 = text.charCodeAt(p - 1);
@@ -273,14 +283,44 @@ function dispatch(text: string, m: RegExpExecArray, ctx: KstContext): number {
   return parseBare(text, p, ctx);
 }
 
-function resolveOverlaps(cands: Citation[]): Citation[] {
-  cands.sort((a, b) => a.start - b.start || b.end - a.end);
+function byPosition(a: Citation, b: Citation): number {
+  return a.start - b.start || b.end - a.end;
+}
+
+/**
+ * The candidates of all `parts` in order of start (the longest first at the same start), keeping the first of
+ * any that overlap. The order is that of a stable sort of the parts concatenated; as every part comes (almost
+ * always) sorted already, it is a merge.
+ */
+export function resolveOverlaps(parts: Citation[][]): Citation[] {
+  let total = 0;
+  for (const part of parts) {
+    total += part.length;
+    for (let i = 1; i < part.length; i++) {
+      if (byPosition(part[i - 1]!, part[i]!) > 0) {
+        part.sort(byPosition);
+        break;
+      }
+    }
+  }
+  const next = new Array<number>(parts.length).fill(0);
   const out: Citation[] = [];
   let lastEnd = -1;
-  for (const c of cands) {
-    if (c.start >= lastEnd && c.end > c.start) {
-      out.push(c);
-      lastEnd = c.end;
+  for (let n = 0; n < total; n++) {
+    // The first part whose next candidate comes first; on a tie the earlier part, as a stable sort would.
+    let from = -1;
+    let c: Citation | undefined;
+    for (let k = 0; k < parts.length; k++) {
+      const d = parts[k]![next[k]!];
+      if (d !== undefined && (c === undefined || byPosition(d, c) < 0)) {
+        c = d;
+        from = k;
+      }
+    }
+    next[from]!++;
+    if (c!.start >= lastEnd && c!.end > c!.start) {
+      out.push(c!);
+      lastEnd = c!.end;
     }
   }
   return out;
@@ -313,27 +353,45 @@ export function detectCitations(text: string, options: DetectOptions = {}): Cita
   const re = TRIGGER_RE;
   re.lastIndex = 0;
   let m: RegExpExecArray | null;
+  const kw = { group: 0 };
   while ((m = re.exec(text))) {
-    const end = dispatch(text, m, ctx);
+    const p = m.index;
+    let kwText: string | undefined;
+    kw.group = 0;
+    if (m[1] === undefined && m[2] === undefined) {
+      // The keyword alternative matched: the keyword ends before the separators (KW_SEP, at most 8) before the
+      // digit.
+      let q = p;
+      while (q > p - 8 && q > 0 && isKwSepCode(text.charCodeAt(q - 1))) q--;
+      kwText = keywordBefore(text, q, kw);
+    }
+    const end = dispatch(text, p, m[1], kw.group as G | 0, kwText, ctx);
     if (end > re.lastIndex) re.lastIndex = end;
   }
 
-  ECLI_RE.lastIndex = 0;
-  while ((m = ECLI_RE.exec(text))) {
-    let id = m[0];
+  const ecli: Sink = { out: [] };
+  ECLI_PREFIX_RE.lastIndex = 0;
+  while ((m = ECLI_PREFIX_RE.exec(text))) {
+    ECLI_RE.lastIndex = m.index;
+    const e = ECLI_RE.exec(text);
+    if (!e) continue;
+    ECLI_PREFIX_RE.lastIndex = m.index + e[0].length;
+    let id = e[0];
     while (id.endsWith('.')) id = id.slice(0, -1);
     if (isWordAt(text, m.index - 1)) continue;
-    emit(sink, 'ecli', id, m.index, m.index + id.length);
+    emit(ecli, 'ecli', id, m.index, m.index + id.length);
   }
 
-  const named = findTreatyNames(text, sink);
-  findTreatyAcronyms(text, sink, named);
+  const names: Sink = { out: [] };
+  const named = findTreatyNames(text, names);
+  const acronyms: Sink = { out: [] };
+  findTreatyAcronyms(text, acronyms, named);
 
-  let found = resolveOverlaps(sink.out);
+  let found = resolveOverlaps([sink.out, ecli.out, names.out, acronyms.out]);
   if (options.implicit !== false && ctx.implicit.length) {
     const extra: Sink = { out: [] };
     resolveImplicit(found, ctx.implicit, extra);
-    if (extra.out.length) found = resolveOverlaps([...found, ...extra.out]);
+    if (extra.out.length) found = resolveOverlaps([found, extra.out]);
   }
   if (options.kinds) {
     const allow = new Set(options.kinds);

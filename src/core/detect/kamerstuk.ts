@@ -10,7 +10,7 @@
  *   implicit     de motie op stuk nr. 351 (dossier from the discourse, resolved by the engine)
  */
 import type { Citation, CitationExtras } from '../citation';
-import { PAGES_RE, emit, parseSession, type Sink } from './common';
+import { emit, pagesEnd, parseSession, type Sink } from './common';
 import {
   DASH,
   HS,
@@ -20,6 +20,14 @@ import {
   hasLineBreak,
   isDashCode,
   isDigitAt,
+  isWsLike,
+  codeAfterSpace,
+  dossierEnd,
+  docNumEnd,
+  gate,
+  atGate,
+  endOfGate,
+  execBefore,
   isLetterAt,
   isRoman,
   isWordAt,
@@ -70,21 +78,61 @@ export interface KstContext {
   implicit: PendingImplicit[];
 }
 
-const DOSSIER_RE = sticky(`(\\d\\d)(?:([ \\u00a0\\u2007\\u2009\\u202f.]{1,2})|(${DASH}))?(\\d{3})(?!\\d)`);
 const SHORT_DOSSIER_RE = sticky(`(\\d{3,4})(?!\\d)`);
-const SUB_RE = sticky(
-  `${DASH}(\\d\\d)(?=${DASH}\\d|${HS}{0,3},?${HS}{0,3}(?:nrs?|nummers?)(?![${LETTER}]))|${DASH}(0\\d)(?!\\d)`,
+const SUB_RE = gate(
+  sticky(
+    `${DASH}(\\d\\d)(?=${DASH}\\d|${HS}{0,3},?${HS}{0,3}(?:nrs?|nummers?)(?![${LETTER}]))|${DASH}(0\\d)(?!\\d)`,
+  ),
+  (text, pos) => isDashCode(text.charCodeAt(pos)),
 );
-const SUFFIX_RE = sticky(
-  `(?:[ \\u00a0\\u2009\\u202f.]|${DASH}|${HS}{1,2}hoofdstuk${HS}{1,2})([IVXL]{1,7}[A-Z]?|[A-Z])(?![${LETTER}\\d])`,
+/** A separator, then a capital; or "hoofdstuk" after spaces. */
+const SUFFIX_RE = gate(
+  sticky(
+    `(?:[ \\u00a0\\u2009\\u202f.]|${DASH}|${HS}{1,2}hoofdstuk${HS}{1,2})([IVXL]{1,7}[A-Z]?|[A-Z])(?![${LETTER}\\d])`,
+  ),
+  (text, pos) => {
+    const c = text.charCodeAt(pos);
+    if (!(isWsLike(c) || c === 0x2e || isDashCode(c))) return false;
+    const d = text.charCodeAt(pos + 1);
+    return (d >= 0x41 && d <= 0x5a) || d === 0x68 || isWsLike(d);
+  },
 );
-const RNUM_RE = sticky(`${HS}{0,2}${DASH}?\\(R${HS}?\\d{3,4}\\)`);
-const NR_RE = sticky(`${SP}(?:[,;:]${SP})?(?:[Nn]rs?|NRS?|[Nn]ummers?|[Nn]o)\\.?${SP}`);
-const NUM_RE = sticky(`(\\d{1,4})([a-z])?(?![${LETTER}\\d])|([A-Z]{1,3})(?![${LETTER}\\d])`);
-const LIST_SEP_RE = sticky(`${SP}(?:(,|;)|(en|and|&|t/m|tot en met)(?![${LETTER}])|(${DASH}))${SP}`);
-const COMPACT_RE = sticky(`(${HS}{0,2})${DASH}(${HS}{0,2})(\\d{1,4})(?![${LETTER}\\d])(?![./${'\\-'}]\\d)`);
-const COMMA_NUM_RE = sticky(`${SP},${SP}(?=[\\dA-Z])`);
-const CONTINUE_RE = sticky(`${SP}(?:[;,]${SP}(?:en${SP})?|en${SP})(?:ook${SP})?(?=[Nn]rs?\\.?${SP}\\d)`);
+/** "(R" within the next four characters. */
+const RNUM_RE = gate(sticky(`${HS}{0,2}${DASH}?\\(R${HS}?\\d{3,4}\\)`), (text, pos) => {
+  for (let k = pos; k <= pos + 3; k++) {
+    if (text.charCodeAt(k) === 0x28 && text.charCodeAt(k + 1) === 0x52) return true;
+  }
+  return false;
+});
+const NR_RE = gate(sticky(`${SP}(?:[,;:]${SP})?(?:[Nn]rs?|NRS?|[Nn]ummers?|[Nn]o)\\.?${SP}`), (text, pos) => {
+  const c = codeAfterSpace(text, pos, 24, true);
+  return c === 0x4e || c === 0x6e;
+});
+const LIST_SEP_RE = gate(
+  sticky(`${SP}(?:(,|;)|(en|and|&|t/m|tot en met)(?![${LETTER}])|(${DASH}))${SP}`),
+  (text, pos) => {
+    const c = codeAfterSpace(text, pos, 9, false);
+    return c === 0x2c || c === 0x3b || c === 0x65 || c === 0x61 || c === 0x26 || c === 0x74 || isDashCode(c);
+  },
+);
+const COMPACT_RE = gate(
+  sticky(`(${HS}{0,2})${DASH}(${HS}{0,2})(\\d{1,4})(?![${LETTER}\\d])(?![./${'\\-'}]\\d)`),
+  (text, pos) =>
+    isDashCode(text.charCodeAt(pos)) ||
+    isDashCode(text.charCodeAt(pos + 1)) ||
+    isDashCode(text.charCodeAt(pos + 2)),
+);
+const COMMA_NUM_RE = gate(
+  sticky(`${SP},${SP}(?=[\\dA-Z])`),
+  (text, pos) => codeAfterSpace(text, pos, 9, false) === 0x2c,
+);
+const CONTINUE_RE = gate(
+  sticky(`${SP}(?:[;,]${SP}(?:en${SP})?|en${SP})(?:ook${SP})?(?=[Nn]rs?\\.?${SP}\\d)`),
+  (text, pos) => {
+    const c = codeAfterSpace(text, pos, 9, false);
+    return c === 0x3b || c === 0x2c || c === 0x65;
+  },
+);
 const RELATED_SEP_RE = sticky(`${SP}(?:en|,|/|&)${SP}`);
 
 const PREFIX_RE = sticky(
@@ -96,21 +144,24 @@ const PREFIX_RE = sticky(
     `|(Tweede|Eerste)${HS}Kamer(?:${HS}der${HS}Staten-Generaal)?` +
     `)(?![${LETTER}\\d])`,
 );
-const CHAMBER_RE = sticky(`${SP}(II|I|EK|TK)(?![${LETTER}\\d])`);
+const CHAMBER_RE = gate(sticky(`${SP}(II|I|EK|TK)(?![${LETTER}\\d])`), (text, pos) => {
+  const c = codeAfterSpace(text, pos, 9, false);
+  return c === 0x49 || c === 0x45 || c === 0x54;
+});
 const SESSION_LEAD_RE = sticky(`${SP}[,:]?${SP}(?:(?:[Vv]ergaderjaar|[Zz]itting)${SP})?`);
 const BEFORE_DOSSIER_RE = sticky(`${SP}[,;:]?${SP}`);
 
 export function parseDossier(text: string, pos: number, allowShort: boolean): Dossier | undefined {
-  let m = at(DOSSIER_RE, text, pos);
   let num: string;
   let spaced = false;
   let dashed = false;
-  let end: number;
-  if (m) {
-    num = m[1]! + m[4]!;
-    spaced = m[2] !== undefined;
-    dashed = m[3] !== undefined;
-    end = pos + m[0].length;
+  let end = dossierEnd(text, pos);
+  let m: RegExpExecArray | null;
+  if (end >= 0) {
+    num = text.slice(pos, pos + 2) + text.slice(end - 3, end);
+    const sep = text.charCodeAt(pos + 2);
+    if (isDashCode(sep)) dashed = true;
+    else if (end - pos > 5) spaced = true;
   } else if (allowShort && (m = at(SHORT_DOSSIER_RE, text, pos))) {
     num = m[1]!;
     end = pos + m[0].length;
@@ -121,12 +172,13 @@ export function parseDossier(text: string, pos: number, allowShort: boolean): Do
   const next = text.charCodeAt(end);
   if ((next === 0x2e || next === 0x2c) && isDigitAt(text, end + 1)) return undefined;
   const d: Dossier = { num, start: pos, end, spaced, dashed };
-  let s = at(SUB_RE, text, end);
-  if (s) {
-    d.sub = s[1] ?? s[2];
-    d.end = end = end + s[0].length;
+  // A dash and two digits: the sub-dossier is the two digits.
+  const subEnd = endOfGate(SUB_RE, text, end);
+  if (subEnd >= 0) {
+    d.sub = text.slice(subEnd - 2, subEnd);
+    d.end = end = subEnd;
   }
-  s = at(SUFFIX_RE, text, end);
+  const s = atGate(SUFFIX_RE, text, end);
   if (s) {
     const suf = s[1]!;
     const roman = suf.replace(/[A-HJ-UWYZ]$/, '');
@@ -135,7 +187,7 @@ export function parseDossier(text: string, pos: number, allowShort: boolean): Do
       d.end = end = end + s[0].length;
     }
   }
-  const r = endOf(RNUM_RE, text, end);
+  const r = endOfGate(RNUM_RE, text, end);
   if (r >= 0) {
     d.rnum = true;
     d.end = end = r;
@@ -154,15 +206,17 @@ interface DocNum {
 }
 
 function readNum(text: string, pos: number, letters: boolean): DocNum | undefined {
-  const m = at(NUM_RE, text, pos);
-  if (!m) return undefined;
-  if (m[3] !== undefined) {
+  const end = docNumEnd(text, pos);
+  if (end < 0) return undefined;
+  const last = text.charCodeAt(end - 1);
+  if (last >= 0x41 && last <= 0x5a) {
     if (!letters) return undefined;
-    return { doc: m[3], start: pos, end: pos + m[0].length };
+    return { doc: text.slice(pos, end), start: pos, end };
   }
-  const n = String(Number(m[1]));
+  const letter = last >= 0x61 && last <= 0x7a;
+  const n = String(Number(text.slice(pos, letter ? end - 1 : end)));
   if (n === '0') return undefined;
-  return { doc: n + (m[2] ?? ''), start: pos, end: pos + m[0].length };
+  return { doc: letter ? n + text[end - 1]! : n, start: pos, end };
 }
 
 function looksLikeYear(doc: string): boolean {
@@ -176,11 +230,11 @@ function readNumList(text: string, pos: number, letters: boolean): DocNum[] {
   const list = [first];
   let end = first.end;
   for (let guard = 0; guard < 50; guard++) {
-    const sep = at(LIST_SEP_RE, text, end);
+    const sep = atGate(LIST_SEP_RE, text, end);
     if (!sep) break;
     const p = end + sep[0].length;
     // The next item must not be a new dossier ("nr. 223, 36 180 nr. 5") or a year.
-    if (endOf(DOSSIER_RE, text, p) >= 0) break;
+    if (dossierEnd(text, p) >= 0) break;
     const n = readNum(text, p, letters);
     if (!n) break;
     if (sep[1] !== undefined && looksLikeYear(n.doc)) break;
@@ -222,7 +276,7 @@ function emitDocs(
 ): number {
   const key = dossierKey(d);
   let end = docs[docs.length - 1]!.end;
-  const pages = endOf(PAGES_RE, text, end);
+  const pages = pagesEnd(text, end);
   if (pages >= 0) end = pages;
   docs.forEach((n, i) => {
     const s = i === 0 ? spanStart : n.start;
@@ -230,7 +284,7 @@ function emitDocs(
     emit(sink, 'kamerstuk', `${key}-${n.doc}`, s, e, extras);
   });
   // "…, nr. 6, p. 15-16; nr. 7, p. 5-6": more documents of the same dossier.
-  const nrStart = endOf(CONTINUE_RE, text, end);
+  const nrStart = endOfGate(CONTINUE_RE, text, end);
   if (nrStart >= 0) {
     const more = parseDocs(text, nrStart, {
       keyword: false,
@@ -249,21 +303,23 @@ function parseDocs(
   pos: number,
   opts: { keyword: boolean; letters: boolean; spacedDash: boolean; sameLine: boolean },
 ): DocNum[] {
-  const nrEnd = endOf(NR_RE, text, pos);
+  const nrEnd = endOfGate(NR_RE, text, pos);
   if (nrEnd >= 0) {
     if (opts.sameLine && hasLineBreak(text, pos, nrEnd)) return [];
     return readNumList(text, nrEnd, true);
   }
-  const m = at(COMPACT_RE, text, pos);
-  if (m && (opts.spacedDash || (m[1] === '' && m[2] === ''))) {
-    const s = pos + m[0].length - m[3]!.length;
-    const n = String(Number(m[3]));
-    if (n !== '0') return [{ doc: n, start: s, end: pos + m[0].length }];
+  const cEnd = endOfGate(COMPACT_RE, text, pos);
+  // No space around the dash: the dash is at `pos` and a digit follows it.
+  if (cEnd >= 0 && (opts.spacedDash || (isDashCode(text.charCodeAt(pos)) && isDigitAt(text, pos + 1)))) {
+    let s = cEnd;
+    while (isDigitAt(text, s - 1)) s--;
+    const n = String(Number(text.slice(s, cEnd)));
+    if (n !== '0') return [{ doc: n, start: s, end: cEnd }];
   }
   if (opts.keyword) {
-    const p = endOf(COMMA_NUM_RE, text, pos);
+    const p = endOfGate(COMMA_NUM_RE, text, pos);
     if (p >= 0) {
-      if (endOf(DOSSIER_RE, text, p) < 0) {
+      if (dossierEnd(text, p) < 0) {
         const n = readNum(text, p, opts.letters);
         if (n && !looksLikeYear(n.doc)) {
           // ", 32" must end the citation: not ", 32 leden", not ", 12 maart".
@@ -289,7 +345,7 @@ export function parsePrefixed(text: string, start: number, ctx: KstContext): num
   const isChamberWord = pm[4] !== undefined || pm[5] !== undefined;
   let chamber: string | undefined = pm[4] ?? pm[5];
   if (isKst) {
-    const c = at(CHAMBER_RE, text, pos);
+    const c = atGate(CHAMBER_RE, text, pos);
     if (c) {
       chamber = c[1];
       pos += c[0].length;
@@ -341,6 +397,8 @@ export function parsePrefixed(text: string, start: number, ctx: KstContext): num
   return -1;
 }
 
+/** "nr." after a dossier ("36 600, nr. 5"), not a compact "30111-108". */
+const NR_LEAD_RE = /[\s,;:]*[Nn]/y;
 const TKCONV_BEFORE_RE = /[ \t\u00a0][-\u2013][ \t\u00a0]$/;
 const BRACKET_R_RE = sticky(`,${HS}{0,2}R${HS}?\\d{3,4}(?=\\))`);
 
@@ -367,8 +425,9 @@ export function parseBare(text: string, pos: number, ctx: KstContext): number {
   });
   if (docs.length) {
     // Compact form "30111-108" only for an unspaced five-digit dossier; "nr." forms for any.
-    const compact = !/^[\s,;:]*[Nn]/.test(text.slice(d.end, docs[0]!.start));
-    if (compact && (d.spaced || d.dashed || !/^[1-3]/.test(d.num))) return -1;
+    const compact = !(endOf(NR_LEAD_RE, text, d.end) >= 0 && NR_LEAD_RE.lastIndex <= docs[0]!.start);
+    const lead = d.num.charCodeAt(0);
+    if (compact && (d.spaced || d.dashed || !(lead >= 0x31 && lead <= 0x33))) return -1;
     if (d.dashed && !d.suffix) return -1;
     return emitDocs(text, ctx.sink, d, docs, pos, {});
   }
@@ -411,10 +470,28 @@ export function parseBare(text: string, pos: number, ctx: KstContext): number {
 const REVERSED_RE = sticky(
   `(?:[Nn]rs?|[Nn]ummer)\\.?${SP}(\\d{1,4})(?:${SP}\\((?=\\d)|${SP}(?:toegevoegd${SP}aan|van|in|bij|uit)${SP}(?:het${SP})?[Dd]ossier${HS}{0,2})`,
 );
-const GLUED_ROW_RE =
-  /((?:18|19|20)\d\d)-((?:18|19|20)\d\d)\d{5}(?:[-. ](?:[IVXL]{1,6}[A-Z]?|[A-Z]))?[ \u00a0]?$/;
-const IMPLICIT_BEFORE_RE =
-  /(?:^|[^\p{L}])(?:op|Op|motie|Motie|amendement|Amendement|\()[ \t\u00a0]+stuk[ \t\u00a0]+$/u;
+/** A session glued to a dossier before "nr.": a digit among the last ten characters. */
+const GLUED_ROW_RE = gate(
+  /((?:18|19|20)\d\d)-((?:18|19|20)\d\d)\d{5}(?:[-. ](?:[IVXL]{1,6}[A-Z]?|[A-Z]))?[ \u00a0]?$/,
+  (text, end) => {
+    for (let k = Math.max(0, end - 10); k < end; k++) if (isDigitAt(text, k)) return true;
+    return false;
+  },
+  { before: 24 },
+);
+function isHsTab(c: number): boolean {
+  return c === 0x20 || c === 0x09 || c === 0xa0;
+}
+/** "… op stuk " before "nr.": the text before ends in "stuk" and spaces. */
+const IMPLICIT_BEFORE_RE = gate(
+  /(?:^|[^\p{L}])(?:op|Op|motie|Motie|amendement|Amendement|\()[ \t\u00a0]+stuk[ \t\u00a0]+$/u,
+  (text, end) => {
+    let i = end;
+    while (i > 0 && end - i < 24 && isHsTab(text.charCodeAt(i - 1))) i--;
+    return i < end && text.startsWith('stuk', i - 4);
+  },
+  { before: 24 },
+);
 const STUK_NR_RE = sticky(`[Nn]rs?\\.?${HS}{0,3}`);
 
 /**
@@ -424,7 +501,7 @@ const STUK_NR_RE = sticky(`[Nn]rs?\\.?${HS}{0,3}`);
 export function parseAtNr(text: string, kw: number, ctx: KstContext): number {
   // "…Staten-Generaal2016-201734700 nr. 19": a metadata row with the session glued to the dossier.
   if (isDigitAt(text, kw - 2) || isDigitAt(text, kw - 1) || isLetterAt(text, kw - 2)) {
-    const g = GLUED_ROW_RE.exec(text.slice(Math.max(0, kw - 24), kw));
+    const g = execBefore(GLUED_ROW_RE, text, kw);
     if (g && sessionId(g[1]!, g[2]!)) {
       const dStart = kw - g[0].length + 9;
       const d = parseDossier(text, dStart, false);
@@ -455,8 +532,8 @@ export function parseAtNr(text: string, kw: number, ctx: KstContext): number {
       return end;
     }
   }
-  const before = text.slice(Math.max(0, kw - 24), kw);
-  if (IMPLICIT_BEFORE_RE.test(before)) {
+  if (execBefore(IMPLICIT_BEFORE_RE, text, kw)) {
+    const before = text.slice(Math.max(0, kw - 24), kw);
     const sm = at(STUK_NR_RE, text, kw);
     if (sm) {
       const docs = readNumList(text, kw + sm[0].length, false);

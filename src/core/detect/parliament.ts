@@ -5,7 +5,7 @@
  *   Aanhangsel Handelingen II 2024/25, nr. 1234 · Aanhangsel der handelingen, vergaderjaar 2006–2007, nr. 520 ·
  *   h-tk-20192020-31-8 · ah-tk-20222023-3649
  */
-import { PAGES_RE, emit, parseSession, type Session, type Sink } from './common';
+import { emit, pagesEnd, parseSession, type Session, type Sink } from './common';
 import { DASH, SP, at, endOf, inUrlAt, isDigitAt, isWordAt, sessionId, sticky, LETTER } from './text';
 
 const AANH_RE = sticky(
@@ -93,7 +93,7 @@ export function parseHandelingenTail(
     if (requireItem && !item) return -1;
     const base = `h-${house}-${session.id}-${n}`;
     if (!item) {
-      const pages = endOf(PAGES_RE, text, end);
+      const pages = pagesEnd(text, end);
       if (pages >= 0) end = pages;
       emit(sink, 'handelingen', base, spanStart, end, extras);
       return end;
@@ -109,7 +109,7 @@ export function parseHandelingenTail(
       items.push({ n: Number(more[1]), s: e - more[1]!.length, e });
       end = e;
     }
-    const pages = endOf(PAGES_RE, text, end);
+    const pages = pagesEnd(text, end);
     if (pages >= 0) end = pages;
     items.forEach((it, i) => {
       emit(sink, 'handelingen', `${base}-${it.n}`, it.s, i === items.length - 1 ? end : it.e, extras);

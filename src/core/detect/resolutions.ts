@@ -8,7 +8,7 @@
  * Parliament, Human Rights Council, ICC "RC/Res.5", a municipal council) are not UN resolutions.
  */
 import { emit, type Sink } from './common';
-import { HS, SP, at, isWordAt, sticky, LETTER } from './text';
+import { HS, SP, at, execAfter, gate, isWordAt, isWsLike, sticky, LETTER } from './text';
 
 /** First Security Council resolution adopted in each year from 1946 (UN Security Council records). */
 const FIRST_OF_YEAR: readonly number[] = [
@@ -58,8 +58,12 @@ function otherBodyAfter(after: string): boolean {
 const GA_AFTER =
   /^[\s\u00a0]*(?:\(\d{4}\)[\s\u00a0]*)?(?:van|of)[\s\u00a0]+(?:de|the)[\s\u00a0]+(?:Algemene[\s\u00a0]+Vergadering|General[\s\u00a0]+Assembly)/;
 
-const MONTH_AFTER =
-  /^[\s\u00a0]+(?:jan(?:uari|uary)?|feb(?:ruari|ruary)?|maart|march|mrt|apr(?:il)?|mei|may|jun[ie]?|jul[iy]?|aug(?:ustus|ust)?|sep(?:t|tember)?|o[kc]t(?:ober)?|nov(?:ember)?|dec(?:ember)?)(?![\p{L}])/iu;
+/** A date after the number ("1325 van 31 oktober"… "1 juli"): a space first. */
+const MONTH_AFTER = gate(
+  /^[\s\u00a0]+(?:jan(?:uari|uary)?|feb(?:ruari|ruary)?|maart|march|mrt|apr(?:il)?|mei|may|jun[ie]?|jul[iy]?|aug(?:ustus|ust)?|sep(?:t|tember)?|o[kc]t(?:ober)?|nov(?:ember)?|dec(?:ember)?)(?![\p{L}])/iu,
+  (text, pos) => isWsLike(text.charCodeAt(pos)),
+  { after: 12 },
+);
 const NUM_SEP_RE = sticky(`${SP}(?:(?:nr|no|number)\\.?${SP})?`);
 const SC_NUM_RE = sticky(`(\\d{1,4})(?![${LETTER}\\d]|[./]\\d|${HS}?%)`);
 const GA_NUM_RE = sticky(`(\\d{1,3})/(\\d{1,4})(?![${LETTER}\\d]|[./]\\d)`);
@@ -152,7 +156,7 @@ export function parseResolution(text: string, kwStart: number, kwEnd: number, si
     } else if (firstHadYear) {
       break; // "1325 (2000), 1820 (2008), 12 …": a list with years keeps them
     }
-    if (MONTH_AFTER.test(text.slice(e, e + 12))) break;
+    if (execAfter(MONTH_AFTER, text, e)) break;
     if (count === 0 && otherBodyAfter(text.slice(e, e + 80))) return -1;
     emit(sink, 'unsc', `unsc-${n}`, itemStart, e, year !== undefined ? { resolutionYear: year } : {});
     if (count === 0) firstHadYear = year !== undefined;

@@ -13,7 +13,9 @@
  */
 import aliasData from '../../../data/treaty-aliases.json';
 import { emit, type Sink } from './common';
-import { isWordAt, isWordCode, isSpaceCode } from './text';
+import { execAfter, gate, isWordAt, isWordCode } from './text';
+import type { TreatyIndex } from './treaty-index';
+import { SEP, STOP, STOPWORDS, fold, isUpperCode, nameKey, stem } from './treaty-text';
 
 interface AliasTreaty {
   key: string;
@@ -24,65 +26,19 @@ interface AliasTreaty {
 interface AliasFile {
   words: string[];
   treaties: AliasTreaty[];
+  index: TreatyIndex;
 }
 
-const SEP = -1;
-const STOP = -2;
-
-const FOLD = new Int32Array(0x250).fill(STOP);
-(() => {
-  for (let c = 0x30; c <= 0x39; c++) FOLD[c] = c;
-  for (let c = 0x61; c <= 0x7a; c++) FOLD[c] = c;
-  for (let c = 0x41; c <= 0x5a; c++) FOLD[c] = c + 32;
-  const groups: [string, string][] = [
-    ['a', 'àáâãäåÀÁÂÃÄÅāĀăĂąĄ'],
-    ['c', 'çÇćĆčČ'],
-    ['e', 'èéêëÈÉÊËēĒėĖęĘěĚ'],
-    ['i', 'ìíîïÌÍÎÏīĪįĮ'],
-    ['n', 'ñÑńŃňŇ'],
-    ['o', 'òóôõöøÒÓÔÕÖØōŌőŐ'],
-    ['u', 'ùúûüÙÚÛÜūŪůŮűŰ'],
-    ['y', 'ýÿÝŸ'],
-    ['s', 'śŚšŠşŞ'],
-    ['z', 'źŹżŻžŽ'],
-  ];
-  for (const [to, from] of groups) for (const ch of from) FOLD[ch.charCodeAt(0)] = to.charCodeAt(0);
-  for (const ch of " \t\n\r\u00a0-(),'/") FOLD[ch.charCodeAt(0)] = SEP;
-})();
-
-function fold(c: number): number {
-  if (c < 0x250) return FOLD[c]!;
-  if (isSpaceCode(c) || (c >= 0x2010 && c <= 0x2015) || c === 0x2018 || c === 0x2019 || c === 0x2212)
-    return SEP;
-  if (isWordCode(c)) return String.fromCharCode(c).toLowerCase().charCodeAt(0);
-  return STOP;
-}
-
-/** Normalized key of a name: folded letters and digits only. */
-export function nameKey(s: string): string {
-  let out = '';
-  for (let i = 0; i < s.length; i++) {
-    const f = fold(s.charCodeAt(i));
-    if (f >= 0) out += String.fromCharCode(f);
-  }
-  return out;
-}
-
-const STOPWORDS = new Set(
-  (
-    'inzake betreffende tegen voor over tussen door naar bij van het een der des den de en of ter tot met op aan in ' +
-    'and the for against relating concerning with from into on of to in by other their all alle andere deze welke zoals'
-  ).split(' '),
-);
-
-function stem(w: string): string {
-  return w.replace(/(?:en|e|s)$/, '').slice(0, 7);
-}
-
-interface Matcher {
-  /** Trie over folded characters: children per node, and the treaty key where a name ends. */
-  next: Map<number, number>[];
-  term: (string | undefined)[];
+export interface Matcher {
+  /** Name keys, sorted by code unit, and the treaty each names: a trie walked by binary search (walk()). */
+  nameKeys: string[];
+  nameTreaty: string[];
+  /** nameKeys[firstLo[c]..firstHi[c]) start with character c (c < 0x80). */
+  firstLo: Int32Array;
+  firstHi: Int32Array;
+  /** nameKeys[pairLo[c << 7 | d]..pairHi[…]) start with characters c, d (both < 0x80). */
+  pairLo: Int32Array;
+  pairHi: Int32Array;
   maxBack: number;
   maxRaw: number;
   compounds: Map<string, string>;
@@ -97,10 +53,14 @@ interface Matcher {
   exactByLead: Map<string, { text: string; key: string }[]>;
   /** Letter-only acronyms (3–6 letters) → treaty key, for names spelled out ("Non-Proliferation Treaty"). */
   acronymKey: Map<string, string>;
+  /** Any treaty word, ASCII case-insensitive (each a run of ASCII letters). */
+  wordRe: RegExp;
   /** Wu–Manber tables over the treaty words (case-insensitive for ASCII letters). */
   wmMin: number;
   wmShift: Uint8Array;
-  wmBucket: Map<number, string[]>;
+  /** Words by the hash of their last block (`wmHash`), in data order; undefined where no word ends. */
+  wmBucket: (string[] | undefined)[];
+  /** A run of capitals that is the lead of an exact form, on a word boundary (see leadRe). */
   acronymRe: RegExp;
   nearbyRe: RegExp;
   wordSet: string[];
@@ -113,29 +73,33 @@ function wmHash(a: number, b: number): number {
   return (((a | 32) << 6) ^ (b | 32)) & WM_MASK;
 }
 
-/** Positions where a treaty word starts (any ASCII case), in text order: Wu–Manber with 2-character blocks. */
-function treatyWordHits(m: Matcher, text: string): { pos: number; len: number }[] {
-  const out: { pos: number; len: number }[] = [];
+/**
+ * Positions where a treaty word starts (any ASCII case), in text order, as [position, length] pairs: Wu–Manber
+ * with 2-character blocks.
+ */
+export function treatyWordHits(m: Matcher, text: string): number[] {
+  const out: number[] = [];
   const L = text.length;
   const min = m.wmMin;
   const shift = m.wmShift;
+  const buckets = m.wmBucket;
   let i = min - 1;
   while (i < L) {
-    const a = text.charCodeAt(i - 1);
-    const b = text.charCodeAt(i);
-    const s = shift[(((a | 32) << 6) ^ (b | 32)) & WM_MASK]!;
+    const h = (((text.charCodeAt(i - 1) | 32) << 6) ^ (text.charCodeAt(i) | 32)) & WM_MASK;
+    const s = shift[h]!;
     if (s !== 0) {
       i += s;
       continue;
     }
-    const bucket = m.wmBucket.get(wmHash(a, b));
-    if (bucket) {
+    const bucket = buckets[h];
+    if (bucket !== undefined) {
       const st = i - min + 1;
-      for (const w of bucket) {
+      for (let j = 0; j < bucket.length; j++) {
+        const w = bucket[j]!;
         let k = 0;
         while (k < w.length && (text.charCodeAt(st + k) | 32) === w.charCodeAt(k)) k++;
         if (k === w.length) {
-          out.push({ pos: st, len: w.length });
+          out.push(st, w.length);
           break;
         }
       }
@@ -145,115 +109,119 @@ function treatyWordHits(m: Matcher, text: string): { pos: number; len: number }[
   return out;
 }
 
+/**
+ * The same hits by a regular expression (`verdrag|protocol|…`, case-insensitive), minus hits inside an earlier hit
+ * (findTreatyNames skips those anyway: every hit moves on to the end of its word). Native code from the first
+ * call, where the Wu–Manber loop is fast only once the JIT has optimized it.
+ */
+export function treatyWordHitsByRegex(m: Matcher, text: string): number[] {
+  const out: number[] = [];
+  const re = m.wordRe;
+  re.lastIndex = 0;
+  let hit: RegExpExecArray | null;
+  while ((hit = re.exec(text))) out.push(hit.index, hit[0].length);
+  return out;
+}
+
+/**
+ * Texts up to this length are scanned for treaty words by treatyWordHitsByRegex: the content script detects in
+ * chunks of 20k characters in a fresh context on every page load, where a JavaScript loop runs unoptimized.
+ */
+export const WORD_REGEX_MAX = 1 << 16;
+
+/**
+ * `\b[A-Z]{2,}` restricted to the runs that lead an exact form: the same hits as scanning every capital run and
+ * looking it up, without visiting the thousands of other capital runs a page has.
+ */
+function leadRe(leads: string[]): RegExp {
+  const runs = leads.filter((l) => /^[A-Z]{2,}$/.test(l)).sort((a, b) => b.length - a.length);
+  return runs.length ? new RegExp(`\\b(?:${runs.join('|')})(?![A-Z])`, 'g') : /[^\s\S]/g;
+}
+
+/** The lookup tables come precomputed in data/treaty-aliases.json (treaty-index.ts); this only wraps them. */
 function build(): Matcher {
-  const data = aliasData as AliasFile;
+  const data = aliasData as unknown as AliasFile;
+  const ix = data.index;
   const words = data.words.map((w) => w.toLowerCase());
-  const next: Map<number, number>[] = [new Map()];
-  const term: (string | undefined)[] = [undefined];
-  let maxBack = 0;
-  let maxRaw = 0;
-  const compounds = new Map<string, string>();
-  const nameWords = new Set<string>();
   const vocab = new Map<string, Set<string>>();
-  const heads = new Map<string, Set<string>>();
   const df = new Map<string, number>();
-  const byStem = new Map<string, string[]>();
-  const exactByLead = new Map<string, { text: string; key: string }[]>();
-  const acronymKey = new Map<string, string>();
-  for (const t of data.treaties) {
-    const v = new Set<string>();
-    const h = new Set<string>();
-    heads.set(t.key, h);
-    for (const name of t.names) {
-      const key = nameKey(name);
-      if (key.length < 3) continue;
-      let node = 0;
-      for (let i = 0; i < key.length; i++) {
-        const c = key.charCodeAt(i);
-        let n = next[node]!.get(c);
-        if (n === undefined) {
-          n = next.length;
-          next.push(new Map());
-          term.push(undefined);
-          next[node]!.set(c, n);
-        }
-        node = n;
-      }
-      term[node] ??= t.key;
-      maxRaw = Math.max(maxRaw, name.length);
-      const parts = name.split(/[^\p{L}\p{N}]+/u).filter(Boolean);
-      const firstKw = parts.findIndex((p) => words.some((w) => p.toLowerCase().includes(w)));
-      if (firstKw > maxBack) maxBack = firstKw;
-      const head = parts[0]?.toLowerCase() ?? '';
-      for (const w of words) if (head.endsWith(w)) h.add(w);
-      if (!/\s/.test(name) && key.length >= 10 && words.some((w) => key.endsWith(w))) {
-        if (!compounds.has(key)) compounds.set(key, t.key);
-      }
-      for (const p of parts) {
-        const lw = p.toLowerCase();
-        if (words.some((w) => lw.includes(w))) nameWords.add(nameKey(lw));
-        if (lw.length >= 4 && !STOPWORDS.has(lw) && !words.includes(lw)) v.add(stem(nameKey(lw)));
-      }
-    }
-    vocab.set(t.key, v);
-    for (const s of v) {
-      df.set(s, (df.get(s) ?? 0) + 1);
-      const l = byStem.get(s) ?? [];
-      l.push(t.key);
-      byStem.set(s, l);
-    }
-    for (const ex of t.exact) {
-      if (/^[A-Z]{3,6}$/.test(ex) && !acronymKey.has(ex)) acronymKey.set(ex, t.key);
-      const lead = /^[A-Z]+/.exec(ex)?.[0];
-      if (!lead) continue;
-      const list = exactByLead.get(lead) ?? [];
-      list.push({ text: ex, key: t.key });
-      list.sort((a, b) => b.text.length - a.text.length);
-      exactByLead.set(lead, list);
+  for (const [st, keys] of ix.byStem) {
+    df.set(st, keys.length);
+    for (const k of keys) {
+      let v = vocab.get(k);
+      if (!v) vocab.set(k, (v = new Set()));
+      v.add(st);
     }
   }
   const wmMin = Math.min(...words.map((w) => w.length));
   const wmShift = new Uint8Array(WM_MASK + 1).fill(wmMin - 1);
-  const wmBucket = new Map<number, string[]>();
+  const wmBucket: (string[] | undefined)[] = new Array<string[] | undefined>(WM_MASK + 1).fill(undefined);
   for (const w of words) {
     for (let j = 1; j < wmMin; j++) {
       const h = wmHash(w.charCodeAt(j - 1), w.charCodeAt(j));
       wmShift[h] = Math.min(wmShift[h]!, wmMin - 1 - j);
     }
     const h = wmHash(w.charCodeAt(wmMin - 2), w.charCodeAt(wmMin - 1));
-    const b = wmBucket.get(h) ?? [];
-    b.push(w);
-    wmBucket.set(h, b);
+    (wmBucket[h] ??= []).push(w);
+  }
+  const nameKeys = ix.names.map((n) => n[0]);
+  const firstLo = new Int32Array(0x80);
+  const firstHi = new Int32Array(0x80);
+  const pairLo = new Int32Array(0x4000);
+  const pairHi = new Int32Array(0x4000);
+  for (let k = nameKeys.length - 1; k >= 0; k--) {
+    const c = nameKeys[k]!.charCodeAt(0);
+    const d = nameKeys[k]!.charCodeAt(1);
+    if (c >= 0x80) continue;
+    if (firstHi[c] === 0) firstHi[c] = k + 1;
+    firstLo[c] = k;
+    if (d >= 0x80) continue;
+    const cd = (c << 7) | d;
+    if (pairHi[cd] === 0) pairHi[cd] = k + 1;
+    pairLo[cd] = k;
   }
   return {
-    next,
-    term,
-    maxBack,
-    maxRaw: maxRaw * 2 + 16,
-    compounds,
-    nameWords,
+    nameKeys,
+    nameTreaty: ix.names.map((n) => n[1]),
+    firstLo,
+    firstHi,
+    pairLo,
+    pairHi,
+    maxBack: ix.maxBack,
+    maxRaw: ix.maxRaw,
+    compounds: new Map(ix.compounds),
+    nameWords: new Set(ix.nameWords),
     vocab,
-    heads,
+    heads: new Map(ix.heads.map(([k, v]) => [k, new Set(v)])),
     df,
-    byStem,
-    exactByLead,
-    acronymKey,
+    byStem: new Map(ix.byStem),
+    exactByLead: new Map(
+      ix.exactByLead.map(([lead, list]) => [lead, list.map(([text, key]) => ({ text, key }))]),
+    ),
+    acronymKey: new Map(ix.acronymKey),
     wmMin,
     wmShift,
     wmBucket,
-    acronymRe: /\b[A-Z]{2,}/g,
+    acronymRe: leadRe(ix.exactByLead.map((e) => e[0])),
+    wordRe: new RegExp(words.join('|'), 'gi'),
     nearbyRe: new RegExp(words.join('|'), 'i'),
     wordSet: words,
   };
 }
 
-function getMatcher(): Matcher {
+export function getMatcher(): Matcher {
   return (matcher ??= build());
 }
 
 /** Longest trie match starting at `start` (a word start); returns [end, key] or undefined. */
 function walk(m: Matcher, text: string, start: number): [number, string] | undefined {
-  let node = 0;
+  const keys = m.nameKeys;
+  // keys[lo..hi) are the names that start with the `depth` characters read so far (a trie node); the shortest,
+  // when it has exactly `depth` characters, comes first.
+  let lo = 0;
+  let hi = keys.length;
+  let depth = 0;
+  let first = -1;
   let best: [number, string] | undefined;
   const limit = Math.min(text.length, start + m.maxRaw);
   let i = start;
@@ -264,12 +232,54 @@ function walk(m: Matcher, text: string, start: number): [number, string] | undef
       continue;
     }
     if (f === STOP) break;
-    const n = m.next[node]!.get(f);
-    if (n === undefined) break;
-    node = n;
+    if (depth === 0 && f < 0x80) {
+      // The first two characters: tables instead of searches.
+      first = f;
+      lo = m.firstLo[f]!;
+      hi = m.firstHi[f]!;
+      if (lo === hi) break;
+      depth = 1;
+      i++;
+      continue;
+    }
+    if (depth === 1 && first >= 0 && f < 0x80) {
+      lo = m.pairLo[(first << 7) | f]!;
+      hi = m.pairHi[(first << 7) | f]!;
+      if (lo === hi) break;
+      depth = 2;
+      i++;
+      if (keys[lo]!.length === 2 && !isWordAt(text, i)) best = [i, m.nameTreaty[lo]!];
+      continue;
+    }
+    let a = keys[lo]!.length === depth ? lo + 1 : lo;
+    let b: number;
+    if (hi - a <= 8) {
+      // A few names left: look through them.
+      while (a < hi && keys[a]!.charCodeAt(depth) < f) a++;
+      b = a;
+      while (b < hi && keys[b]!.charCodeAt(depth) === f) b++;
+    } else {
+      b = hi;
+      while (a < b) {
+        const mid = (a + b) >> 1;
+        if (keys[mid]!.charCodeAt(depth) < f) a = mid + 1;
+        else b = mid;
+      }
+      b = hi;
+      let c = a;
+      while (c < b) {
+        const mid = (c + b) >> 1;
+        if (keys[mid]!.charCodeAt(depth) <= f) c = mid + 1;
+        else b = mid;
+      }
+      b = c;
+    }
+    if (a === b) break;
+    lo = a;
+    hi = b;
+    depth++;
     i++;
-    const k = m.term[node];
-    if (k !== undefined && !isWordAt(text, i)) best = [i, k];
+    if (keys[lo]!.length === depth && !isWordAt(text, i)) best = [i, m.nameTreaty[lo]!];
   }
   return best;
 }
@@ -315,12 +325,18 @@ function withPrefix(text: string, start: number): number {
   return isWordAt(text, s - 1) ? start : s;
 }
 
-const DESC_LEAD_RE =
-  /^[ \u00a0]+(?:inzake|betreffende|tegen|tot|ter|voor|over|van de|van het|on|against|for|relating to|concerning)[ \u00a0]/i;
+const DESC_LEAD_RE = gate(
+  /^[ \u00a0]+(?:inzake|betreffende|tegen|tot|ter|voor|over|van de|van het|on|against|for|relating to|concerning)[ \u00a0]/i,
+  (text, pos) => {
+    const c = text.charCodeAt(pos);
+    return c === 0x20 || c === 0xa0;
+  },
+  { after: 16 },
+);
 
 /** "Verdrag inzake biologische en ziekteverwekkende wapens" → bwc, by the words of the titles. */
 function describe(m: Matcher, text: string, anchor: string, kwEnd: number): [number, string] | undefined {
-  const lead = DESC_LEAD_RE.exec(text.slice(kwEnd, kwEnd + 16));
+  const lead = execAfter(DESC_LEAD_RE, text, kwEnd);
   if (!lead) return undefined;
   let i = kwEnd + lead[0].length;
   const seen: { stem: string; end: number }[] = [];
@@ -406,7 +422,7 @@ function expandedAcronym(
     while (j > 0 && (text[j - 1] === ' ' || text[j - 1] === '\u00a0' || text[j - 1] === '-')) j--;
     if (j === i || j === 0 || !isWordAt(text, j - 1)) break;
     const s = wordStart(text, j);
-    if (!/^\p{Lu}/u.test(text[s]!)) break;
+    if (!isUpperCode(text.charCodeAt(s))) break;
     initials = text[s]! + initials;
     start = s;
     i = s;
@@ -436,26 +452,35 @@ function expandedAcronym(
   return undefined;
 }
 
+function endsWithWord(m: Matcher, w: string): boolean {
+  for (const k of m.wordSet) if (w.endsWith(k)) return true;
+  return false;
+}
+
 export function findTreatyNames(text: string, sink: Sink): Set<string> {
   const m = getMatcher();
   const keys = new Set<string>();
   let lastEnd = 0;
-  for (const hit of treatyWordHits(m, text)) {
-    const kwPos = hit.pos;
+  const hits = text.length <= WORD_REGEX_MAX ? treatyWordHitsByRegex(m, text) : treatyWordHits(m, text);
+  for (let h = 0; h < hits.length; h += 2) {
+    const kwPos = hits[h]!;
     if (kwPos < lastEnd) continue;
+    const hitLen = hits[h + 1]!;
     const ws = wordStart(text, kwPos);
-    const we = wordEnd(text, kwPos + hit.len);
+    const we = wordEnd(text, kwPos + hitLen);
     // "verdragspartijen", "overeenkomsten": a word no name contains and no compound name ends with.
-    if (we - ws !== hit.len) {
+    if (we - ws !== hitLen) {
       const w = nameKey(text.slice(ws, we));
-      if (!m.nameWords.has(w) && !m.wordSet.some((k) => w.endsWith(k))) {
+      if (!m.nameWords.has(w) && !endsWithWord(m, w)) {
         lastEnd = we;
         continue;
       }
     }
-    const starts = [ws, ...previousWordStarts(text, ws, m.maxBack)];
+    // Names starting at this word or at one of the words before it; the longest wins.
+    const before = previousWordStarts(text, ws, m.maxBack);
     let best: [number, number, string] | undefined;
-    for (const s of starts) {
+    for (let k = -1; k < before.length; k++) {
+      const s = k < 0 ? ws : before[k]!;
       if (isWordAt(text, s - 1)) continue;
       const r = walk(m, text, s);
       if (r && r[0] > kwPos && (!best || r[0] - s > best[1] - best[0])) best = [s, r[0], r[1]];
@@ -474,14 +499,14 @@ export function findTreatyNames(text: string, sink: Sink): Set<string> {
         }
       }
     }
-    const anchor = text.slice(ws, we).toLowerCase();
-    if (!best && m.wordSet.includes(anchor)) {
-      const d = describe(m, text, anchor, we);
-      if (d) best = [ws, d[0], d[1]];
-    }
-    if (!best && m.wordSet.includes(anchor) && /^\p{Lu}/u.test(text[ws]!)) {
-      const x = expandedAcronym(m, text, ws, we);
-      if (x) best = x;
+    if (!best) {
+      // The bare treaty word: a description after it, or a title-case name around it.
+      const anchor = text.slice(ws, we).toLowerCase();
+      if (m.wordSet.includes(anchor)) {
+        const d = describe(m, text, anchor, we);
+        if (d) best = [ws, d[0], d[1]];
+        else if (isUpperCode(text.charCodeAt(ws))) best = expandedAcronym(m, text, ws, we);
+      }
     }
     if (best) {
       const start = withPrefix(text, best[0]);

@@ -161,6 +161,11 @@ describe('ecli and Tweede Kamer numbers', () => {
       'ECLI:NL:HR:2019:2006',
       'ECLI:EU:C:2014:2250',
     ]);
+    // A broken prefix before a whole one, one glued to a word, two in a row.
+    expect(ids('ECLI:ECLI:NL:HR:2019:1 XECLI:NL:HR:2019:2 ECLI:NL:HR:2019:3.ECLI:NL:HR:2019:4')).toEqual([
+      'ECLI:NL:HR:2019:1',
+      'ECLI:NL:HR:2019:3.ECLI',
+    ]);
   });
 
   it('zaak and document numbers', () => {

@@ -40,6 +40,16 @@ describe('treaty alias builder', () => {
   it('is deterministic and compact', () => {
     const again = buildTreatyAliases(CSV, 'test.csv').file;
     expect(serialize(again)).toBe(serialize(file));
-    expect(serialize(file).trimEnd().split('\n').length).toBe(file.treaties.length + 2);
+    // One line per treaty and per index table, and the lines that open and close them.
+    expect(serialize(file).trimEnd().split('\n').length).toBe(
+      file.treaties.length + Object.keys(file.index).length + 4,
+    );
+    expect(JSON.parse(serialize(file))).toEqual(file);
+  });
+
+  it('carries the detector index, computed from the names and exact forms', () => {
+    expect(file.schema).toBe(2);
+    expect(file.index.names).toEqual(expect.arrayContaining([['wapenhandelsverdrag', 'att']]));
+    expect(file.index.acronymKey).toEqual(expect.arrayContaining([['TPNW', 'tpnw']]));
   });
 });

@@ -1,0 +1,70 @@
+/**
+ * How treaty names are compared, shared by the detector (src/core/detect/treaties.ts) and by the builder of the
+ * precomputed matcher index in data/treaty-aliases.json (src/core/detect/treaty-index.ts): character folding,
+ * name keys and word stems.
+ */
+import { isSpaceCode, isWordCode } from './text';
+
+/** fold(): a separator that names may contain (space, hyphen, bracket…); skipped. */
+export const SEP = -1;
+/** fold(): a character no name contains; ends a match. */
+export const STOP = -2;
+
+const FOLD = new Int32Array(0x250).fill(STOP);
+(() => {
+  for (let c = 0x30; c <= 0x39; c++) FOLD[c] = c;
+  for (let c = 0x61; c <= 0x7a; c++) FOLD[c] = c;
+  for (let c = 0x41; c <= 0x5a; c++) FOLD[c] = c + 32;
+  const groups: [string, string][] = [
+    ['a', 'àáâãäåÀÁÂÃÄÅāĀăĂąĄ'],
+    ['c', 'çÇćĆčČ'],
+    ['e', 'èéêëÈÉÊËēĒėĖęĘěĚ'],
+    ['i', 'ìíîïÌÍÎÏīĪįĮ'],
+    ['n', 'ñÑńŃňŇ'],
+    ['o', 'òóôõöøÒÓÔÕÖØōŌőŐ'],
+    ['u', 'ùúûüÙÚÛÜūŪůŮűŰ'],
+    ['y', 'ýÿÝŸ'],
+    ['s', 'śŚšŠşŞ'],
+    ['z', 'źŹżŻžŽ'],
+  ];
+  for (const [to, from] of groups) for (const ch of from) FOLD[ch.charCodeAt(0)] = to.charCodeAt(0);
+  for (const ch of " \t\n\r\u00a0-(),'/") FOLD[ch.charCodeAt(0)] = SEP;
+})();
+
+/** A character folded for name comparison: lower case without accents, SEP, or STOP. */
+export function fold(c: number): number {
+  if (c < 0x250) return FOLD[c]!;
+  if (isSpaceCode(c) || (c >= 0x2010 && c <= 0x2015) || c === 0x2018 || c === 0x2019 || c === 0x2212)
+    return SEP;
+  if (isWordCode(c)) return String.fromCharCode(c).toLowerCase().charCodeAt(0);
+  return STOP;
+}
+
+/** Normalized key of a name: folded letters and digits only. */
+export function nameKey(s: string): string {
+  let out = '';
+  for (let i = 0; i < s.length; i++) {
+    const f = fold(s.charCodeAt(i));
+    if (f >= 0) out += String.fromCharCode(f);
+  }
+  return out;
+}
+
+export const STOPWORDS = new Set(
+  (
+    'inzake betreffende tegen voor over tussen door naar bij van het een der des den de en of ter tot met op aan in ' +
+    'and the for against relating concerning with from into on of to in by other their all alle andere deze welke zoals'
+  ).split(' '),
+);
+
+export function stem(w: string): string {
+  return w.replace(/(?:en|e|s)$/, '').slice(0, 7);
+}
+
+const UPPER_RE = /^\p{Lu}/u;
+
+/** Whether a UTF-16 code unit on its own is an upper-case letter (\p{Lu}; a lone surrogate is not). */
+export function isUpperCode(c: number): boolean {
+  if (c < 0x80) return c >= 0x41 && c <= 0x5a;
+  return UPPER_RE.test(String.fromCharCode(c));
+}
