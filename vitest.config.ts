@@ -22,6 +22,8 @@ export default defineConfig({
           fileParallelism: false,
           testTimeout: 60_000,
           hookTimeout: 120_000,
+          // A busy CI machine answers slower than a laptop: polls wait up to 10 s before failing.
+          expect: { poll: { timeout: 10_000, interval: 100 } },
         },
       },
       {
