@@ -2,6 +2,7 @@ import type { Citation } from '../core/citation';
 import { detectCitations } from '../core/detect';
 import type { ScanStats } from '../messaging/contract';
 import { contributedLength, nodeIndexAt, readPageText, rangeFor, type PageText } from './page-text';
+import { caretAt, containsPoint } from './hit-test';
 
 /**
  * Highlighting: we use the CSS Custom Highlight API instead of wrapping citations in elements.
@@ -193,21 +194,4 @@ function nodesBetween(chunk: PageText, start: number, end: number): Text[] {
     if (chunk.starts[i]! + contributedLength(chunk, i) > start) nodes.push(chunk.nodes[i]!);
   }
   return nodes;
-}
-
-function caretAt(doc: Document, x: number, y: number): { node: Node; offset: number } | undefined {
-  if (typeof doc.caretPositionFromPoint === 'function') {
-    const position = doc.caretPositionFromPoint(x, y);
-    return position ? { node: position.offsetNode, offset: position.offset } : undefined;
-  }
-  const range = doc.caretRangeFromPoint?.(x, y);
-  return range ? { node: range.startContainer, offset: range.startOffset } : undefined;
-}
-
-/** The caret API answers with the nearest text even beside a line's end, so check the painted boxes. */
-function containsPoint(range: Range, x: number, y: number): boolean {
-  for (const rect of range.getClientRects()) {
-    if (x >= rect.left - 1 && x <= rect.right + 1 && y >= rect.top - 1 && y <= rect.bottom + 1) return true;
-  }
-  return false;
 }

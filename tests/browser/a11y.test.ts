@@ -3,7 +3,14 @@ import { createRequire } from 'node:module';
 import type { AxeResults, RunOptions } from 'axe-core';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { hoverText, launchExtension, pageCitations, tooltip, type ExtensionSession } from './harness';
+import {
+  askBackground,
+  hoverText,
+  launchExtension,
+  pageCitations,
+  tooltip,
+  type ExtensionSession,
+} from './harness';
 import { KAMERVRAGEN, openOptions, openPopupFor, resetSettings } from './pages-helpers';
 
 const AXE_SOURCE = readFile(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
@@ -121,6 +128,26 @@ describe('axe-core: no serious or critical violations, contrast AA in light and 
       await options.emulateMedia({ colorScheme: scheme });
       await options.getByTestId('dataset-status').waitFor();
       expect(await seriousViolations(options)).toEqual([]);
+    });
+
+    it(`notes list with notes and an orphan-free page group (${scheme})`, async () => {
+      for (const body of ['Eerste WPS-resolutie', 'Motie over maatschappelijk middenveld']) {
+        await askBackground(session, 'notesSave', {
+          note: {
+            url: 'https://www.tweedekamer.nl/kamerstukken/kamervragen/detail',
+            title: 'Antwoord op vragen',
+            selectors: [{ type: 'TextQuoteSelector', exact: 'resolutie 1325', prefix: '', suffix: '' }],
+            body,
+            tags: ['wps'],
+          },
+        });
+      }
+      const notes = await session.context.newPage();
+      await notes.goto(`chrome-extension://${session.extensionId}/src/pages/notes/index.html`);
+      await notes.locator('article.note').first().waitFor();
+      await notes.emulateMedia({ colorScheme: scheme });
+      expect(await seriousViolations(notes)).toEqual([]);
+      await notes.close();
     });
 
     it(`an open tooltip on a fixture page (${scheme})`, async () => {

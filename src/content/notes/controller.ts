@@ -27,6 +27,7 @@ import { NoteForm, NotePopover, SelectionButton, Toast, type NoteDraft } from '.
 import { nodeIndex, spanOfRange } from './text-offsets';
 import notesCss from './notes.css?inline';
 import './note-highlight.css';
+import { followPointer } from '../hit-test';
 
 /** The host element of the notes' UI (the citation tooltip has its own, `bronwijzer-ui`). */
 export const NOTES_UI_TAG = 'bronwijzer-notes';
@@ -82,8 +83,6 @@ export class NotesController {
   private closeTimer: ReturnType<typeof setTimeout> | undefined;
   private selectionTimer: ReturnType<typeof setTimeout> | undefined;
   private reanchorTimer: ReturnType<typeof setTimeout> | undefined;
-  private pointerFrame = 0;
-  private pointer = { x: 0, y: 0, overUi: false };
 
   /** Undefined for a frame that is not an http(s) page (about:blank): notes belong to web pages. */
   static create(doc: Document, citations: CitationLayer): NotesController | undefined {
@@ -109,7 +108,7 @@ export class NotesController {
         return [];
       },
     );
-    doc.addEventListener('pointermove', this.onPointerMove, { passive: true });
+    followPointer(doc, this.ui.host, (x, y) => this.onPointerAt(x, y));
     doc.addEventListener('pointerup', this.onSelectionMaybeChanged);
     doc.addEventListener('keyup', this.onSelectionMaybeChanged);
     doc.addEventListener('selectionchange', this.onSelectionMaybeChanged);
@@ -365,19 +364,6 @@ export class NotesController {
   // -------------------------------------------------------------------------------------------
   // Hover: a painted note shows its text
   // -------------------------------------------------------------------------------------------
-
-  private readonly onPointerMove = (event: PointerEvent): void => {
-    this.pointer = {
-      x: event.clientX,
-      y: event.clientY,
-      overUi: event.composedPath().includes(this.ui.host),
-    };
-    if (this.pointerFrame) return;
-    this.pointerFrame = requestAnimationFrame(() => {
-      this.pointerFrame = 0;
-      if (!this.pointer.overUi) this.onPointerAt(this.pointer.x, this.pointer.y);
-    });
-  };
 
   private onPointerAt(x: number, y: number): void {
     if (this.form) return;

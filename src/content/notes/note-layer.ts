@@ -1,4 +1,5 @@
 import { COLOURS, type Annotation, type Colour } from '../../core/annotations/model';
+import { caretAt, containsPoint } from '../hit-test';
 
 /**
  * Paints saved notes with the CSS Custom Highlight API, one named highlight per palette colour
@@ -86,21 +87,4 @@ export class NoteLayer {
     this.active?.add(item.range);
     this.flashTimer = setTimeout(() => this.active?.clear(), ms);
   }
-}
-
-function caretAt(doc: Document, x: number, y: number): { node: Node; offset: number } | undefined {
-  if (typeof doc.caretPositionFromPoint === 'function') {
-    const position = doc.caretPositionFromPoint(x, y);
-    return position ? { node: position.offsetNode, offset: position.offset } : undefined;
-  }
-  const range = doc.caretRangeFromPoint?.(x, y);
-  return range ? { node: range.startContainer, offset: range.startOffset } : undefined;
-}
-
-/** The caret API answers with the nearest text even beside a line's end, so check the painted boxes. */
-function containsPoint(range: Range, x: number, y: number): boolean {
-  for (const rect of range.getClientRects()) {
-    if (x >= rect.left - 1 && x <= rect.right + 1 && y >= rect.top - 1 && y <= rect.bottom + 1) return true;
-  }
-  return false;
 }

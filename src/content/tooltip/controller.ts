@@ -6,6 +6,7 @@ import { createUiHost, type UiHost } from '../ui-host';
 import { kindLabel, t } from '../../ui/i18n';
 import { Tooltip } from './Tooltip';
 import tooltipCss from './tooltip.css?inline';
+import { followPointer } from '../hit-test';
 
 /** Grace before a tooltip closes once the pointer left it (the open delay is a setting). */
 const CLOSE_DELAY_MS = 300;
@@ -32,8 +33,6 @@ export class TooltipController {
   private copied = false;
   private openTimer: ReturnType<typeof setTimeout> | undefined;
   private closeTimer: ReturnType<typeof setTimeout> | undefined;
-  private pointerFrame = 0;
-  private pointer = { x: 0, y: 0, overUi: false };
 
   constructor(
     private readonly doc: Document,
@@ -43,7 +42,7 @@ export class TooltipController {
   ) {
     this.ui = createUiHost(doc, tooltipCss);
     lookups.onUpdate(() => this.render());
-    doc.addEventListener('pointermove', this.onPointerMove, { passive: true });
+    followPointer(doc, this.ui.host, (x, y) => this.onPointerAt(x, y));
     doc.addEventListener('keydown', this.onKeyDown, true);
     doc.addEventListener('focusin', this.onFocusIn);
     this.ui.host.addEventListener('pointerenter', () => this.cancelClose());
@@ -54,20 +53,6 @@ export class TooltipController {
   get openCitation(): PlacedCitation | undefined {
     return this.current;
   }
-
-  private readonly onPointerMove = (event: PointerEvent): void => {
-    // Keep the latest position of every move; hit-test once per frame (Firefox does not coalesce moves).
-    this.pointer = {
-      x: event.clientX,
-      y: event.clientY,
-      overUi: event.composedPath().includes(this.ui.host),
-    };
-    if (this.pointerFrame) return;
-    this.pointerFrame = requestAnimationFrame(() => {
-      this.pointerFrame = 0;
-      if (!this.pointer.overUi) this.onPointerAt(this.pointer.x, this.pointer.y);
-    });
-  };
 
   private onPointerAt(x: number, y: number): void {
     const hit = this.layer.citationAt(x, y);
