@@ -217,11 +217,12 @@ export function getMatcher(): Matcher {
 function walk(m: Matcher, text: string, start: number): [number, string] | undefined {
   const keys = m.nameKeys;
   // keys[lo..hi) are the names that start with the `depth` characters read so far (a trie node); the shortest,
-  // when it has exactly `depth` characters, comes first.
+  // when it has exactly `depth` characters, comes first. The first two characters narrow it by tables, the
+  // rest by a scan (few names share their first two characters).
   let lo = 0;
   let hi = keys.length;
   let depth = 0;
-  let first = -1;
+  let first = 0;
   let best: [number, string] | undefined;
   const limit = Math.min(text.length, start + m.maxRaw);
   let i = start;
@@ -232,49 +233,22 @@ function walk(m: Matcher, text: string, start: number): [number, string] | undef
       continue;
     }
     if (f === STOP) break;
-    if (depth === 0 && f < 0x80) {
-      // The first two characters: tables instead of searches.
-      first = f;
-      lo = m.firstLo[f]!;
-      hi = m.firstHi[f]!;
-      if (lo === hi) break;
-      depth = 1;
-      i++;
-      continue;
-    }
-    if (depth === 1 && first >= 0 && f < 0x80) {
-      lo = m.pairLo[(first << 7) | f]!;
-      hi = m.pairHi[(first << 7) | f]!;
-      if (lo === hi) break;
-      depth = 2;
-      i++;
-      if (keys[lo]!.length === 2 && !isWordAt(text, i)) best = [i, m.nameTreaty[lo]!];
-      continue;
-    }
-    let a = keys[lo]!.length === depth ? lo + 1 : lo;
+    let a: number;
     let b: number;
-    if (hi - a <= 8) {
-      // A few names left: look through them.
+    if (depth === 0 && f < 0x80) {
+      a = m.firstLo[f]!;
+      b = m.firstHi[f]!;
+    } else if (depth === 1 && first < 0x80 && f < 0x80) {
+      a = m.pairLo[(first << 7) | f]!;
+      b = m.pairHi[(first << 7) | f]!;
+    } else {
+      a = keys[lo]!.length === depth ? lo + 1 : lo;
       while (a < hi && keys[a]!.charCodeAt(depth) < f) a++;
       b = a;
       while (b < hi && keys[b]!.charCodeAt(depth) === f) b++;
-    } else {
-      b = hi;
-      while (a < b) {
-        const mid = (a + b) >> 1;
-        if (keys[mid]!.charCodeAt(depth) < f) a = mid + 1;
-        else b = mid;
-      }
-      b = hi;
-      let c = a;
-      while (c < b) {
-        const mid = (c + b) >> 1;
-        if (keys[mid]!.charCodeAt(depth) <= f) c = mid + 1;
-        else b = mid;
-      }
-      b = c;
     }
     if (a === b) break;
+    if (depth === 0) first = f;
     lo = a;
     hi = b;
     depth++;
