@@ -22,8 +22,6 @@ import {
   isDigitAt,
   isWsLike,
   codeAfterSpace,
-  dossierEnd,
-  docNumEnd,
   gate,
   atGate,
   endOfGate,
@@ -78,6 +76,7 @@ export interface KstContext {
   implicit: PendingImplicit[];
 }
 
+const DOSSIER_RE = sticky(`(\\d\\d)(?:([ \\u00a0\\u2007\\u2009\\u202f.]{1,2})|(${DASH}))?(\\d{3})(?!\\d)`);
 const SHORT_DOSSIER_RE = sticky(`(\\d{3,4})(?!\\d)`);
 const SUB_RE = gate(
   sticky(
@@ -108,6 +107,7 @@ const NR_RE = gate(sticky(`${SP}(?:[,;:]${SP})?(?:[Nn]rs?|NRS?|[Nn]ummers?|[Nn]o
   const c = codeAfterSpace(text, pos, 24, true);
   return c === 0x4e || c === 0x6e;
 });
+const NUM_RE = sticky(`(\\d{1,4})([a-z])?(?![${LETTER}\\d])|([A-Z]{1,3})(?![${LETTER}\\d])`);
 const LIST_SEP_RE = gate(
   sticky(`${SP}(?:(,|;)|(en|and|&|t/m|tot en met)(?![${LETTER}])|(${DASH}))${SP}`),
   (text, pos) => {
@@ -155,13 +155,13 @@ export function parseDossier(text: string, pos: number, allowShort: boolean): Do
   let num: string;
   let spaced = false;
   let dashed = false;
-  let end = dossierEnd(text, pos);
-  let m: RegExpExecArray | null;
-  if (end >= 0) {
-    num = text.slice(pos, pos + 2) + text.slice(end - 3, end);
-    const sep = text.charCodeAt(pos + 2);
-    if (isDashCode(sep)) dashed = true;
-    else if (end - pos > 5) spaced = true;
+  let end: number;
+  let m = at(DOSSIER_RE, text, pos);
+  if (m) {
+    num = m[1]! + m[4]!;
+    spaced = m[2] !== undefined;
+    dashed = m[3] !== undefined;
+    end = pos + m[0].length;
   } else if (allowShort && (m = at(SHORT_DOSSIER_RE, text, pos))) {
     num = m[1]!;
     end = pos + m[0].length;
@@ -206,17 +206,15 @@ interface DocNum {
 }
 
 function readNum(text: string, pos: number, letters: boolean): DocNum | undefined {
-  const end = docNumEnd(text, pos);
-  if (end < 0) return undefined;
-  const last = text.charCodeAt(end - 1);
-  if (last >= 0x41 && last <= 0x5a) {
+  const m = at(NUM_RE, text, pos);
+  if (!m) return undefined;
+  if (m[3] !== undefined) {
     if (!letters) return undefined;
-    return { doc: text.slice(pos, end), start: pos, end };
+    return { doc: m[3], start: pos, end: pos + m[0].length };
   }
-  const letter = last >= 0x61 && last <= 0x7a;
-  const n = String(Number(text.slice(pos, letter ? end - 1 : end)));
+  const n = String(Number(m[1]));
   if (n === '0') return undefined;
-  return { doc: letter ? n + text[end - 1]! : n, start: pos, end };
+  return { doc: n + (m[2] ?? ''), start: pos, end: pos + m[0].length };
 }
 
 function looksLikeYear(doc: string): boolean {
@@ -234,7 +232,7 @@ function readNumList(text: string, pos: number, letters: boolean): DocNum[] {
     if (!sep) break;
     const p = end + sep[0].length;
     // The next item must not be a new dossier ("nr. 223, 36 180 nr. 5") or a year.
-    if (dossierEnd(text, p) >= 0) break;
+    if (endOf(DOSSIER_RE, text, p) >= 0) break;
     const n = readNum(text, p, letters);
     if (!n) break;
     if (sep[1] !== undefined && looksLikeYear(n.doc)) break;
@@ -319,7 +317,7 @@ function parseDocs(
   if (opts.keyword) {
     const p = endOfGate(COMMA_NUM_RE, text, pos);
     if (p >= 0) {
-      if (dossierEnd(text, p) < 0) {
+      if (endOf(DOSSIER_RE, text, p) < 0) {
         const n = readNum(text, p, opts.letters);
         if (n && !looksLikeYear(n.doc)) {
           // ", 32" must end the citation: not ", 32 leden", not ", 12 maart".
