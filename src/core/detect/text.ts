@@ -23,10 +23,11 @@ export function sticky(source: string, flags = ''): RegExp {
 }
 
 /**
- * A pattern with a gate: a cheap test on a character or two that passes wherever the pattern can match, so the
- * pattern only runs where it has a chance. The pattern is sticky (run at `pos`) or, with `before`, anchored at the
- * end and run on the `before` characters up to `pos`. Every gate is listed in GATES; a unit test checks on
- * generated text that no gate rejects a position where its pattern matches.
+ * A pattern run on a slice of the text before or after a position, with a gate: a cheap test on a character or
+ * two that passes wherever the pattern can match, so neither the slice nor the pattern is made where it has no
+ * chance. Every gate is listed in GATES; a unit test checks on generated text that no gate rejects a position
+ * where its pattern matches. (Sticky patterns at a position get no gate: there the pattern itself fails as fast
+ * as a gate would, and a gate is more JavaScript to run before the JIT has compiled it.)
  */
 export interface Gate {
   re: RegExp;
@@ -47,16 +48,6 @@ export function gate(
   const g: Gate = { re, pass, ...window };
   GATES.push(g);
   return g;
-}
-
-/** at() behind a gate. */
-export function atGate(g: Gate, text: string, pos: number): RegExpExecArray | null {
-  return g.pass(text, pos) ? at(g.re, text, pos) : null;
-}
-
-/** endOf() behind a gate. */
-export function endOfGate(g: Gate, text: string, pos: number): number {
-  return g.pass(text, pos) ? endOf(g.re, text, pos) : -1;
 }
 
 /** An end-anchored gated pattern on the text before `end`. */
@@ -140,21 +131,6 @@ export function isSpaceCode(c: number): boolean {
  */
 export function isWsLike(c: number): boolean {
   return isSpaceCode(c) || c === 0x1680;
-}
-
-/**
- * The first character at or after `pos` that is not WS-like (nor `,` `;` `:` when `punct`), looking at most `max`
- * characters ahead; NaN past the end. For quick checks before running a pattern that starts with `${SP},?${SP}`.
- */
-export function codeAfterSpace(text: string, pos: number, max: number, punct: boolean): number {
-  const stop = Math.min(text.length, pos + max);
-  let i = pos;
-  while (i < stop) {
-    const c = text.charCodeAt(i);
-    if (!(isWsLike(c) || (punct && (c === 0x2c || c === 0x3b || c === 0x3a)))) return c;
-    i++;
-  }
-  return text.charCodeAt(i);
 }
 
 /** The last character before `end` that is not WS-like, looking at most `max` characters back; NaN if none. */
