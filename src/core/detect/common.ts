@@ -1,16 +1,5 @@
 import type { Citation, CitationExtras, CitationKind } from '../citation';
-import {
-  DASH,
-  SP,
-  codeAfterSpace,
-  endOf,
-  endOfGate,
-  gate,
-  isDigitAt,
-  sessionId,
-  sticky,
-  LETTER,
-} from './text';
+import { DASH, SP, endOf, isDigitAt, sessionId, sticky, LETTER } from './text';
 
 /** Where recognizers put what they find; the engine resolves overlaps afterwards. */
 export interface Sink {
@@ -62,17 +51,11 @@ export function parseSession(text: string, pos: number): Session | undefined {
 }
 
 /** A page reference that may follow a document number: ", blz. 3", ", p. 5892–5931", " p. 12 e.v.". */
-const PAGES_RE = gate(
-  sticky(
-    `${SP},?${SP}(?:blz|bl|p|pp|pag|pagina|pagina's|bladzijde|bladzijden)\\.?${SP}(\\d{1,5})(?:${SP}(?:${DASH}|en|t/m)${SP}(\\d{1,5}))?(?:${SP}e\\.?v\\.?)?(?![${LETTER}\\d])`,
-  ),
-  (text, pos) => {
-    const c = codeAfterSpace(text, pos, 24, true);
-    return c === 0x62 || c === 0x70;
-  },
+const PAGES_RE = sticky(
+  `${SP},?${SP}(?:blz|bl|p|pp|pag|pagina|pagina's|bladzijde|bladzijden)\\.?${SP}(\\d{1,5})(?:${SP}(?:${DASH}|en|t/m)${SP}(\\d{1,5}))?(?:${SP}e\\.?v\\.?)?(?![${LETTER}\\d])`,
 );
 
 /** The end of a page reference (PAGES_RE) at `pos`, or -1. */
 export function pagesEnd(text: string, pos: number): number {
-  return endOfGate(PAGES_RE, text, pos);
+  return endOf(PAGES_RE, text, pos);
 }

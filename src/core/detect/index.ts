@@ -288,39 +288,18 @@ function byPosition(a: Citation, b: Citation): number {
 }
 
 /**
- * The candidates of all `parts` in order of start (the longest first at the same start), keeping the first of
- * any that overlap. The order is that of a stable sort of the parts concatenated; as every part comes (almost
- * always) sorted already, it is a merge.
+ * The candidates of all `parts` (concatenated, in order) sorted by start, the longest first at the same start
+ * (a stable sort: otherwise in the order given), keeping the first of any that overlap.
  */
 export function resolveOverlaps(parts: Citation[][]): Citation[] {
-  let total = 0;
-  for (const part of parts) {
-    total += part.length;
-    for (let i = 1; i < part.length; i++) {
-      if (byPosition(part[i - 1]!, part[i]!) > 0) {
-        part.sort(byPosition);
-        break;
-      }
-    }
-  }
-  const next = new Array<number>(parts.length).fill(0);
+  const cands = parts.length === 1 ? parts[0]! : ([] as Citation[]).concat(...parts);
+  cands.sort(byPosition);
   const out: Citation[] = [];
   let lastEnd = -1;
-  for (let n = 0; n < total; n++) {
-    // The first part whose next candidate comes first; on a tie the earlier part, as a stable sort would.
-    let from = -1;
-    let c: Citation | undefined;
-    for (let k = 0; k < parts.length; k++) {
-      const d = parts[k]![next[k]!];
-      if (d !== undefined && (c === undefined || byPosition(d, c) < 0)) {
-        c = d;
-        from = k;
-      }
-    }
-    next[from]!++;
-    if (c!.start >= lastEnd && c!.end > c!.start) {
-      out.push(c!);
-      lastEnd = c!.end;
+  for (const c of cands) {
+    if (c.start >= lastEnd && c.end > c.start) {
+      out.push(c);
+      lastEnd = c.end;
     }
   }
   return out;

@@ -20,13 +20,7 @@ import {
   hasLineBreak,
   isDashCode,
   isDigitAt,
-  isWsLike,
-  codeAfterSpace,
-  dossierEnd,
-  docNumEnd,
   gate,
-  atGate,
-  endOfGate,
   execBefore,
   isLetterAt,
   isRoman,
@@ -78,61 +72,21 @@ export interface KstContext {
   implicit: PendingImplicit[];
 }
 
+const DOSSIER_RE = sticky(`(\\d\\d)(?:([ \\u00a0\\u2007\\u2009\\u202f.]{1,2})|(${DASH}))?(\\d{3})(?!\\d)`);
 const SHORT_DOSSIER_RE = sticky(`(\\d{3,4})(?!\\d)`);
-const SUB_RE = gate(
-  sticky(
-    `${DASH}(\\d\\d)(?=${DASH}\\d|${HS}{0,3},?${HS}{0,3}(?:nrs?|nummers?)(?![${LETTER}]))|${DASH}(0\\d)(?!\\d)`,
-  ),
-  (text, pos) => isDashCode(text.charCodeAt(pos)),
+const SUB_RE = sticky(
+  `${DASH}(\\d\\d)(?=${DASH}\\d|${HS}{0,3},?${HS}{0,3}(?:nrs?|nummers?)(?![${LETTER}]))|${DASH}(0\\d)(?!\\d)`,
 );
-/** A separator, then a capital; or "hoofdstuk" after spaces. */
-const SUFFIX_RE = gate(
-  sticky(
-    `(?:[ \\u00a0\\u2009\\u202f.]|${DASH}|${HS}{1,2}hoofdstuk${HS}{1,2})([IVXL]{1,7}[A-Z]?|[A-Z])(?![${LETTER}\\d])`,
-  ),
-  (text, pos) => {
-    const c = text.charCodeAt(pos);
-    if (!(isWsLike(c) || c === 0x2e || isDashCode(c))) return false;
-    const d = text.charCodeAt(pos + 1);
-    return (d >= 0x41 && d <= 0x5a) || d === 0x68 || isWsLike(d);
-  },
+const SUFFIX_RE = sticky(
+  `(?:[ \\u00a0\\u2009\\u202f.]|${DASH}|${HS}{1,2}hoofdstuk${HS}{1,2})([IVXL]{1,7}[A-Z]?|[A-Z])(?![${LETTER}\\d])`,
 );
-/** "(R" within the next four characters. */
-const RNUM_RE = gate(sticky(`${HS}{0,2}${DASH}?\\(R${HS}?\\d{3,4}\\)`), (text, pos) => {
-  for (let k = pos; k <= pos + 3; k++) {
-    if (text.charCodeAt(k) === 0x28 && text.charCodeAt(k + 1) === 0x52) return true;
-  }
-  return false;
-});
-const NR_RE = gate(sticky(`${SP}(?:[,;:]${SP})?(?:[Nn]rs?|NRS?|[Nn]ummers?|[Nn]o)\\.?${SP}`), (text, pos) => {
-  const c = codeAfterSpace(text, pos, 24, true);
-  return c === 0x4e || c === 0x6e;
-});
-const LIST_SEP_RE = gate(
-  sticky(`${SP}(?:(,|;)|(en|and|&|t/m|tot en met)(?![${LETTER}])|(${DASH}))${SP}`),
-  (text, pos) => {
-    const c = codeAfterSpace(text, pos, 9, false);
-    return c === 0x2c || c === 0x3b || c === 0x65 || c === 0x61 || c === 0x26 || c === 0x74 || isDashCode(c);
-  },
-);
-const COMPACT_RE = gate(
-  sticky(`(${HS}{0,2})${DASH}(${HS}{0,2})(\\d{1,4})(?![${LETTER}\\d])(?![./${'\\-'}]\\d)`),
-  (text, pos) =>
-    isDashCode(text.charCodeAt(pos)) ||
-    isDashCode(text.charCodeAt(pos + 1)) ||
-    isDashCode(text.charCodeAt(pos + 2)),
-);
-const COMMA_NUM_RE = gate(
-  sticky(`${SP},${SP}(?=[\\dA-Z])`),
-  (text, pos) => codeAfterSpace(text, pos, 9, false) === 0x2c,
-);
-const CONTINUE_RE = gate(
-  sticky(`${SP}(?:[;,]${SP}(?:en${SP})?|en${SP})(?:ook${SP})?(?=[Nn]rs?\\.?${SP}\\d)`),
-  (text, pos) => {
-    const c = codeAfterSpace(text, pos, 9, false);
-    return c === 0x3b || c === 0x2c || c === 0x65;
-  },
-);
+const RNUM_RE = sticky(`${HS}{0,2}${DASH}?\\(R${HS}?\\d{3,4}\\)`);
+const NR_RE = sticky(`${SP}(?:[,;:]${SP})?(?:[Nn]rs?|NRS?|[Nn]ummers?|[Nn]o)\\.?${SP}`);
+const NUM_RE = sticky(`(\\d{1,4})([a-z])?(?![${LETTER}\\d])|([A-Z]{1,3})(?![${LETTER}\\d])`);
+const LIST_SEP_RE = sticky(`${SP}(?:(,|;)|(en|and|&|t/m|tot en met)(?![${LETTER}])|(${DASH}))${SP}`);
+const COMPACT_RE = sticky(`(${HS}{0,2})${DASH}(${HS}{0,2})(\\d{1,4})(?![${LETTER}\\d])(?![./${'\\-'}]\\d)`);
+const COMMA_NUM_RE = sticky(`${SP},${SP}(?=[\\dA-Z])`);
+const CONTINUE_RE = sticky(`${SP}(?:[;,]${SP}(?:en${SP})?|en${SP})(?:ook${SP})?(?=[Nn]rs?\\.?${SP}\\d)`);
 const RELATED_SEP_RE = sticky(`${SP}(?:en|,|/|&)${SP}`);
 
 const PREFIX_RE = sticky(
@@ -144,10 +98,7 @@ const PREFIX_RE = sticky(
     `|(Tweede|Eerste)${HS}Kamer(?:${HS}der${HS}Staten-Generaal)?` +
     `)(?![${LETTER}\\d])`,
 );
-const CHAMBER_RE = gate(sticky(`${SP}(II|I|EK|TK)(?![${LETTER}\\d])`), (text, pos) => {
-  const c = codeAfterSpace(text, pos, 9, false);
-  return c === 0x49 || c === 0x45 || c === 0x54;
-});
+const CHAMBER_RE = sticky(`${SP}(II|I|EK|TK)(?![${LETTER}\\d])`);
 const SESSION_LEAD_RE = sticky(`${SP}[,:]?${SP}(?:(?:[Vv]ergaderjaar|[Zz]itting)${SP})?`);
 const BEFORE_DOSSIER_RE = sticky(`${SP}[,;:]?${SP}`);
 
@@ -155,13 +106,13 @@ export function parseDossier(text: string, pos: number, allowShort: boolean): Do
   let num: string;
   let spaced = false;
   let dashed = false;
-  let end = dossierEnd(text, pos);
-  let m: RegExpExecArray | null;
-  if (end >= 0) {
-    num = text.slice(pos, pos + 2) + text.slice(end - 3, end);
-    const sep = text.charCodeAt(pos + 2);
-    if (isDashCode(sep)) dashed = true;
-    else if (end - pos > 5) spaced = true;
+  let end: number;
+  let m = at(DOSSIER_RE, text, pos);
+  if (m) {
+    num = m[1]! + m[4]!;
+    spaced = m[2] !== undefined;
+    dashed = m[3] !== undefined;
+    end = pos + m[0].length;
   } else if (allowShort && (m = at(SHORT_DOSSIER_RE, text, pos))) {
     num = m[1]!;
     end = pos + m[0].length;
@@ -173,12 +124,12 @@ export function parseDossier(text: string, pos: number, allowShort: boolean): Do
   if ((next === 0x2e || next === 0x2c) && isDigitAt(text, end + 1)) return undefined;
   const d: Dossier = { num, start: pos, end, spaced, dashed };
   // A dash and two digits: the sub-dossier is the two digits.
-  const subEnd = endOfGate(SUB_RE, text, end);
+  const subEnd = endOf(SUB_RE, text, end);
   if (subEnd >= 0) {
     d.sub = text.slice(subEnd - 2, subEnd);
     d.end = end = subEnd;
   }
-  const s = atGate(SUFFIX_RE, text, end);
+  const s = at(SUFFIX_RE, text, end);
   if (s) {
     const suf = s[1]!;
     const roman = suf.replace(/[A-HJ-UWYZ]$/, '');
@@ -187,7 +138,7 @@ export function parseDossier(text: string, pos: number, allowShort: boolean): Do
       d.end = end = end + s[0].length;
     }
   }
-  const r = endOfGate(RNUM_RE, text, end);
+  const r = endOf(RNUM_RE, text, end);
   if (r >= 0) {
     d.rnum = true;
     d.end = end = r;
@@ -206,17 +157,15 @@ interface DocNum {
 }
 
 function readNum(text: string, pos: number, letters: boolean): DocNum | undefined {
-  const end = docNumEnd(text, pos);
-  if (end < 0) return undefined;
-  const last = text.charCodeAt(end - 1);
-  if (last >= 0x41 && last <= 0x5a) {
+  const m = at(NUM_RE, text, pos);
+  if (!m) return undefined;
+  if (m[3] !== undefined) {
     if (!letters) return undefined;
-    return { doc: text.slice(pos, end), start: pos, end };
+    return { doc: m[3], start: pos, end: pos + m[0].length };
   }
-  const letter = last >= 0x61 && last <= 0x7a;
-  const n = String(Number(text.slice(pos, letter ? end - 1 : end)));
+  const n = String(Number(m[1]));
   if (n === '0') return undefined;
-  return { doc: letter ? n + text[end - 1]! : n, start: pos, end };
+  return { doc: n + (m[2] ?? ''), start: pos, end: pos + m[0].length };
 }
 
 function looksLikeYear(doc: string): boolean {
@@ -230,11 +179,11 @@ function readNumList(text: string, pos: number, letters: boolean): DocNum[] {
   const list = [first];
   let end = first.end;
   for (let guard = 0; guard < 50; guard++) {
-    const sep = atGate(LIST_SEP_RE, text, end);
+    const sep = at(LIST_SEP_RE, text, end);
     if (!sep) break;
     const p = end + sep[0].length;
     // The next item must not be a new dossier ("nr. 223, 36 180 nr. 5") or a year.
-    if (dossierEnd(text, p) >= 0) break;
+    if (endOf(DOSSIER_RE, text, p) >= 0) break;
     const n = readNum(text, p, letters);
     if (!n) break;
     if (sep[1] !== undefined && looksLikeYear(n.doc)) break;
@@ -284,7 +233,7 @@ function emitDocs(
     emit(sink, 'kamerstuk', `${key}-${n.doc}`, s, e, extras);
   });
   // "…, nr. 6, p. 15-16; nr. 7, p. 5-6": more documents of the same dossier.
-  const nrStart = endOfGate(CONTINUE_RE, text, end);
+  const nrStart = endOf(CONTINUE_RE, text, end);
   if (nrStart >= 0) {
     const more = parseDocs(text, nrStart, {
       keyword: false,
@@ -303,12 +252,12 @@ function parseDocs(
   pos: number,
   opts: { keyword: boolean; letters: boolean; spacedDash: boolean; sameLine: boolean },
 ): DocNum[] {
-  const nrEnd = endOfGate(NR_RE, text, pos);
+  const nrEnd = endOf(NR_RE, text, pos);
   if (nrEnd >= 0) {
     if (opts.sameLine && hasLineBreak(text, pos, nrEnd)) return [];
     return readNumList(text, nrEnd, true);
   }
-  const cEnd = endOfGate(COMPACT_RE, text, pos);
+  const cEnd = endOf(COMPACT_RE, text, pos);
   // No space around the dash: the dash is at `pos` and a digit follows it.
   if (cEnd >= 0 && (opts.spacedDash || (isDashCode(text.charCodeAt(pos)) && isDigitAt(text, pos + 1)))) {
     let s = cEnd;
@@ -317,9 +266,9 @@ function parseDocs(
     if (n !== '0') return [{ doc: n, start: s, end: cEnd }];
   }
   if (opts.keyword) {
-    const p = endOfGate(COMMA_NUM_RE, text, pos);
+    const p = endOf(COMMA_NUM_RE, text, pos);
     if (p >= 0) {
-      if (dossierEnd(text, p) < 0) {
+      if (endOf(DOSSIER_RE, text, p) < 0) {
         const n = readNum(text, p, opts.letters);
         if (n && !looksLikeYear(n.doc)) {
           // ", 32" must end the citation: not ", 32 leden", not ", 12 maart".
@@ -345,7 +294,7 @@ export function parsePrefixed(text: string, start: number, ctx: KstContext): num
   const isChamberWord = pm[4] !== undefined || pm[5] !== undefined;
   let chamber: string | undefined = pm[4] ?? pm[5];
   if (isKst) {
-    const c = atGate(CHAMBER_RE, text, pos);
+    const c = at(CHAMBER_RE, text, pos);
     if (c) {
       chamber = c[1];
       pos += c[0].length;

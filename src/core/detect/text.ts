@@ -23,10 +23,11 @@ export function sticky(source: string, flags = ''): RegExp {
 }
 
 /**
- * A pattern with a gate: a cheap test on a character or two that passes wherever the pattern can match, so the
- * pattern only runs where it has a chance. The pattern is sticky (run at `pos`) or, with `before`, anchored at the
- * end and run on the `before` characters up to `pos`. Every gate is listed in GATES; a unit test checks on
- * generated text that no gate rejects a position where its pattern matches.
+ * A pattern run on a slice of the text before or after a position, with a gate: a cheap test on a character or
+ * two that passes wherever the pattern can match, so neither the slice nor the pattern is made where it has no
+ * chance. Every gate is listed in GATES; a unit test checks on generated text that no gate rejects a position
+ * where its pattern matches. (Sticky patterns at a position get no gate: there the pattern itself fails as fast
+ * as a gate would, and a gate is more JavaScript to run before the JIT has compiled it.)
  */
 export interface Gate {
   re: RegExp;
@@ -47,16 +48,6 @@ export function gate(
   const g: Gate = { re, pass, ...window };
   GATES.push(g);
   return g;
-}
-
-/** at() behind a gate. */
-export function atGate(g: Gate, text: string, pos: number): RegExpExecArray | null {
-  return g.pass(text, pos) ? at(g.re, text, pos) : null;
-}
-
-/** endOf() behind a gate. */
-export function endOfGate(g: Gate, text: string, pos: number): number {
-  return g.pass(text, pos) ? endOf(g.re, text, pos) : -1;
 }
 
 /** An end-anchored gated pattern on the text before `end`. */
@@ -109,73 +100,6 @@ export function inUrlAt(text: string, i: number): boolean {
   return c === 0x2f || c === 0x3d || c === 0x3f || c === 0x26 || c === 0x23;
 }
 
-/** A character of the LETTER class (what `[${LETTER}]` matches). */
-export function isLetterClassCode(c: number): boolean {
-  if (c < 0x80) return (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a);
-  return (
-    c === 0xaa ||
-    c === 0xb5 ||
-    c === 0xba ||
-    (c >= 0xc0 && c <= 0x2af && c !== 0xd7 && c !== 0xf7) ||
-    (c >= 0x370 && c <= 0x52f)
-  );
-}
-
-function isDigitCode(c: number): boolean {
-  return c >= 0x30 && c <= 0x39;
-}
-
-/**
- * A dossier number at `pos` — "36600", "36 600", "36.600", "36-600" (`(\d\d)(?:[ \u00a0\u2007\u2009\u202f.]{1,2}|DASH)?
- * (\d{3})(?!\d)`, written out): its end, or -1.
- */
-export function dossierEnd(text: string, pos: number): number {
-  if (!isDigitCode(text.charCodeAt(pos)) || !isDigitCode(text.charCodeAt(pos + 1))) return -1;
-  let j = pos + 2;
-  const c = text.charCodeAt(j);
-  if (isDossierSpace(c)) {
-    j++;
-    if (isDossierSpace(text.charCodeAt(j))) j++;
-  } else if (isDashCode(c)) {
-    j++;
-  }
-  if (
-    !isDigitCode(text.charCodeAt(j)) ||
-    !isDigitCode(text.charCodeAt(j + 1)) ||
-    !isDigitCode(text.charCodeAt(j + 2)) ||
-    isDigitCode(text.charCodeAt(j + 3))
-  )
-    return -1;
-  return j + 3;
-}
-
-function isDossierSpace(c: number): boolean {
-  return c === 0x20 || c === 0xa0 || c === 0x2007 || c === 0x2009 || c === 0x202f || c === 0x2e;
-}
-
-/**
- * A document number at `pos` — 1–4 digits and an optional lower-case letter, or 1–3 capitals, not followed by a
- * letter or digit (`(\d{1,4})([a-z])?(?![LETTER\d])|([A-Z]{1,3})(?![LETTER\d])`, written out): its end, or -1.
- * The letter suffix, if any, is the character before the end.
- */
-export function docNumEnd(text: string, pos: number): number {
-  let j = pos;
-  while (j - pos < 5 && isDigitCode(text.charCodeAt(j))) j++;
-  if (j > pos) {
-    if (j - pos > 4) return -1;
-    const c = text.charCodeAt(j);
-    if (c >= 0x61 && c <= 0x7a) {
-      const d = text.charCodeAt(j + 1);
-      return isLetterClassCode(d) || isDigitCode(d) ? -1 : j + 1;
-    }
-    return isLetterClassCode(c) ? -1 : j;
-  }
-  while (j - pos < 4 && text.charCodeAt(j) >= 0x41 && text.charCodeAt(j) <= 0x5a) j++;
-  if (j === pos || j - pos > 3) return -1;
-  const c = text.charCodeAt(j);
-  return isLetterClassCode(c) || isDigitCode(c) ? -1 : j;
-}
-
 export function isDigitAt(text: string, i: number): boolean {
   if (i < 0 || i >= text.length) return false;
   const c = text.charCodeAt(i);
@@ -207,21 +131,6 @@ export function isSpaceCode(c: number): boolean {
  */
 export function isWsLike(c: number): boolean {
   return isSpaceCode(c) || c === 0x1680;
-}
-
-/**
- * The first character at or after `pos` that is not WS-like (nor `,` `;` `:` when `punct`), looking at most `max`
- * characters ahead; NaN past the end. For quick checks before running a pattern that starts with `${SP},?${SP}`.
- */
-export function codeAfterSpace(text: string, pos: number, max: number, punct: boolean): number {
-  const stop = Math.min(text.length, pos + max);
-  let i = pos;
-  while (i < stop) {
-    const c = text.charCodeAt(i);
-    if (!(isWsLike(c) || (punct && (c === 0x2c || c === 0x3b || c === 0x3a)))) return c;
-    i++;
-  }
-  return text.charCodeAt(i);
 }
 
 /** The last character before `end` that is not WS-like, looking at most `max` characters back; NaN if none. */

@@ -36,9 +36,8 @@ export interface Matcher {
   /** nameKeys[firstLo[c]..firstHi[c]) start with character c (c < 0x80). */
   firstLo: Int32Array;
   firstHi: Int32Array;
-  /** nameKeys[pairLo[c << 7 | d]..pairHi[…]) start with characters c, d (both < 0x80). */
-  pairLo: Int32Array;
-  pairHi: Int32Array;
+  /** The trie over nameKeys, grown as walks visit it (see child()). */
+  root: TrieNode;
   maxBack: number;
   maxRaw: number;
   compounds: Map<string, string>;
@@ -167,26 +166,18 @@ function build(): Matcher {
   const nameKeys = ix.names.map((n) => n[0]);
   const firstLo = new Int32Array(0x80);
   const firstHi = new Int32Array(0x80);
-  const pairLo = new Int32Array(0x4000);
-  const pairHi = new Int32Array(0x4000);
   for (let k = nameKeys.length - 1; k >= 0; k--) {
     const c = nameKeys[k]!.charCodeAt(0);
-    const d = nameKeys[k]!.charCodeAt(1);
     if (c >= 0x80) continue;
     if (firstHi[c] === 0) firstHi[c] = k + 1;
     firstLo[c] = k;
-    if (d >= 0x80) continue;
-    const cd = (c << 7) | d;
-    if (pairHi[cd] === 0) pairHi[cd] = k + 1;
-    pairLo[cd] = k;
   }
   return {
     nameKeys,
     nameTreaty: ix.names.map((n) => n[1]),
     firstLo,
     firstHi,
-    pairLo,
-    pairHi,
+    root: { lo: 0, hi: nameKeys.length, depth: 0, term: undefined, kids: new Map() },
     maxBack: ix.maxBack,
     maxRaw: ix.maxRaw,
     compounds: new Map(ix.compounds),
@@ -213,15 +204,54 @@ export function getMatcher(): Matcher {
   return (matcher ??= build());
 }
 
-/** Longest trie match starting at `start` (a word start); returns [end, key] or undefined. */
-function walk(m: Matcher, text: string, start: number): [number, string] | undefined {
+/**
+ * A trie node: the names nameKeys[lo..hi) start with the `depth` characters on the path to it (the shortest, when
+ * it has exactly `depth` characters, comes first; it is `term`'s name).
+ */
+interface TrieNode {
+  lo: number;
+  hi: number;
+  depth: number;
+  term: string | undefined;
+  /** Children found so far, by folded character. */
+  kids: Map<number, TrieNode>;
+}
+
+/**
+ * The child of `node` for folded character `f`, or undefined. Found by narrowing the node's range of names (a
+ * table for the first character), then kept, so a name read again is one map lookup per character.
+ */
+function child(m: Matcher, node: TrieNode, f: number): TrieNode | undefined {
+  const known = node.kids.get(f);
+  if (known !== undefined) return known;
   const keys = m.nameKeys;
-  // keys[lo..hi) are the names that start with the `depth` characters read so far (a trie node); the shortest,
-  // when it has exactly `depth` characters, comes first.
-  let lo = 0;
-  let hi = keys.length;
-  let depth = 0;
-  let first = -1;
+  const depth = node.depth;
+  let a: number;
+  let b: number;
+  if (depth === 0 && f < 0x80) {
+    a = m.firstLo[f]!;
+    b = m.firstHi[f]!;
+  } else {
+    a = keys[node.lo]!.length === depth ? node.lo + 1 : node.lo;
+    while (a < node.hi && keys[a]!.charCodeAt(depth) < f) a++;
+    b = a;
+    while (b < node.hi && keys[b]!.charCodeAt(depth) === f) b++;
+  }
+  if (a === b) return undefined;
+  const kid: TrieNode = {
+    lo: a,
+    hi: b,
+    depth: depth + 1,
+    term: keys[a]!.length === depth + 1 ? m.nameTreaty[a] : undefined,
+    kids: new Map(),
+  };
+  node.kids.set(f, kid);
+  return kid;
+}
+
+/** Longest name starting at `start` (a word start) and ending at a word end: [end, treaty key], or undefined. */
+function walk(m: Matcher, text: string, start: number): [number, string] | undefined {
+  let node = m.root;
   let best: [number, string] | undefined;
   const limit = Math.min(text.length, start + m.maxRaw);
   let i = start;
@@ -232,54 +262,11 @@ function walk(m: Matcher, text: string, start: number): [number, string] | undef
       continue;
     }
     if (f === STOP) break;
-    if (depth === 0 && f < 0x80) {
-      // The first two characters: tables instead of searches.
-      first = f;
-      lo = m.firstLo[f]!;
-      hi = m.firstHi[f]!;
-      if (lo === hi) break;
-      depth = 1;
-      i++;
-      continue;
-    }
-    if (depth === 1 && first >= 0 && f < 0x80) {
-      lo = m.pairLo[(first << 7) | f]!;
-      hi = m.pairHi[(first << 7) | f]!;
-      if (lo === hi) break;
-      depth = 2;
-      i++;
-      if (keys[lo]!.length === 2 && !isWordAt(text, i)) best = [i, m.nameTreaty[lo]!];
-      continue;
-    }
-    let a = keys[lo]!.length === depth ? lo + 1 : lo;
-    let b: number;
-    if (hi - a <= 8) {
-      // A few names left: look through them.
-      while (a < hi && keys[a]!.charCodeAt(depth) < f) a++;
-      b = a;
-      while (b < hi && keys[b]!.charCodeAt(depth) === f) b++;
-    } else {
-      b = hi;
-      while (a < b) {
-        const mid = (a + b) >> 1;
-        if (keys[mid]!.charCodeAt(depth) < f) a = mid + 1;
-        else b = mid;
-      }
-      b = hi;
-      let c = a;
-      while (c < b) {
-        const mid = (c + b) >> 1;
-        if (keys[mid]!.charCodeAt(depth) <= f) c = mid + 1;
-        else b = mid;
-      }
-      b = c;
-    }
-    if (a === b) break;
-    lo = a;
-    hi = b;
-    depth++;
+    const next = child(m, node, f);
+    if (next === undefined) break;
+    node = next;
     i++;
-    if (keys[lo]!.length === depth && !isWordAt(text, i)) best = [i, m.nameTreaty[lo]!];
+    if (node.term !== undefined && !isWordAt(text, i)) best = [i, node.term];
   }
   return best;
 }

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import '../../../src/core/detect/index';
-import { GATES, type Gate, codeAfterSpace, codeBeforeSpace, isWsLike } from '../../../src/core/detect/text';
+import { GATES, type Gate, codeBeforeSpace, isWsLike } from '../../../src/core/detect/text';
 import { isUpperCode } from '../../../src/core/detect/treaty-text';
 
 /** Pieces of the patterns behind the gates, and every kind of space and dash around them. */
@@ -63,7 +63,7 @@ function patternMatches(g: Gate, text: string, pos: number): boolean {
 
 describe('pattern gates', () => {
   it('are registered for the recognizers', () => {
-    expect(GATES.length).toBeGreaterThanOrEqual(15);
+    expect(GATES.length).toBeGreaterThanOrEqual(5);
   });
 
   it('never reject a position where their pattern matches', () => {
@@ -83,20 +83,11 @@ describe('pattern gates', () => {
 
   it('let through the cases the recognizers are written for', () => {
     const cases: [string, number][] = [
-      ['36 600, nr. 46', 6],
-      ['36 600-VIII, nr. 3', 6],
-      ['36 600 hoofdstuk IV', 6],
-      ['33993 (R 2034)', 5],
-      ['30111-108', 5],
-      [', blz. 3', 0],
-      ['; nr. 7', 0],
       ['Verordening (EG) nr. 1049/2001', 17],
       ['de motie op stuk nr. 351', 17],
       ['2016-201734700 nr. 19', 15],
       ['1325 oktober', 4],
       ['Verdrag inzake de rechten', 7],
-      ['12 en 13', 2],
-      ['Kamerstukken II 2024/25', 12],
     ];
     for (const [text, pos] of cases) {
       expect(
@@ -120,10 +111,7 @@ describe('space helpers', () => {
     }
   });
 
-  it('codeAfterSpace and codeBeforeSpace skip spaces (and punctuation) within their window', () => {
-    expect(codeAfterSpace(' \u00a0, nr', 0, 8, true)).toBe(0x6e);
-    expect(codeAfterSpace(' \u00a0, nr', 0, 8, false)).toBe(0x2c);
-    expect(codeAfterSpace('   ', 0, 8, false)).toBeNaN();
+  it('codeBeforeSpace skips spaces within its window', () => {
     expect(codeBeforeSpace('Richtlijn \u2009', 11, 48)).toBe(0x6e);
     expect(codeBeforeSpace('  ', 2, 48)).toBeNaN();
   });

@@ -67,6 +67,23 @@ describe('treaty names through the index', () => {
     expect(misses).toEqual([]);
   });
 
+  it('finds the same names whatever was detected before (the trie grows as it is walked)', () => {
+    const names = sample.filter((x) => x.key !== undefined).map((x) => x.name);
+    const textArb = fc
+      .array(fc.oneof(fc.constantFrom(...names), fc.constantFrom(' ', ', ', ' het ', 'VN-', 'Verdrag ')), {
+        maxLength: 8,
+      })
+      .map((p) => p.join(''));
+    fc.assert(
+      fc.property(textArb, textArb, (a, b) => {
+        const first = JSON.stringify(detectCitations(a));
+        detectCitations(b);
+        expect(JSON.stringify(detectCitations(a))).toBe(first);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
   it('matches names whatever their case and with spaces or hyphens in other places', () => {
     const sampled = sample.filter((_, i) => i % 7 === 0 && _.key !== undefined);
     for (const { name, key } of sampled) {
