@@ -13,75 +13,10 @@ import { AnnotationStore } from '../src/background/annotation-store';
 import { anchor, describeRange } from '../src/core/annotations/anchor';
 import { exportCsv, exportJsonLd, exportMarkdown } from '../src/core/annotations/export';
 import { importJsonLd } from '../src/core/annotations/import';
-import { COLOURS, createAnnotation, type Annotation } from '../src/core/annotations/model';
 import { AnnotationSearchIndex } from '../src/core/annotations/search';
+import { generateNotes, pageText } from './lib/generated-notes';
 
 const COUNT = Number(process.argv[process.argv.indexOf('--notes') + 1]) || 10_000;
-
-function rng(seed: number): () => number {
-  let a = seed | 0;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-const random = rng(2025);
-const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)]!;
-
-const WORDS = (
-  'de het een van en in op te dat voor met is niet aan door bij als ook zijn over naar Kamer minister ' +
-  'regering kabinet resolutie Veiligheidsraad vrouwen vrede veiligheid motie Kamerstuk verdrag beleid ' +
-  'uitvoering brief vragen antwoord wetsvoorstel begroting artikel commissie Buitenlandse Zaken Defensie ' +
-  'financiële ondersteuning internationale samenwerking rapport onderzoek stikstof landbouw natuur ' +
-  'woningbouw gemeenten provincies toezegging evaluatie Handelingen vergadering ratificatie mensenrechten'
-).split(' ');
-const sentence = (n: number) => Array.from({ length: n }, () => pick(WORDS)).join(' ');
-
-function pageText(length: number): string {
-  const parts: string[] = [];
-  let size = 0;
-  while (size < length) {
-    const part = `${sentence(12)} ${Math.floor(random() * 100_000)}.`;
-    parts.push(part);
-    size += part.length + 1;
-  }
-  return parts.join(' ').slice(0, length);
-}
-
-function makeNotes(count: number): Annotation[] {
-  const text = pageText(200_000);
-  const sites = [
-    'www.tweedekamer.nl',
-    'zoek.officielebekendmakingen.nl',
-    'www.rijksoverheid.nl',
-    'wetten.overheid.nl',
-  ];
-  const tags = ['opvolgen', 'begroting', 'VN', 'stikstof', 'WPS', 'toezegging', 'motie', 'later lezen'];
-  const start = Date.UTC(2024, 0, 1);
-  const notes: Annotation[] = [];
-  for (let i = 0; i < count; i++) {
-    const at = Math.floor(random() * (text.length - 200));
-    const citation =
-      random() < 0.4 ? { id: `unsc-${1300 + Math.floor(random() * 60)}`, kind: 'unsc' as const } : undefined;
-    notes.push(
-      createAnnotation(
-        {
-          url: `https://${pick(sites)}/document/${Math.floor(i / 5)}`,
-          title: `Document ${Math.floor(i / 5)}: ${sentence(6)}`,
-          selectors: describeRange(text, at, at + 40 + Math.floor(random() * 160)),
-          ...(citation ? { citation } : {}),
-          body: `${sentence(10 + Math.floor(random() * 40))} ${i}`,
-          colour: pick(COLOURS),
-          tags: random() < 0.7 ? [pick(tags), pick(tags)] : [],
-        },
-        { now: new Date(start + i * 60_000) },
-      ),
-    );
-  }
-  return notes;
-}
 
 function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
@@ -113,7 +48,7 @@ function row(
 }
 
 async function main(): Promise<void> {
-  const [notes, generate] = await time(() => makeNotes(COUNT));
+  const [notes, generate] = await time(() => generateNotes(COUNT));
   console.log(`Generated ${notes.length} notes in ${ms(generate)}.\n`);
 
   // Store: import once, then time a cold open + listAll with a new connection each run.

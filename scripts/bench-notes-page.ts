@@ -8,10 +8,9 @@
  *
  *   npm run build && npx tsx scripts/bench-notes-page.ts [--notes 10000] [--runs 5]
  */
-import { describeRange } from '../src/core/annotations/anchor';
 import { exportJsonLd } from '../src/core/annotations/export';
-import { COLOURS, createAnnotation, type Annotation } from '../src/core/annotations/model';
 import { askBackground, launchExtension } from '../tests/browser/harness';
+import { generateNotes } from './lib/generated-notes';
 
 const arg = (name: string, fallback: number) => {
   const at = process.argv.indexOf(`--${name}`);
@@ -20,56 +19,12 @@ const arg = (name: string, fallback: number) => {
 const COUNT = arg('notes', 10_000);
 const RUNS = arg('runs', 5);
 
-function rng(seed: number): () => number {
-  let a = seed | 0;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-const random = rng(2025);
-const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)]!;
-const WORDS = (
-  'de het een van en in op te dat voor met is niet aan door bij als ook zijn over naar Kamer minister ' +
-  'regering kabinet resolutie Veiligheidsraad vrouwen vrede veiligheid motie Kamerstuk verdrag beleid ' +
-  'uitvoering brief vragen antwoord wetsvoorstel begroting artikel commissie Buitenlandse Zaken Defensie ' +
-  'financiële ondersteuning internationale samenwerking rapport onderzoek stikstof landbouw natuur ' +
-  'woningbouw gemeenten provincies toezegging evaluatie Handelingen vergadering ratificatie mensenrechten'
-).split(' ');
-const sentence = (n: number) => Array.from({ length: n }, () => pick(WORDS)).join(' ');
-
-function makeNotes(count: number): Annotation[] {
-  const text = Array.from({ length: 4000 }, () => `${sentence(12)} ${Math.floor(random() * 1e5)}.`).join(' ');
-  const sites = ['www.tweedekamer.nl', 'zoek.officielebekendmakingen.nl', 'www.rijksoverheid.nl'];
-  const tags = ['opvolgen', 'begroting', 'VN', 'stikstof', 'WPS', 'toezegging', 'motie', 'later lezen'];
-  const start = Date.UTC(2024, 0, 1);
-  return Array.from({ length: count }, (_, i) => {
-    const at = Math.floor(random() * (text.length - 200));
-    const citation =
-      random() < 0.4 ? { id: `unsc-${1300 + Math.floor(random() * 60)}`, kind: 'unsc' as const } : undefined;
-    return createAnnotation(
-      {
-        url: `https://${pick(sites)}/document/${Math.floor(i / 5)}`,
-        title: `Document ${Math.floor(i / 5)}: ${sentence(6)}`,
-        selectors: describeRange(text, at, at + 40 + Math.floor(random() * 160)),
-        ...(citation ? { citation } : {}),
-        body: `${sentence(10 + Math.floor(random() * 40))} ${i}`,
-        colour: pick(COLOURS),
-        tags: random() < 0.7 ? [pick(tags), pick(tags)] : [],
-      },
-      { now: new Date(start + i * 60_000) },
-    );
-  });
-}
-
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 const ms = (n: number) => `${n < 10 ? n.toFixed(1) : n.toFixed(0)} ms`;
 const stats = (values: number[]) => `${ms(median(values))} (max ${ms(Math.max(...values))})`;
 
 async function main(): Promise<void> {
-  const notes = makeNotes(COUNT);
+  const notes = generateNotes(COUNT);
   const file = exportJsonLd(notes);
   const session = await launchExtension();
   const rows: [string, string, string, string][] = [];
