@@ -68,6 +68,16 @@ export class CitationLayer {
     return this.all.size;
   }
 
+  /** The first citation in reading order that `accept`s, without sorting the whole page. */
+  first(accept: (item: PlacedCitation) => boolean): PlacedCitation | undefined {
+    let best: PlacedCitation | undefined;
+    for (const item of this.all) {
+      if (!accept(item)) continue;
+      if (!best || item.range.compareBoundaryPoints(Range.START_TO_START, best.range) < 0) best = item;
+    }
+    return best;
+  }
+
   get citations(): PlacedCitation[] {
     return [...this.all].sort((a, b) => a.range.compareBoundaryPoints(Range.START_TO_START, b.range));
   }

@@ -13,7 +13,7 @@ export function revealCitation(
   tooltips: TooltipController,
   id: string,
 ): PlacedCitation | undefined {
-  const item = layer.citations.find((placed) => placed.citation.id === id);
+  const item = layer.first((placed) => placed.citation.id === id);
   if (!item) return undefined;
   const view = item.range.startContainer.ownerDocument?.defaultView;
   if (view) {
