@@ -1,6 +1,8 @@
 import browser from 'webextension-polyfill';
 import datasetUrl from '../../data/dataset.json?url';
+import { detectCitations } from '../core/detect';
 import { BACKGROUND_REQUEST_TYPES, type BackgroundRequests } from '../messaging/contract';
+import { encodeDetections } from '../messaging/detections';
 import { askTab } from '../messaging/client';
 import { serveRequests } from '../messaging/server';
 import { fetchCatalog } from '../ui/i18n';
@@ -16,6 +18,8 @@ import { watchSitePermissions } from './site-permissions';
 
 /** Upper bound on one lookup batch, so a hostile or broken page cannot make the worker spin. */
 const MAX_LOOKUP_IDS = 20_000;
+/** Upper bound on one detection batch (detection is linear: this is a fraction of a second). */
+const MAX_DETECT_CHARS = 32_000_000;
 
 const reference = new ReferenceStore(datasetUrl, async () => {
   const response = await fetch(datasetUrl);
@@ -40,6 +44,15 @@ const notes = createNotesHandlers({
 
 serveRequests<BackgroundRequests>(BACKGROUND_REQUEST_TYPES, {
   ...notes,
+  async detect({ texts }) {
+    if (!Array.isArray(texts) || texts.some((text) => typeof text !== 'string'))
+      throw new Error('detect: texts must be strings');
+    if (texts.reduce((sum, text) => sum + text.length, 0) > MAX_DETECT_CHARS)
+      throw new Error(`detect: at most ${MAX_DETECT_CHARS} characters per request`);
+    const start = performance.now();
+    const detections = encodeDetections(texts.map((text) => detectCitations(text)));
+    return { detections, ms: performance.now() - start };
+  },
   async lookup({ ids }) {
     if (!Array.isArray(ids) || ids.some((id) => typeof id !== 'string'))
       throw new Error('lookup: ids must be strings');

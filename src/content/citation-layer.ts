@@ -1,6 +1,6 @@
 import type { Citation } from '../core/citation';
-import { detectCitations } from '../core/detect';
-import type { ScanStats } from '../messaging/contract';
+import type { BackgroundRequests, ResponseOf, ScanStats } from '../messaging/contract';
+import { decodeDetections } from '../messaging/detections';
 import { contributedLength, nodeIndexAt, readPageText, rangeFor, type PageText } from './page-text';
 import { caretAt, containsPoint } from './hit-test';
 
@@ -25,12 +25,26 @@ export interface PlacedCitation {
   nodes: Text[];
 }
 
-/** Text chunks end at a block break after this many characters; each chunk is one slice of work. */
+/** Text chunks end at a block break after this many characters. */
 const CHUNK_CHARS = 8_000;
+/**
+ * Chunks go to the worker in batches of about this many characters: a handful of messages for a long page, and
+ * the worker detects one batch while the page reads the next.
+ */
+const BATCH_CHARS = 200_000;
 /** Yield to the page once a slice of work has taken this long, well under the 50 ms long-task line. */
 const SLICE_BUDGET_MS = 10;
+/** Placing checks the clock after this many citations. */
+const PLACE_CHECK_EVERY = 64;
 
 const yieldToPage = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
+
+/**
+ * Detection runs in the background worker (the `detect` request), not here: the worker's detector stays warm
+ * across pages, while a content script starts cold on every page load and would run it unoptimized on the page's
+ * main thread.
+ */
+export type DetectInWorker = (texts: string[]) => Promise<ResponseOf<BackgroundRequests, 'detect'>>;
 
 export class CitationLayer {
   /** What the scans cost on the page's main thread (read by the page benchmark). */
@@ -42,6 +56,7 @@ export class CitationLayer {
     readMs: 0,
     detectMs: 0,
     placeMs: 0,
+    workerDetectMs: 0,
   };
   private readonly placedByNode = new Map<Text, PlacedCitation[]>();
   private readonly all = new Set<PlacedCitation>();
@@ -49,8 +64,13 @@ export class CitationLayer {
   private readonly activeHighlight: Highlight | undefined;
   /** Which citations are placed at all (the kinds chosen in the options); set before a scan. */
   private accepts: (citation: Citation) => boolean = () => true;
+  /** Start of the slice of work now running (every slice runs in a task of its own). */
+  private sliceStart = 0;
 
-  constructor(private readonly doc: Document) {
+  constructor(
+    private readonly doc: Document,
+    private readonly detect: DetectInWorker,
+  ) {
     const registry = doc.defaultView?.CSS?.highlights;
     if (registry && typeof Highlight === 'function') {
       this.highlight = new Highlight();
@@ -83,61 +103,93 @@ export class CitationLayer {
   }
 
   /**
-   * Detects and highlights every citation under `root`, in slices that yield to the page.
+   * Detects and highlights every citation under `root`, in slices that yield to the page: the text is read in
+   * chunks and sent to the worker in batches; each batch's answer is placed as it arrives, in document order.
    * Returns what was newly placed.
    */
   async scan(root: Node): Promise<PlacedCitation[]> {
-    await this.warmUp();
     const placed: PlacedCitation[] = [];
-    let sliceStart = performance.now();
-    const endSlice = () => {
-      const took = performance.now() - sliceStart;
-      this.stats.slices += 1;
-      this.stats.totalMs += took;
-      this.stats.longestSliceMs = Math.max(this.stats.longestSliceMs, took);
-      return took;
+    let placing = Promise.resolve();
+    let batch: PageText[] = [];
+    let batchChars = 0;
+    const send = () => {
+      const chunks = batch;
+      batch = [];
+      batchChars = 0;
+      const sent = performance.now();
+      const answer = this.detect(chunks.map((chunk) => chunk.text));
+      answer.catch(() => undefined); // rejected answers surface through `placing`, not as unhandled
+      this.stats.detectMs += performance.now() - sent;
+
+      placing = placing.then(async () => this.placeBatch(chunks, await answer, placed));
     };
+
+    this.beginSlice();
     // The generator reads the DOM lazily, so reading counts towards the slice that asked for it.
     let readStart = performance.now();
     for (const chunk of readPageText(root, { chunkChars: CHUNK_CHARS })) {
-      const detectStart = performance.now();
-      const found = detectCitations(chunk.text);
-      const placeStart = performance.now();
-      for (const citation of found) {
-        if (!this.accepts(citation)) continue;
-        const item = this.place(chunk, citation);
-        if (item) placed.push(item);
-      }
-      const placeEnd = performance.now();
+      this.stats.readMs += performance.now() - readStart;
       this.stats.textChars += chunk.text.length;
-      this.stats.readMs += detectStart - readStart;
-      this.stats.detectMs += placeStart - detectStart;
-      this.stats.placeMs += placeEnd - placeStart;
-      if (performance.now() - sliceStart > SLICE_BUDGET_MS) {
-        endSlice();
-        await yieldToPage();
-        sliceStart = performance.now();
-      }
+      batch.push(chunk);
+      batchChars += chunk.text.length;
+      if (batchChars >= BATCH_CHARS) send();
+      await this.yieldIfSpent();
       readStart = performance.now();
     }
-    endSlice();
+    this.stats.readMs += performance.now() - readStart;
+    if (batch.length > 0) send();
+    this.endSlice();
+    await placing;
     return placed;
   }
 
-  private warmedUp = false;
+  private async placeBatch(
+    chunks: PageText[],
+    answer: ResponseOf<BackgroundRequests, 'detect'>,
+    placed: PlacedCitation[],
+  ): Promise<void> {
+    this.beginSlice();
+    const decodeStart = performance.now();
+    const perChunk = decodeDetections(answer.detections, chunks.length);
+    this.stats.workerDetectMs += answer.ms;
+    let placeStart = performance.now();
+    this.stats.detectMs += placeStart - decodeStart;
+    for (let i = 0; i < chunks.length; i++) {
+      const found = perChunk[i]!;
+      for (let k = 0; k < found.length; k++) {
+        const citation = found[k]!;
+        if (this.accepts(citation)) {
+          const item = this.place(chunks[i]!, citation);
+          if (item) placed.push(item);
+        }
+        if (k % PLACE_CHECK_EVERY === PLACE_CHECK_EVERY - 1) {
+          this.stats.placeMs += performance.now() - placeStart;
+          await this.yieldIfSpent();
+          placeStart = performance.now();
+        }
+      }
+    }
+    this.stats.placeMs += performance.now() - placeStart;
+    this.endSlice();
+  }
 
-  /** The detector builds its tables on first use: do that in a task of its own, not in the first slice. */
-  private async warmUp(): Promise<void> {
-    if (this.warmedUp) return;
-    this.warmedUp = true;
-    const start = performance.now();
-    detectCitations('Resoluties 1325 (2000), EVRM, Kamerstukken II 2024/25, 36 180, nr. 90; Stb. 2020, 1.');
-    const took = performance.now() - start;
+  private beginSlice(): void {
+    this.sliceStart = performance.now();
+  }
+
+  private endSlice(): void {
+    const took = performance.now() - this.sliceStart;
     this.stats.slices += 1;
     this.stats.totalMs += took;
-    this.stats.detectMs += took;
     this.stats.longestSliceMs = Math.max(this.stats.longestSliceMs, took);
+  }
+
+  /** Ends the slice once it has used its budget and continues in a fresh task. */
+  private async yieldIfSpent(): Promise<void> {
+    if (performance.now() - this.sliceStart <= SLICE_BUDGET_MS) return;
+    this.endSlice();
     await yieldToPage();
+    this.beginSlice();
   }
 
   private place(chunk: PageText, citation: Citation): PlacedCitation | undefined {

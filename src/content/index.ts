@@ -1,4 +1,5 @@
 import { CONTENT_REQUEST_TYPES, type ContentRequests, type PageCitation } from '../messaging/contract';
+import { askBackground } from '../messaging/client';
 import { serveRequests } from '../messaging/server';
 import { CitationLayer, type PlacedCitation } from './citation-layer';
 import { LookupCache } from './lookup-cache';
@@ -16,7 +17,7 @@ async function start(doc: Document): Promise<void> {
   if (scope[RUNNING_FLAG] || !doc.body) return;
   scope[RUNNING_FLAG] = true;
 
-  const layer = new CitationLayer(doc);
+  const layer = new CitationLayer(doc, (texts) => askBackground('detect', { texts }));
   const lookups = new LookupCache();
   const notes = NotesController.create(doc, layer);
   const tooltips = new TooltipController(doc, layer, lookups, {

@@ -96,8 +96,17 @@ export interface TextPoint {
 export const OWN_UI_ATTRIBUTE = 'data-bronwijzer-ui';
 
 export function isSkippedElement(element: Element): boolean {
+  return isSkippedTag(element.tagName.toUpperCase()) || hasSkippingAttribute(element);
+}
+
+function isSkippedTag(upperTagName: string): boolean {
+  return SKIPPED_ELEMENTS.has(upperTagName);
+}
+
+function hasSkippingAttribute(element: Element): boolean {
+  // Most elements of prose have no attributes at all: one call instead of four.
+  if (!element.hasAttributes()) return false;
   return (
-    SKIPPED_ELEMENTS.has(element.tagName.toUpperCase()) ||
     element.hasAttribute(OWN_UI_ATTRIBUTE) ||
     element.hasAttribute('hidden') ||
     isEditable(element) ||
@@ -159,41 +168,69 @@ export function* readPageText(root: Node, options: ReadOptions = {}): Generator<
     endsWithSpace = true;
   };
 
-  // Each stack entry is a node to visit, or a marker to close a block element after its children.
-  const stack: (Node | typeof CLOSE_BLOCK)[] = [root];
-  while (stack.length > 0) {
-    const item = stack.pop()!;
-    if (item === CLOSE_BLOCK) {
-      pushBreak();
-      if (length >= chunkChars) yield finish();
-      continue;
-    }
-    if (item.nodeType === TEXT_NODE) {
-      const textNode = item as Text;
-      if (textNode.data.length === 0 || !accept(textNode)) continue;
-      const { text, map } = collapseWhiteSpace(textNode.data, endsWithSpace);
-      if (text.length === 0) continue;
-      nodes.push(textNode);
-      starts.push(length);
-      maps.push(map);
-      parts.push(text);
-      length += text.length;
-      endsWithBreak = false;
-      endsWithSpace = text.endsWith(' ');
-      continue;
-    }
-    if (item.nodeType === ELEMENT_NODE) {
-      const element = item as Element;
-      if (isSkippedElement(element)) continue;
-      if (BLOCK_ELEMENTS.has(element.tagName.toUpperCase())) {
-        pushBreak();
-        stack.push(CLOSE_BLOCK);
+  // Walks by firstChild / nextSibling / parentNode: one DOM call per step and no NodeList per element.
+  let node: Node = root;
+  walk: for (;;) {
+    let entered = false;
+    let block = false;
+    const type = node.nodeType;
+    if (type === TEXT_NODE) {
+      const textNode = node as Text;
+      const data = textNode.data;
+      if (data.length > 0 && accept(textNode)) {
+        const { text, map } = collapseWhiteSpace(data, endsWithSpace);
+        if (text.length > 0) {
+          nodes.push(textNode);
+          starts.push(length);
+          maps.push(map);
+          parts.push(text);
+          length += text.length;
+          endsWithBreak = false;
+          endsWithSpace = text.endsWith(' ');
+        }
       }
-    } else if (item.nodeType !== DOCUMENT_NODE && item.nodeType !== FRAGMENT_NODE) {
-      continue;
+    } else if (type === ELEMENT_NODE) {
+      const element = node as Element;
+      const tag = element.tagName.toUpperCase();
+      if (!isSkippedTag(tag) && !hasSkippingAttribute(element)) {
+        entered = true;
+        block = BLOCK_ELEMENTS.has(tag);
+        if (block) pushBreak();
+      }
+    } else {
+      entered = type === DOCUMENT_NODE || type === FRAGMENT_NODE;
     }
-    const children = item.childNodes;
-    for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]!);
+    if (entered) {
+      const child = node.firstChild;
+      if (child) {
+        node = child;
+        continue;
+      }
+      if (block) {
+        pushBreak();
+        if (length >= chunkChars) yield finish();
+      }
+    }
+    // On to the next sibling, closing every block element left on the way up.
+    for (;;) {
+      if (node === root) break walk;
+      const next = node.nextSibling;
+      if (next) {
+        node = next;
+        continue walk;
+      }
+      const parent = node.parentNode;
+      if (!parent) break walk; // removed from the page while we yielded
+      node = parent;
+      if (node.nodeType === ELEMENT_NODE && BLOCK_ELEMENTS.has((node as Element).tagName.toUpperCase())) {
+        pushBreak();
+        if (length >= chunkChars) {
+          yield finish();
+          // The page may have moved this part elsewhere meanwhile: read no further than `root`.
+          if (node !== root && !root.contains(node)) break walk;
+        }
+      }
+    }
   }
   if (nodes.length > 0) yield finish();
 }
@@ -204,8 +241,8 @@ export function collectPageText(root: Node, accept?: (node: Text) => boolean): P
   return whole ?? { text: '', nodes: [], starts: [], maps: [] };
 }
 
-/** HTML white space (not no-break or thin spaces, which are part of citations like "26\u00a0150"). */
-const HTML_SPACE = /[ \t\n\r\f]/;
+/** Runs of HTML white space (not no-break or thin spaces, which are part of citations like "26\u00a0150"). */
+const SPACE_RUN = /[ \t\n\r\f]+/g;
 /** Most text nodes of prose have nothing to collapse: test that with one search. */
 const NEEDS_COLLAPSE = /[\t\n\r\f]| {2}/;
 
@@ -219,28 +256,30 @@ export function collapseWhiteSpace(data: string, afterSpace: boolean): { text: s
   let out = '';
   const map = new Int32Array(data.length + 1);
   let k = 0;
+  let copied = 0;
   let inSpace = afterSpace;
-  for (let i = 0; i < data.length; i++) {
-    const c = data[i]!;
-    if (HTML_SPACE.test(c)) {
-      if (inSpace) {
-        changed = true;
-        continue;
-      }
-      inSpace = true;
-      if (c !== ' ') changed = true;
+  const copyUpTo = (end: number) => {
+    if (end === copied) return;
+    out += data.slice(copied, end);
+    for (let i = copied; i < end; i++) map[k++] = i;
+    inSpace = false;
+  };
+  SPACE_RUN.lastIndex = 0;
+  for (let run = SPACE_RUN.exec(data); run; run = SPACE_RUN.exec(data)) {
+    copyUpTo(run.index);
+    if (inSpace || run[0] !== ' ') changed = true;
+    if (!inSpace) {
       out += ' ';
-    } else {
-      inSpace = false;
-      out += c;
+      map[k++] = run.index;
+      inSpace = true;
     }
-    map[k++] = i;
+    copied = run.index + run[0].length;
   }
+  copyUpTo(data.length);
   map[k] = data.length;
   return changed ? { text: out, map: map.slice(0, k + 1) } : { text: data };
 }
 
-const CLOSE_BLOCK = Symbol('close-block');
 const ELEMENT_NODE = 1;
 const TEXT_NODE = 3;
 const DOCUMENT_NODE = 9;

@@ -7,11 +7,17 @@ import type { ExportFormat } from '../core/annotations/export';
 import type { Annotation, AnnotationPatch, NewAnnotation } from '../core/annotations/model';
 import type { CitationKind } from '../core/citation';
 import type { LookupResult } from '../core/dataset/types';
+import type { EncodedDetections } from './detections';
 
 export const MESSAGE_PROTOCOL_VERSION = 1;
 
 /** Requests the background service worker answers (runtime.sendMessage). */
 export interface BackgroundRequests {
+  /**
+   * The citations in a batch of page texts (a content script's chunks, in order). The detector runs in the worker,
+   * warm across pages, so a page's main thread only reads its text and paints. `ms`: the worker's detection time.
+   */
+  detect: { request: { texts: string[] }; response: { detections: EncodedDetections; ms: number } };
   lookup: { request: { ids: string[] }; response: { results: LookupResult[] } };
   datasetStatus: { request: Record<string, never>; response: DatasetStatus };
   /** A `_locales/<language>/messages.json` file, for a content script showing a language chosen in the options. */
@@ -96,10 +102,15 @@ export interface ScanStats {
   longestSliceMs: number;
   textChars: number;
   citations: number;
-  /** Split of totalMs: reading the DOM, detecting, creating and painting ranges. */
+  /**
+   * Split of totalMs: reading the DOM, the page's share of detection (sending texts to the worker, decoding its
+   * answer), creating and painting ranges.
+   */
   readMs: number;
   detectMs: number;
   placeMs: number;
+  /** Detection time in the background worker, off the page's main thread (not part of totalMs). */
+  workerDetectMs: number;
 }
 
 export interface DatasetStatus {
@@ -141,6 +152,7 @@ export function isEnvelope<M>(message: unknown, types: readonly (keyof M)[]): me
 
 // Every request type must be listed here: a missing one is a compile error, not a silent non-answer.
 const BACKGROUND_TYPES: Record<keyof BackgroundRequests, true> = {
+  detect: true,
   lookup: true,
   datasetStatus: true,
   uiMessages: true,

@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bucketOf } from '../../src/background/reference-db';
+import { decodeDetections } from '../../src/messaging/detections';
 import {
+  askBackground,
   hoverText,
   launchExtension,
   pageCitations,
@@ -49,6 +51,24 @@ describe('walking skeleton: content script → message → service worker → In
     const page = await session.open(KAMERVRAGEN);
     await hoverText(page, '1325 (2000)');
     await expect.poll(() => tooltip(page).locator('.title').textContent()).toBe('Changed in IndexedDB');
+  });
+
+  it('detects in the worker: one request answers a batch of page texts, each with its own offsets', async () => {
+    const texts = ['Zie resolutie 2467 (2019).', 'Niets te zien.', 'De motie 32 623, nr. 345 en het EVRM.'];
+    const answer = await askBackground(session, 'detect', { texts });
+    const found = decodeDetections(answer.detections, texts.length);
+    expect(found.map((list, i) => list.map((c) => [c.id, texts[i]!.slice(c.start, c.end)]))).toEqual([
+      [['unsc-2467', 'resolutie 2467 (2019)']],
+      [],
+      [
+        ['kst-32623-345', 'motie 32 623, nr. 345'],
+        ['treaty-echr', 'EVRM'],
+      ],
+    ]);
+    expect(answer.ms).toBeGreaterThanOrEqual(0);
+    await expect(askBackground(session, 'detect', { texts: [42 as unknown as string] })).rejects.toThrow(
+      'detect: texts must be strings',
+    );
   });
 });
 

@@ -65,6 +65,23 @@ describe('collectPageText', () => {
     expect(chunks.map((chunk) => chunk.text).join('')).toBe(collectPageText(root).text);
   });
 
+  it('reads no further than its root when the page moves the part being read while it waits', () => {
+    const page = body('<div id="scanned"><p>eerste alinea</p><p>tweede alinea</p></div><p>buiten</p>');
+    const scanned = page.querySelector('#scanned')!;
+    const reader = readPageText(scanned, { chunkChars: 5 });
+    expect(reader.next().value?.text).toBe('eerste alinea\n');
+    // The page moves the paragraph just read out of the scanned part, in front of text we must not read.
+    page.insertBefore(scanned.firstElementChild!, page.lastElementChild);
+    expect([...reader].map((chunk) => chunk.text)).toEqual([]);
+  });
+
+  it('collapses white space runs anywhere in a node and maps every kept character back', () => {
+    const page = collectPageText(body('<p>  Kamerstuk\n\t 36\u00a0180,   nr. 90 \n</p>'));
+    expect(page.text).toBe('Kamerstuk 36\u00a0180, nr. 90 \n');
+    const start = page.text.indexOf('36');
+    expect(rangeFor(page, start, page.text.indexOf(' \n'))!.toString()).toBe('36\u00a0180,   nr. 90');
+  });
+
   it('maps an end offset at a node boundary to the end of the earlier node', () => {
     const page = collectPageText(body('<p><b>1325</b> (2000)</p>'));
     const range = rangeFor(page, 0, 4)!;
