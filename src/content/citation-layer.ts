@@ -1,8 +1,17 @@
 import type { Citation } from '../core/citation';
 import type { BackgroundRequests, ResponseOf, ScanStats } from '../messaging/contract';
 import { decodeDetections } from '../messaging/detections';
-import { contributedLength, nodeIndexAt, readPageText, rangeFor, type PageText } from './page-text';
+import {
+  contributedLength,
+  nodeIndexAt,
+  pointAt,
+  readPageText,
+  type PageText,
+  type TextMap,
+  type TextPoint,
+} from './page-text';
 import { caretAt, containsPoint } from './hit-test';
+import { ViewportPainter } from './viewport-painter';
 
 /**
  * Highlighting: we use the CSS Custom Highlight API instead of wrapping citations in elements.
@@ -11,18 +20,58 @@ import { caretAt, containsPoint } from './hit-test';
  * and text-node offsets that the page's own code relies on. A highlight is a set of live Ranges that
  * the browser paints: zero DOM changes, zero layout shift. Hover and focus, which a highlight cannot
  * receive itself, are handled by hit-testing the pointer position against the ranges
- * (`citationAt`) and by our own keyboard navigation.
+ * (`citationAt`) and by our own keyboard navigation. Only citations near the viewport are painted
+ * (viewport-painter.ts explains why).
  */
 export const HIGHLIGHT_NAME = 'bronwijzer-citation';
 export const ACTIVE_HIGHLIGHT_NAME = 'bronwijzer-citation-active';
 
-export interface PlacedCitation {
-  citation: Citation;
-  /** The citation's surface text as read from the page. */
-  text: string;
-  range: Range;
-  /** The text nodes the citation touches, for hit-testing. */
-  nodes: Text[];
+/**
+ * A citation found on the page. Placing one makes no DOM call: its live Range is made on first use (painting,
+ * hit-testing, the tooltip), since thousands of live ranges would also slow down every change the page makes
+ * to its own DOM.
+ */
+export class PlacedCitation {
+  private live: Range | undefined;
+
+  constructor(
+    readonly citation: Citation,
+    readonly start: TextPoint,
+    readonly end: TextPoint,
+    /** The text nodes the citation touches, for hit-testing. */
+    readonly nodes: Text[],
+  ) {}
+
+  /** The citation's surface text as the page shows it now (read on demand: no copy of the page is kept). */
+  get text(): string {
+    let text = '';
+    for (const node of this.nodes) {
+      const from = node === this.start.node ? this.start.offset : 0;
+      text += node.data.slice(from, node === this.end.node ? this.end.offset : undefined);
+    }
+    return text.replace(/[ \t\n\r\f]+/g, ' ');
+  }
+
+  get anchor(): Element | null {
+    return this.start.node.parentElement;
+  }
+
+  get range(): Range {
+    if (!this.live) {
+      // Offsets are clamped: the page may have shortened the text since it was read.
+      const range = this.start.node.ownerDocument.createRange();
+      range.setStart(this.start.node, Math.min(this.start.offset, this.start.node.length));
+      range.setEnd(this.end.node, Math.min(this.end.offset, this.end.node.length));
+      this.live = range;
+    }
+    return this.live;
+  }
+}
+
+/** Reading order of two citations, from their start points (no Range needed). */
+export function compareStarts(a: PlacedCitation, b: PlacedCitation): number {
+  if (a.start.node === b.start.node) return a.start.offset - b.start.offset;
+  return a.start.node.compareDocumentPosition(b.start.node) & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1;
 }
 
 /** Text chunks end at a block break after this many characters. */
@@ -60,8 +109,9 @@ export class CitationLayer {
   };
   private readonly placedByNode = new Map<Text, PlacedCitation[]>();
   private readonly all = new Set<PlacedCitation>();
-  private readonly highlight: Highlight | undefined;
+  private readonly painter: ViewportPainter<PlacedCitation> | undefined;
   private readonly activeHighlight: Highlight | undefined;
+  private active: PlacedCitation | undefined;
   /** Which citations are placed at all (the kinds chosen in the options); set before a scan. */
   private accepts: (citation: Citation) => boolean = () => true;
   /** Start of the slice of work now running (every slice runs in a task of its own). */
@@ -73,9 +123,10 @@ export class CitationLayer {
   ) {
     const registry = doc.defaultView?.CSS?.highlights;
     if (registry && typeof Highlight === 'function') {
-      this.highlight = new Highlight();
+      const highlight = new Highlight();
+      this.painter = new ViewportPainter(highlight);
       this.activeHighlight = new Highlight();
-      registry.set(HIGHLIGHT_NAME, this.highlight);
+      registry.set(HIGHLIGHT_NAME, highlight);
       registry.set(ACTIVE_HIGHLIGHT_NAME, this.activeHighlight);
     }
   }
@@ -93,13 +144,13 @@ export class CitationLayer {
     let best: PlacedCitation | undefined;
     for (const item of this.all) {
       if (!accept(item)) continue;
-      if (!best || item.range.compareBoundaryPoints(Range.START_TO_START, best.range) < 0) best = item;
+      if (!best || compareStarts(item, best) < 0) best = item;
     }
     return best;
   }
 
   get citations(): PlacedCitation[] {
-    return [...this.all].sort((a, b) => a.range.compareBoundaryPoints(Range.START_TO_START, b.range));
+    return [...this.all].sort(compareStarts);
   }
 
   /**
@@ -113,11 +164,13 @@ export class CitationLayer {
     let batch: PageText[] = [];
     let batchChars = 0;
     const send = () => {
-      const chunks = batch;
+      const texts = batch.map((chunk) => chunk.text);
+      // Only the maps wait for the answer: the texts themselves need not outlive the message.
+      const chunks: TextMap[] = batch.map(({ nodes, starts, maps }) => ({ nodes, starts, maps }));
       batch = [];
       batchChars = 0;
       const sent = performance.now();
-      const answer = this.detect(chunks.map((chunk) => chunk.text));
+      const answer = this.detect(texts);
       answer.catch(() => undefined); // rejected answers surface through `placing`, not as unhandled
       this.stats.detectMs += performance.now() - sent;
 
@@ -140,11 +193,12 @@ export class CitationLayer {
     if (batch.length > 0) send();
     this.endSlice();
     await placing;
+    this.painter?.commit();
     return placed;
   }
 
   private async placeBatch(
-    chunks: PageText[],
+    chunks: TextMap[],
     answer: ResponseOf<BackgroundRequests, 'detect'>,
     placed: PlacedCitation[],
   ): Promise<void> {
@@ -192,18 +246,14 @@ export class CitationLayer {
     this.beginSlice();
   }
 
-  private place(chunk: PageText, citation: Citation): PlacedCitation | undefined {
-    const range = rangeFor(chunk, citation.start, citation.end);
-    if (!range || range.collapsed) return undefined;
+  private place(chunk: TextMap, citation: Citation): PlacedCitation | undefined {
+    const start = pointAt(chunk, citation.start, 'start');
+    const end = pointAt(chunk, citation.end, 'end');
+    if (!start || !end || (start.node === end.node && start.offset >= end.offset)) return undefined;
     const nodes = nodesBetween(chunk, citation.start, citation.end);
-    const item: PlacedCitation = {
-      citation,
-      text: chunk.text.slice(citation.start, citation.end),
-      range,
-      nodes,
-    };
+    const item = new PlacedCitation(citation, start, end, nodes);
     this.all.add(item);
-    this.highlight?.add(range);
+    this.painter?.add(item);
     for (const node of nodes) {
       const list = this.placedByNode.get(node);
       if (list) list.push(item);
@@ -215,7 +265,7 @@ export class CitationLayer {
   /** Forgets every citation that starts inside `root` or whose text left the document. */
   forget(root: Node): void {
     for (const item of this.all) {
-      const start = item.range.startContainer;
+      const start = item.start.node;
       if (!start.isConnected || root.contains(start)) this.remove(item);
     }
   }
@@ -227,8 +277,8 @@ export class CitationLayer {
 
   private remove(item: PlacedCitation): void {
     this.all.delete(item);
-    this.highlight?.delete(item.range);
-    this.activeHighlight?.delete(item.range);
+    this.painter?.remove(item);
+    if (this.active === item) this.setActive(undefined);
     for (const node of item.nodes) {
       const kept = (this.placedByNode.get(node) ?? []).filter((other) => other !== item);
       if (kept.length === 0) this.placedByNode.delete(node);
@@ -245,12 +295,13 @@ export class CitationLayer {
   }
 
   setActive(item: PlacedCitation | undefined): void {
+    this.active = item;
     this.activeHighlight?.clear();
     if (item) this.activeHighlight?.add(item.range);
   }
 }
 
-function nodesBetween(chunk: PageText, start: number, end: number): Text[] {
+function nodesBetween(chunk: TextMap, start: number, end: number): Text[] {
   const nodes: Text[] = [];
   for (let i = nodeIndexAt(chunk, start); i < chunk.nodes.length && chunk.starts[i]! < end; i++) {
     if (chunk.starts[i]! + contributedLength(chunk, i) > start) nodes.push(chunk.nodes[i]!);

@@ -87,6 +87,9 @@ export interface PageText {
   maps: (Int32Array | undefined)[];
 }
 
+/** Where each text node's characters went in a PageText's string: enough to turn offsets into DOM points. */
+export type TextMap = Pick<PageText, 'nodes' | 'starts' | 'maps'>;
+
 export interface TextPoint {
   node: Text;
   offset: number;
@@ -287,12 +290,12 @@ const FRAGMENT_NODE = 11;
 
 /** Index of the node holding `offset`, or of the last node starting before it. */
 /** Length of the text node `i` contributed to `text`. */
-export function contributedLength(pageText: PageText, i: number): number {
+export function contributedLength(pageText: TextMap, i: number): number {
   const map = pageText.maps[i];
   return map ? map.length - 1 : pageText.nodes[i]!.data.length;
 }
 
-export function nodeIndexAt(pageText: PageText, offset: number): number {
+export function nodeIndexAt(pageText: TextMap, offset: number): number {
   const { starts } = pageText;
   let low = 0;
   let high = starts.length - 1;
@@ -305,7 +308,7 @@ export function nodeIndexAt(pageText: PageText, offset: number): number {
 }
 
 /** The DOM point for a start offset (`edge: 'start'`) or an end offset (`edge: 'end'`). */
-export function pointAt(pageText: PageText, offset: number, edge: 'start' | 'end'): TextPoint | undefined {
+export function pointAt(pageText: TextMap, offset: number, edge: 'start' | 'end'): TextPoint | undefined {
   if (pageText.nodes.length === 0) return undefined;
   // An end offset belongs to the character before it, so it never lands at the start of the next node.
   const index = nodeIndexAt(pageText, edge === 'end' ? offset - 1 : offset);
@@ -318,7 +321,7 @@ export function pointAt(pageText: PageText, offset: number, edge: 'start' | 'end
   return { node, offset: edge === 'end' && clamped > 0 ? map[clamped - 1]! + 1 : map[clamped]! };
 }
 
-export function rangeFor(pageText: PageText, start: number, end: number): Range | undefined {
+export function rangeFor(pageText: TextMap, start: number, end: number): Range | undefined {
   const from = pointAt(pageText, start, 'start');
   const to = pointAt(pageText, end, 'end');
   if (!from || !to) return undefined;

@@ -239,3 +239,45 @@ describe('other pages', () => {
     expect(await card.getAttribute('data-citation-id')).toBe('kst-32623-345');
   });
 });
+
+describe('a long page', () => {
+  const LONG = 'https://zoek.officielebekendmakingen.nl/h-tk-lang.html';
+  const paragraphs = 400;
+  const html = [
+    '<!doctype html><html lang="nl"><head><meta charset="utf-8"><title>Lang verslag</title></head><body>',
+    ...Array.from(
+      { length: paragraphs },
+      (_, i) =>
+        `<p>Alinea ${i + 1}: de spreker verwijst naar de motie 32 623, nr. ${i + 1} en licht die toe in een paar zinnen tekst die de regel vullen.</p>`,
+    ),
+    '</body></html>',
+  ].join('');
+
+  const paintedTexts = (page: Page) =>
+    page.evaluate(() =>
+      [...(CSS.highlights.get('bronwijzer-citation') ?? [])].map((range) => (range as Range).toString()),
+    );
+
+  it('paints only the citations near the viewport, and follows the reader down the page', async () => {
+    const stop = session.server.route(({ path }) =>
+      path === '/h-tk-lang.html' ? { body: html } : undefined,
+    );
+    try {
+      const page = await session.open(LONG);
+      expect(await annotatedIds(page, paragraphs)).toHaveLength(paragraphs);
+      await expect.poll(() => paintedTexts(page)).toContain('motie 32 623, nr. 1');
+      const painted = await paintedTexts(page);
+      expect(painted.length).toBeLessThan(paragraphs / 2);
+      expect(painted).not.toContain(`motie 32 623, nr. ${paragraphs}`);
+
+      await page.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
+      await expect.poll(() => paintedTexts(page)).toContain(`motie 32 623, nr. ${paragraphs}`);
+      expect(await paintedTexts(page)).not.toContain('motie 32 623, nr. 1');
+      // Hover and the keyboard reach every citation, painted or not.
+      const card = await hoverCard(page, `motie 32 623, nr. ${paragraphs}`);
+      expect(await card.getAttribute('data-citation-id')).toBe(`kst-32623-${paragraphs}`);
+    } finally {
+      stop();
+    }
+  });
+});

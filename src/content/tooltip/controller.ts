@@ -85,7 +85,7 @@ export class TooltipController {
   private readonly onFocusIn = (event: FocusEvent): void => {
     const target = event.target;
     if (!(target instanceof Element) || target === this.ui.host) return;
-    const inside = this.layer.first((item) => target.contains(item.range.startContainer));
+    const inside = this.layer.first((item) => target.contains(item.start.node));
     if (inside) this.open(inside);
   };
 
