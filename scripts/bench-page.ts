@@ -141,20 +141,58 @@ async function scanStatsWhenDone(session: ExtensionSession, page: Page): Promise
   }
 }
 
+/**
+ * Main-thread cost of hovering citations on the annotated page: the pointer moves onto ten citations in view,
+ * one every 400 ms (past the tooltip delay), and all renderer work meanwhile is counted (CDP TaskDuration),
+ * minus the same time spent idle. Per hover, in ms.
+ */
+async function hoverCostMs(page: Page, cdp: CDPSession): Promise<number> {
+  const points = await page.evaluate(() => {
+    const found: { x: number; y: number }[] = [];
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node && found.length < 10; node = walker.nextNode()) {
+      const at = (node as Text).data.indexOf('motie ');
+      if (at < 0) continue;
+      const range = document.createRange();
+      range.setStart(node, at);
+      range.setEnd(node, at + 5);
+      const rect = range.getBoundingClientRect();
+      if (rect.bottom > innerHeight) break;
+      found.push({ x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 });
+    }
+    return found;
+  });
+  const pause = 400;
+  const idleStart = await mainThreadBusyMs(cdp);
+  await page.waitForTimeout(pause * points.length);
+  const idle = (await mainThreadBusyMs(cdp)) - idleStart;
+  const start = await mainThreadBusyMs(cdp);
+  for (const point of points) {
+    await page.mouse.move(point.x, point.y, { steps: 3 });
+    await page.waitForTimeout(pause);
+  }
+  return ((await mainThreadBusyMs(cdp)) - start - idle) / points.length;
+}
+
 async function main(): Promise<void> {
   const html = buildHandelingenPage();
-  const session = await launchExtension();
+  // `--dist DIR` measures another build (for example an older commit's) the same way.
+  const distArg = process.argv.indexOf('--dist');
+  const session = await launchExtension(distArg > 0 ? { distDir: process.argv[distArg + 1] } : {});
   session.server.route(({ path }) => (path === '/h-tk-benchmark.html' ? { body: html } : undefined));
   const markJs = createRequire(import.meta.url).resolve('mark.js/dist/mark.min.js');
   await session.context.addInitScript(LONG_TASK_OBSERVER);
   const rows: Record<string, string | number>[] = [];
   const settled: { ours: number; peer: number }[] = [];
+  const hovers: number[] = [];
   try {
     for (let run = 1; run <= RUNS; run++) {
-      // Bronwijzer as a reader meets it: the page loads and is annotated.
+      // Bronwijzer as a reader meets it: the page loads and is annotated; then the reader hovers citations.
       await switchSite(session, ANNOTATED_HOST, true);
-      const page = await session.open(`https://${ANNOTATED_HOST}/h-tk-benchmark.html`);
+      const { page, cdp } = await openMeasured(session, `https://${ANNOTATED_HOST}/h-tk-benchmark.html`);
       const stats = await scanStatsWhenDone(session, page);
+      await page.waitForTimeout(SETTLE_MS);
+      hovers.push(await hoverCostMs(page, cdp));
       const longTasks = await page.evaluate(
         () => (window as unknown as { __longTasks: { duration: number }[] }).__longTasks,
       );
@@ -167,7 +205,7 @@ async function main(): Promise<void> {
         'read/detect/place (ms)': [stats.readMs, stats.detectMs, stats.placeMs]
           .map((ms) => ms.toFixed(0))
           .join(' / '),
-        'worker detect, off main thread (ms)': +stats.workerDetectMs.toFixed(1),
+        'worker detect, off main thread (ms)': +(stats.workerDetectMs ?? NaN).toFixed(1),
         'longest task (ms)': +stats.longestSliceMs.toFixed(1),
         'tasks > 50 ms on the page': longTasks.length,
       });
@@ -241,6 +279,9 @@ async function main(): Promise<void> {
   console.log(
     `cross-check on a settled page, all renderer main-thread work incl. style, layout and paint (CDP TaskDuration): ` +
       `Bronwijzer ${settled.map((c) => c.ours.toFixed(0)).join(' / ')} ms, mark.js ${settled.map((c) => c.peer.toFixed(0)).join(' / ')} ms → median ratio ${(oursBusy / peerBusy).toFixed(2)}`,
+  );
+  console.log(
+    `hovering citations on the annotated page, renderer main-thread work per hover: ${hovers.map((ms) => ms.toFixed(1)).join(' / ')} ms`,
   );
 }
 
