@@ -54,10 +54,12 @@ export interface Matcher {
   acronymKey: Map<string, string>;
   /** Any treaty word, ASCII case-insensitive (each a run of ASCII letters). */
   wordRe: RegExp;
-  /** Wu–Manber tables over the treaty words (case-insensitive for ASCII letters). */
+  /** Wu–Manber tables over the treaty words (case-insensitive for ASCII letters); wmMin: the shortest word. */
   wmMin: number;
+  /** The window (see WM_WINDOW). */
+  wmWindow: number;
   wmShift: Uint8Array;
-  /** Words by the hash of their last block (`wmHash`), in data order; undefined where no word ends. */
+  /** Words by the hash of the last block of their window (`wmHash`), in data order; undefined where none. */
   wmBucket: (string[] | undefined)[];
   /** A run of capitals that is the lead of an exact form, on a word boundary (see leadRe). */
   acronymRe: RegExp;
@@ -68,44 +70,85 @@ export interface Matcher {
 let matcher: Matcher | undefined;
 
 const WM_MASK = 0xfff;
-function wmHash(a: number, b: number): number {
-  return (((a | 32) << 6) ^ (b | 32)) & WM_MASK;
-}
+/**
+ * The Wu–Manber window, at most one character longer than the shortest word. A scan step moves at most
+ * window - 1 characters, so a longer window means fewer steps; words shorter than it ("treaty") are padded on the
+ * left with "any character", which costs far less than shortening the window for every word. (Padding by one
+ * keeps the hits in text order: a padded word is found at the end of its window, the others at its start.)
+ */
+const WM_WINDOW = 7;
 
 /**
- * Positions where a treaty word starts (any ASCII case), in text order, as [position, length] pairs: Wu–Manber
- * with 2-character blocks.
+ * Two characters as a 12-bit block hash, six bits each with ASCII letters folded to lower case. The halves are
+ * separate, so a block of the padding ("any character", then a letter) is the 32 values `(c | 32) & 63` takes.
  */
-export function treatyWordHits(m: Matcher, text: string): number[] {
-  const out: number[] = [];
-  const L = text.length;
-  const min = m.wmMin;
+function wmHash(a: number, b: number): number {
+  return (((a | 32) & 63) << 6) | ((b | 32) & 63);
+}
+
+/** A word whose window ends at `i` (block hash `h`): pushed to `out` as [position, length]. */
+function wmVerify(m: Matcher, text: string, i: number, h: number, out: number[]): void {
+  const bucket = m.wmBucket[h];
+  if (bucket === undefined) return;
+  for (let j = 0; j < bucket.length; j++) {
+    const w = bucket[j]!;
+    // The window holds the first characters of a word, or all of a shorter one at its end.
+    const st = i + 1 - (w.length < m.wmWindow ? w.length : m.wmWindow);
+    let k = 0;
+    while (k < w.length && (text.charCodeAt(st + k) | 32) === w.charCodeAt(k)) k++;
+    if (k === w.length) {
+      out.push(st, w.length);
+      return;
+    }
+  }
+}
+
+/** Windows ending at `from` up to `to` (exclusive), one Wu–Manber step at a time. */
+function wmScan(m: Matcher, text: string, from: number, to: number, out: number[]): void {
   const shift = m.wmShift;
-  const buckets = m.wmBucket;
-  let i = min - 1;
-  while (i < L) {
-    const h = (((text.charCodeAt(i - 1) | 32) << 6) ^ (text.charCodeAt(i) | 32)) & WM_MASK;
+  let i = from;
+  while (i < to) {
+    const h = (((text.charCodeAt(i - 1) | 32) & 63) << 6) | ((text.charCodeAt(i) | 32) & 63);
     const s = shift[h]!;
     if (s !== 0) {
       i += s;
       continue;
     }
-    const bucket = buckets[h];
-    if (bucket !== undefined) {
-      const st = i - min + 1;
-      for (let j = 0; j < bucket.length; j++) {
-        const w = bucket[j]!;
-        let k = 0;
-        while (k < w.length && (text.charCodeAt(st + k) | 32) === w.charCodeAt(k)) k++;
-        if (k === w.length) {
-          out.push(st, w.length);
-          break;
-        }
-      }
-    }
+    wmVerify(m, text, i, h, out);
     i++;
   }
-  return out;
+}
+
+/**
+ * Positions where a treaty word starts (any ASCII case), in text order, as [position, length] pairs: Wu–Manber
+ * with 2-character blocks (hash inlined from wmHash).
+ *
+ * Each step waits on the table load of the step before, so the two halves of the text are scanned in one loop:
+ * two independent chains of loads overlap, and the pair takes little more time than one. The first half takes
+ * the windows that end before `mid`, the second the rest, so every window is seen once.
+ */
+export function treatyWordHits(m: Matcher, text: string): number[] {
+  const L = text.length;
+  const shift = m.wmShift;
+  const first: number[] = [];
+  const second: number[] = [];
+  let i = m.wmMin - 1;
+  const mid = Math.max(i, L >> 1);
+  let j = mid;
+  while (i < mid && j < L) {
+    const hi = (((text.charCodeAt(i - 1) | 32) & 63) << 6) | ((text.charCodeAt(i) | 32) & 63);
+    const hj = (((text.charCodeAt(j - 1) | 32) & 63) << 6) | ((text.charCodeAt(j) | 32) & 63);
+    const si = shift[hi]!;
+    const sj = shift[hj]!;
+    if (si !== 0) i += si;
+    else wmVerify(m, text, i++, hi, first);
+    if (sj !== 0) j += sj;
+    else wmVerify(m, text, j++, hj, second);
+  }
+  wmScan(m, text, i, mid, first);
+  wmScan(m, text, j, L, second);
+  for (let k = 0; k < second.length; k++) first.push(second[k]!);
+  return first;
 }
 
 /**
@@ -153,15 +196,26 @@ function build(): Matcher {
     }
   }
   const wmMin = Math.min(...words.map((w) => w.length));
-  const wmShift = new Uint8Array(WM_MASK + 1).fill(wmMin - 1);
+  const wmWindow = Math.min(WM_WINDOW, wmMin + 1);
+  const wmShift = new Uint8Array(WM_MASK + 1).fill(wmWindow - 1);
   const wmBucket: (string[] | undefined)[] = new Array<string[] | undefined>(WM_MASK + 1).fill(undefined);
+  // The window's characters, a short word padded on the left with ANY: every value a hash half can take.
+  const ANY = Array.from({ length: 32 }, (_, k) => 32 + k);
+  const W = wmWindow;
   for (const w of words) {
-    for (let j = 1; j < wmMin; j++) {
-      const h = wmHash(w.charCodeAt(j - 1), w.charCodeAt(j));
-      wmShift[h] = Math.min(wmShift[h]!, wmMin - 1 - j);
+    const win: number[][] = [];
+    for (let k = w.length; k < W; k++) win.push(ANY);
+    for (let k = 0; win.length < W; k++) win.push([w.charCodeAt(k)]);
+    for (let j = 1; j < W; j++) {
+      for (const a of win[j - 1]!) {
+        for (const b of win[j]!) {
+          const h = wmHash(a, b);
+          wmShift[h] = Math.min(wmShift[h]!, W - 1 - j);
+        }
+      }
     }
-    const h = wmHash(w.charCodeAt(wmMin - 2), w.charCodeAt(wmMin - 1));
-    (wmBucket[h] ??= []).push(w);
+    // Words end their window (or fill it), so the last block is two real characters (words have at least two).
+    (wmBucket[wmHash(win[W - 2]![0]!, win[W - 1]![0]!)] ??= []).push(w);
   }
   const nameKeys = ix.names.map((n) => n[0]);
   const firstLo = new Int32Array(0x80);
@@ -191,6 +245,7 @@ function build(): Matcher {
     ),
     acronymKey: new Map(ix.acronymKey),
     wmMin,
+    wmWindow,
     wmShift,
     wmBucket,
     acronymRe: leadRe(ix.exactByLead.map((e) => e[0])),
