@@ -28,7 +28,7 @@ import { parseGluedHandelingen, parseMetadataRow, parseParliament, parseParliame
 import { parsePublication } from './publications';
 import { parseResolution } from './resolutions';
 import { codeBeforeSpace, endOf, execBefore, gate, inUrlAt, isDigitAt, isSpaceCode, isWordAt } from './text';
-import { FAST_KEYWORDS, KW_SEP, isKwSepCode, keywordBefore } from './keywords';
+import { FAST_KEYWORDS, KW_SEP, keywordBeforeDigit } from './keywords';
 import { findTreatyAcronyms, findTreatyNames } from './treaties';
 
 export interface DetectOptions {
@@ -53,17 +53,27 @@ const enum G {
 }
 
 /**
- * The digit trigger. Alternatives, tried at the first digit of a run:
- * 1. a Tweede Kamer zaak/document number 2024Z01234 / 2024D05678 (group 1);
- * 2. a digit preceded by a keyword (lookbehind, evaluated only at digits; no group, see KEYWORD_RE);
- * 3. five digits, or a dossier-shaped "NN NNN" / "NN.NNN" / "NN-NNN" (group 2).
+ * The digit trigger: the first digit of a run that
+ * 1. starts a dossier-shaped number: five digits, or "NN NNN" / "NN.NNN" / "NN-NNN" (DOSSIER_AT_RE);
+ * 2. follows a keyword (lookbehind, evaluated only at digits; see KEYWORD_RE);
+ * 3. starts a Tweede Kamer zaak/document number 2024Z01234 / 2024D05678 (TK_AT_RE).
+ * It matches that one digit, so the scan runs by test() and builds no match array for each of its many hits;
+ * detectCitations tells the three apart. Starting on the digit keeps the regex's quick skip to the next digit.
  */
-const TRIGGER_RE = new RegExp(
-  `(?<![\\d])(?:((?:19|20)\\d\\d[ZD]\\d{5}(?![\\d]))` +
-    `|\\d(?<=${FAST_KEYWORDS}(?<!${KW_SEP})${KW_SEP}{0,8}\\d)` +
-    `|(\\d\\d(?:\\d|[ \\u00a0\\u2009\\u202f.\\-]\\d)\\d\\d(?![\\d])))`,
+const TK_REST = `\\d\\d[ZD]\\d{5}(?![\\d])`;
+export const TRIGGER_RE = new RegExp(
+  `(?<![\\d])\\d(?:(?=\\d(?:\\d|[ \\u00a0\\u2009\\u202f.\\-]\\d)\\d\\d(?![\\d]))` +
+    `|(?<=${FAST_KEYWORDS}(?<!${KW_SEP})${KW_SEP}{0,8}\\d)` +
+    `|(?<=1)(?=9${TK_REST})|(?<=2)(?=0${TK_REST}))`,
   'g',
 );
+const DOSSIER_AT_RE = /\d\d(?:\d|[ \u00a0\u2009\u202f.-]\d)\d\d(?!\d)/y;
+const TK_AT_RE = /(?:19|20)\d\d[ZD]\d{5}(?!\d)/y;
+
+/** "Z" or "D", the letter of a zaak/document number (a quick test before TK_AT_RE). */
+function isTkLetterCode(c: number): boolean {
+  return c === 0x5a || c === 0x44;
+}
 
 /** ECLI, found by its literal prefix and then read in full. */
 const ECLI_PREFIX_RE = /ECLI:/g;
@@ -230,8 +240,6 @@ function dispatchKeyword(
   return -1;
 }
 
-const DOSSIER_AT_RE = /\d\d(?:\d|[ \u00a0\u2009\u202f.-]\d)\d\d(?!\d)/y;
-
 function isKeywordSep(c: number): boolean {
   return isSpaceCode(c) || c === 0x2e || c === 0x2c || c === 0x3a || c === 0x3b || c === 0x28 || c === 0x7c;
 }
@@ -331,25 +339,29 @@ export function detectCitations(text: string, options: DetectOptions = {}): Cita
 
   const re = TRIGGER_RE;
   re.lastIndex = 0;
-  let m: RegExpExecArray | null;
   const kw = { group: 0 };
-  while ((m = re.exec(text))) {
-    const p = m.index;
+  while (re.test(text)) {
+    const p = re.lastIndex - 1;
+    // What the trigger found, in the order of its alternatives before they were lookarounds: a zaak/document
+    // number, a keyword, a dossier shape. The scan goes on after a number it found by its shape.
+    let tk: string | undefined;
     let kwText: string | undefined;
     kw.group = 0;
-    if (m[1] === undefined && m[2] === undefined) {
-      // The keyword alternative matched: the keyword ends before the separators (KW_SEP, at most 8) before the
-      // digit.
-      let q = p;
-      while (q > p - 8 && q > 0 && isKwSepCode(text.charCodeAt(q - 1))) q--;
-      kwText = keywordBefore(text, q, kw);
+    const tkEnd = isTkLetterCode(text.charCodeAt(p + 4)) ? endOf(TK_AT_RE, text, p) : -1;
+    if (tkEnd >= 0) {
+      tk = text.slice(p, tkEnd);
+      re.lastIndex = tkEnd;
+    } else {
+      kwText = keywordBeforeDigit(text, p, kw);
+      if (kwText === undefined) re.lastIndex = Math.max(re.lastIndex, endOf(DOSSIER_AT_RE, text, p));
     }
-    const end = dispatch(text, p, m[1], kw.group as G | 0, kwText, ctx);
+    const end = dispatch(text, p, tk, kw.group as G | 0, kwText, ctx);
     if (end > re.lastIndex) re.lastIndex = end;
   }
 
   const ecli: Sink = { out: [] };
   ECLI_PREFIX_RE.lastIndex = 0;
+  let m: RegExpExecArray | null;
   while ((m = ECLI_PREFIX_RE.exec(text))) {
     ECLI_RE.lastIndex = m.index;
     const e = ECLI_RE.exec(text);
