@@ -118,7 +118,11 @@ const KST_WORDS = new Set([
   'KAMERSTUKKEN',
 ]);
 
-function wordBefore(text: string, end: number): [number, string] | undefined {
+/** What wordBefore read (one object for every call: the walk back runs for most numbers in a text). */
+const WORD = { text: '' };
+
+/** The word before `end`, past spaces, commas and colons: its start, with the word in WORD.text; or -1. */
+function wordBefore(text: string, end: number): number {
   let i = end;
   const min = Math.max(0, end - 16);
   while (i > min) {
@@ -132,27 +136,28 @@ function wordBefore(text: string, end: number): [number, string] | undefined {
     if (isWordAt(text, i - 1) || c === 0x2d || (c === 0x2e && i === we)) i--;
     else break;
   }
-  if (i === we) return undefined;
-  return [i, text.slice(i, we)];
+  if (i === we) return -1;
+  WORD.text = text.slice(i, we);
+  return i;
 }
 
 function findPrefixStart(text: string, end: number): [number, PrefixType] | undefined {
   let pos = end;
   let tkAt = -1;
   for (let step = 0; step < 9; step++) {
-    const w = wordBefore(text, pos);
-    if (!w) break;
-    const [s, word] = w;
+    const s = wordBefore(text, pos);
+    if (s < 0) break;
+    const word = WORD.text;
     if (HAND_WORDS.has(word)) {
       // "Aanhangsel (der|van de|bij de) Handelingen", "Aanh. Hand.", "Bijl. Hand."
       let q = s;
       for (let k = 0; k < 3; k++) {
         const b = wordBefore(text, q);
-        if (!b) break;
-        if (AANH_WORDS.has(b[1])) return [b[0], 'aanh'];
-        if (BIJL_WORDS.has(b[1])) return [b[0], 'kst'];
-        if (!LINK_WORDS.has(b[1])) break;
-        q = b[0];
+        if (b < 0) break;
+        if (AANH_WORDS.has(WORD.text)) return [b, 'aanh'];
+        if (BIJL_WORDS.has(WORD.text)) return [b, 'kst'];
+        if (!LINK_WORDS.has(WORD.text)) break;
+        q = b;
       }
       return [s, 'hand'];
     }
@@ -314,14 +319,19 @@ export function resolveOverlaps(parts: Citation[][]): Citation[] {
 }
 
 function resolveImplicit(found: Citation[], pending: PendingImplicit[], sink: Sink): void {
-  // Both lists are in text order: walk them together, remembering the last dossier seen.
+  // Both lists are in text order: walk them together. The dossier is that of the last citation before the
+  // reference that has one; it is looked up backwards from there, so most citations are never asked.
   let ctxKey: string | undefined;
   let j = 0;
   for (const p of pending) {
-    while (j < found.length && found[j]!.end <= p.start) {
-      const key = dossierOf(found[j]!);
-      if (key) ctxKey = key;
-      j++;
+    const from = j;
+    while (j < found.length && found[j]!.end <= p.start) j++;
+    for (let k = j - 1; k >= from; k--) {
+      const key = dossierOf(found[k]!);
+      if (key) {
+        ctxKey = key;
+        break;
+      }
     }
     if (!ctxKey) continue;
     const key = ctxKey;

@@ -307,7 +307,8 @@ function child(m: Matcher, node: TrieNode, f: number): TrieNode | undefined {
 /** Longest name starting at `start` (a word start) and ending at a word end: [end, treaty key], or undefined. */
 function walk(m: Matcher, text: string, start: number): [number, string] | undefined {
   let node = m.root;
-  let best: [number, string] | undefined;
+  let bestEnd = -1;
+  let best: string | undefined;
   const limit = Math.min(text.length, start + m.maxRaw);
   let i = start;
   while (i < limit) {
@@ -321,9 +322,12 @@ function walk(m: Matcher, text: string, start: number): [number, string] | undef
     if (next === undefined) break;
     node = next;
     i++;
-    if (node.term !== undefined && !isWordAt(text, i)) best = [i, node.term];
+    if (node.term !== undefined && !isWordAt(text, i)) {
+      bestEnd = i;
+      best = node.term;
+    }
   }
-  return best;
+  return best === undefined ? undefined : [bestEnd, best];
 }
 
 function wordStart(text: string, i: number): number {
@@ -338,9 +342,13 @@ function wordEnd(text: string, i: number): number {
   return e;
 }
 
+/** previousWordStarts's result, reused: it is read before the next call. */
+const STARTS: number[] = [];
+
 /** Word starts before `pos` (nearest first), at most `n`, not crossing sentence punctuation. */
 function previousWordStarts(text: string, pos: number, n: number): number[] {
-  const out: number[] = [];
+  const out = STARTS;
+  out.length = 0;
   let i = pos;
   const min = Math.max(0, pos - 200);
   while (out.length < n && i > min) {
