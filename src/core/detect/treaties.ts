@@ -231,7 +231,15 @@ function build(): Matcher {
     nameTreaty: ix.names.map((n) => n[1]),
     firstLo,
     firstHi,
-    root: { lo: 0, hi: nameKeys.length, depth: 0, term: undefined, kids: new Map() },
+    root: {
+      lo: 0,
+      hi: nameKeys.length,
+      depth: 0,
+      term: undefined,
+      kids: new Map(),
+      lastChar: -1,
+      last: null,
+    },
     maxBack: ix.maxBack,
     maxRaw: ix.maxRaw,
     compounds: new Map(ix.compounds),
@@ -268,17 +276,26 @@ interface TrieNode {
   hi: number;
   depth: number;
   term: string | undefined;
-  /** Children found so far, by folded character. */
-  kids: Map<number, TrieNode>;
+  /** Children looked up so far, by folded character; null where no name continues with it. */
+  kids: Map<number, TrieNode | null>;
+  /** The last child looked up and its character: deeper in a name a node has one child, found without the map. */
+  lastChar: number;
+  last: TrieNode | null;
 }
 
 /**
  * The child of `node` for folded character `f`, or undefined. Found by narrowing the node's range of names (a
- * table for the first character), then kept, so a name read again is one map lookup per character.
+ * table for the first character), then kept, so a name read again is one map lookup per character; so is a
+ * character no name continues with (most walks end on one, after a word that starts no name).
  */
 function child(m: Matcher, node: TrieNode, f: number): TrieNode | undefined {
+  if (node.lastChar === f) return node.last ?? undefined;
   const known = node.kids.get(f);
-  if (known !== undefined) return known;
+  if (known !== undefined) {
+    node.lastChar = f;
+    node.last = known;
+    return known ?? undefined;
+  }
   const keys = m.nameKeys;
   const depth = node.depth;
   let a: number;
@@ -292,13 +309,18 @@ function child(m: Matcher, node: TrieNode, f: number): TrieNode | undefined {
     b = a;
     while (b < node.hi && keys[b]!.charCodeAt(depth) === f) b++;
   }
-  if (a === b) return undefined;
+  if (a === b) {
+    node.kids.set(f, null);
+    return undefined;
+  }
   const kid: TrieNode = {
     lo: a,
     hi: b,
     depth: depth + 1,
     term: keys[a]!.length === depth + 1 ? m.nameTreaty[a] : undefined,
     kids: new Map(),
+    lastChar: -1,
+    last: null,
   };
   node.kids.set(f, kid);
   return kid;
