@@ -369,7 +369,8 @@ export function detectCitations(text: string, options: DetectOptions = {}): Cita
     if (end > re.lastIndex) re.lastIndex = end;
   }
 
-  const ecli: Sink = { out: [] };
+  // ECLI and treaties go into the same sink after the digit triggers: the order of a concatenation, which
+  // resolveOverlaps keeps on ties, without building one.
   ECLI_PREFIX_RE.lastIndex = 0;
   let m: RegExpExecArray | null;
   while ((m = ECLI_PREFIX_RE.exec(text))) {
@@ -380,19 +381,20 @@ export function detectCitations(text: string, options: DetectOptions = {}): Cita
     let id = e[0];
     while (id.endsWith('.')) id = id.slice(0, -1);
     if (isWordAt(text, m.index - 1)) continue;
-    emit(ecli, 'ecli', id, m.index, m.index + id.length);
+    emit(sink, 'ecli', id, m.index, m.index + id.length);
   }
 
-  const names: Sink = { out: [] };
-  const named = findTreatyNames(text, names);
-  const acronyms: Sink = { out: [] };
-  findTreatyAcronyms(text, acronyms, named);
+  const named = findTreatyNames(text, sink);
+  findTreatyAcronyms(text, sink, named);
 
-  let found = resolveOverlaps([sink.out, ecli.out, names.out, acronyms.out]);
+  let found = resolveOverlaps([sink.out]);
   if (options.implicit !== false && ctx.implicit.length) {
     const extra: Sink = { out: [] };
     resolveImplicit(found, ctx.implicit, extra);
-    if (extra.out.length) found = resolveOverlaps([found, extra.out]);
+    if (extra.out.length) {
+      for (const c of extra.out) found.push(c);
+      found = resolveOverlaps([found]);
+    }
   }
   if (options.kinds) {
     const allow = new Set(options.kinds);

@@ -364,28 +364,27 @@ function wordEnd(text: string, i: number): number {
   return e;
 }
 
-/** previousWordStarts's result, reused: it is read before the next call. */
-const STARTS: number[] = [];
-
-/** Word starts before `pos` (nearest first), at most `n`, not crossing sentence punctuation. */
-function previousWordStarts(text: string, pos: number, n: number): number[] {
-  const out = STARTS;
-  out.length = 0;
+/**
+ * Word starts before `pos` (nearest first), at most `out.length`, not crossing sentence punctuation: written to
+ * `out` (one buffer for every treaty word), their number returned.
+ */
+function previousWordStarts(text: string, pos: number, out: Int32Array): number {
+  let count = 0;
   let i = pos;
   const min = Math.max(0, pos - 200);
-  while (out.length < n && i > min) {
+  while (count < out.length && i > min) {
     let j = i;
     while (j > min && !isWordAt(text, j - 1)) {
       const f = fold(text.charCodeAt(j - 1));
-      if (f === STOP) return out;
+      if (f === STOP) return count;
       j--;
     }
     if (j <= min) break;
     const s = wordStart(text, j);
-    out.push(s);
+    out[count++] = s;
     i = s;
   }
-  return out;
+  return count;
 }
 
 const PREFIX_RE = /(?:VN|UN)(?:-[ \u00a0]?|[ \u00a0])$/;
@@ -533,6 +532,7 @@ export function findTreatyNames(text: string, sink: Sink): Set<string> {
   const m = getMatcher();
   const keys = new Set<string>();
   let lastEnd = 0;
+  const before = new Int32Array(m.maxBack);
   const hits = text.length <= WORD_REGEX_MAX ? treatyWordHitsByRegex(m, text) : treatyWordHits(m, text);
   for (let h = 0; h < hits.length; h += 2) {
     const kwPos = hits[h]!;
@@ -549,9 +549,9 @@ export function findTreatyNames(text: string, sink: Sink): Set<string> {
       }
     }
     // Names starting at this word or at one of the words before it; the longest wins.
-    const before = previousWordStarts(text, ws, m.maxBack);
+    const nBefore = previousWordStarts(text, ws, before);
     let best: [number, number, string] | undefined;
-    for (let k = -1; k < before.length; k++) {
+    for (let k = -1; k < nBefore; k++) {
       const s = k < 0 ? ws : before[k]!;
       if (isWordAt(text, s - 1)) continue;
       const r = walk(m, text, s);
