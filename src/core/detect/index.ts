@@ -392,7 +392,7 @@ export function detectCitations(text: string, options: DetectOptions = {}): Cita
     const extra: Sink = { out: [] };
     resolveImplicit(found, ctx.implicit, extra);
     if (extra.out.length) {
-      for (const c of extra.out) found.push(c);
+      for (let i = 0; i < extra.out.length; i++) found.push(extra.out[i]!);
       found = resolveOverlaps([found]);
     }
   }
