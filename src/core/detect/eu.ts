@@ -47,6 +47,6 @@ export function parseEuAct(text: string, start: number, sink: Sink): number {
     num = Number(b);
   }
   const end = start + m[0].length;
-  emit(sink, 'eu-act', `eu-${directive ? 'dir' : 'reg'}-${year}-${num}`, start, end, {});
+  emit(sink, 'eu-act', `eu-${directive ? 'dir' : 'reg'}-${year}-${num}`, start, end);
   return end;
 }

@@ -28,7 +28,7 @@ import { parseGluedHandelingen, parseMetadataRow, parseParliament, parseParliame
 import { parsePublication } from './publications';
 import { parseResolution } from './resolutions';
 import { codeBeforeSpace, endOf, execBefore, gate, inUrlAt, isDigitAt, isSpaceCode, isWordAt } from './text';
-import { FAST_KEYWORDS, KW_SEP, isKwSepCode, keywordBefore } from './keywords';
+import { FAST_KEYWORDS, KW_SEP, keywordBeforeDigit } from './keywords';
 import { findTreatyAcronyms, findTreatyNames } from './treaties';
 
 export interface DetectOptions {
@@ -53,17 +53,27 @@ const enum G {
 }
 
 /**
- * The digit trigger. Alternatives, tried at the first digit of a run:
- * 1. a Tweede Kamer zaak/document number 2024Z01234 / 2024D05678 (group 1);
- * 2. a digit preceded by a keyword (lookbehind, evaluated only at digits; no group, see KEYWORD_RE);
- * 3. five digits, or a dossier-shaped "NN NNN" / "NN.NNN" / "NN-NNN" (group 2).
+ * The digit trigger: the first digit of a run that
+ * 1. starts a dossier-shaped number: five digits, or "NN NNN" / "NN.NNN" / "NN-NNN" (DOSSIER_AT_RE);
+ * 2. follows a keyword (lookbehind, evaluated only at digits; see KEYWORD_RE);
+ * 3. starts a Tweede Kamer zaak/document number 2024Z01234 / 2024D05678 (TK_AT_RE).
+ * It matches that one digit, so the scan runs by test() and builds no match array for each of its many hits;
+ * detectCitations tells the three apart. Starting on the digit keeps the regex's quick skip to the next digit.
  */
-const TRIGGER_RE = new RegExp(
-  `(?<![\\d])(?:((?:19|20)\\d\\d[ZD]\\d{5}(?![\\d]))` +
-    `|\\d(?<=${FAST_KEYWORDS}(?<!${KW_SEP})${KW_SEP}{0,8}\\d)` +
-    `|(\\d\\d(?:\\d|[ \\u00a0\\u2009\\u202f.\\-]\\d)\\d\\d(?![\\d])))`,
+const TK_REST = `\\d\\d[ZD]\\d{5}(?![\\d])`;
+export const TRIGGER_RE = new RegExp(
+  `(?<![\\d])\\d(?:(?=\\d(?:\\d|[ \\u00a0\\u2009\\u202f.\\-]\\d)\\d\\d(?![\\d]))` +
+    `|(?<=${FAST_KEYWORDS}(?<!${KW_SEP})${KW_SEP}{0,8}\\d)` +
+    `|(?<=1)(?=9${TK_REST})|(?<=2)(?=0${TK_REST}))`,
   'g',
 );
+const DOSSIER_AT_RE = /\d\d(?:\d|[ \u00a0\u2009\u202f.-]\d)\d\d(?!\d)/y;
+const TK_AT_RE = /(?:19|20)\d\d[ZD]\d{5}(?!\d)/y;
+
+/** "Z" or "D", the letter of a zaak/document number (a quick test before TK_AT_RE). */
+function isTkLetterCode(c: number): boolean {
+  return c === 0x5a || c === 0x44;
+}
 
 /** ECLI, found by its literal prefix and then read in full. */
 const ECLI_PREFIX_RE = /ECLI:/g;
@@ -108,7 +118,11 @@ const KST_WORDS = new Set([
   'KAMERSTUKKEN',
 ]);
 
-function wordBefore(text: string, end: number): [number, string] | undefined {
+/** What wordBefore read (one object for every call: the walk back runs for most numbers in a text). */
+const WORD = { text: '' };
+
+/** The word before `end`, past spaces, commas and colons: its start, with the word in WORD.text; or -1. */
+function wordBefore(text: string, end: number): number {
   let i = end;
   const min = Math.max(0, end - 16);
   while (i > min) {
@@ -122,27 +136,28 @@ function wordBefore(text: string, end: number): [number, string] | undefined {
     if (isWordAt(text, i - 1) || c === 0x2d || (c === 0x2e && i === we)) i--;
     else break;
   }
-  if (i === we) return undefined;
-  return [i, text.slice(i, we)];
+  if (i === we) return -1;
+  WORD.text = text.slice(i, we);
+  return i;
 }
 
 function findPrefixStart(text: string, end: number): [number, PrefixType] | undefined {
   let pos = end;
   let tkAt = -1;
   for (let step = 0; step < 9; step++) {
-    const w = wordBefore(text, pos);
-    if (!w) break;
-    const [s, word] = w;
+    const s = wordBefore(text, pos);
+    if (s < 0) break;
+    const word = WORD.text;
     if (HAND_WORDS.has(word)) {
       // "Aanhangsel (der|van de|bij de) Handelingen", "Aanh. Hand.", "Bijl. Hand."
       let q = s;
       for (let k = 0; k < 3; k++) {
         const b = wordBefore(text, q);
-        if (!b) break;
-        if (AANH_WORDS.has(b[1])) return [b[0], 'aanh'];
-        if (BIJL_WORDS.has(b[1])) return [b[0], 'kst'];
-        if (!LINK_WORDS.has(b[1])) break;
-        q = b[0];
+        if (b < 0) break;
+        if (AANH_WORDS.has(WORD.text)) return [b, 'aanh'];
+        if (BIJL_WORDS.has(WORD.text)) return [b, 'kst'];
+        if (!LINK_WORDS.has(WORD.text)) break;
+        q = b;
       }
       return [s, 'hand'];
     }
@@ -230,8 +245,6 @@ function dispatchKeyword(
   return -1;
 }
 
-const DOSSIER_AT_RE = /\d\d(?:\d|[ \u00a0\u2009\u202f.-]\d)\d\d(?!\d)/y;
-
 function isKeywordSep(c: number): boolean {
   return isSpaceCode(c) || c === 0x2e || c === 0x2c || c === 0x3a || c === 0x3b || c === 0x28 || c === 0x7c;
 }
@@ -306,14 +319,19 @@ export function resolveOverlaps(parts: Citation[][]): Citation[] {
 }
 
 function resolveImplicit(found: Citation[], pending: PendingImplicit[], sink: Sink): void {
-  // Both lists are in text order: walk them together, remembering the last dossier seen.
+  // Both lists are in text order: walk them together. The dossier is that of the last citation before the
+  // reference that has one; it is looked up backwards from there, so most citations are never asked.
   let ctxKey: string | undefined;
   let j = 0;
   for (const p of pending) {
-    while (j < found.length && found[j]!.end <= p.start) {
-      const key = dossierOf(found[j]!);
-      if (key) ctxKey = key;
-      j++;
+    const from = j;
+    while (j < found.length && found[j]!.end <= p.start) j++;
+    for (let k = j - 1; k >= from; k--) {
+      const key = dossierOf(found[k]!);
+      if (key) {
+        ctxKey = key;
+        break;
+      }
     }
     if (!ctxKey) continue;
     const key = ctxKey;
@@ -331,25 +349,30 @@ export function detectCitations(text: string, options: DetectOptions = {}): Cita
 
   const re = TRIGGER_RE;
   re.lastIndex = 0;
-  let m: RegExpExecArray | null;
   const kw = { group: 0 };
-  while ((m = re.exec(text))) {
-    const p = m.index;
+  while (re.test(text)) {
+    const p = re.lastIndex - 1;
+    // What the trigger found, in the order of its alternatives before they were lookarounds: a zaak/document
+    // number, a keyword, a dossier shape. The scan goes on after a number it found by its shape.
+    let tk: string | undefined;
     let kwText: string | undefined;
     kw.group = 0;
-    if (m[1] === undefined && m[2] === undefined) {
-      // The keyword alternative matched: the keyword ends before the separators (KW_SEP, at most 8) before the
-      // digit.
-      let q = p;
-      while (q > p - 8 && q > 0 && isKwSepCode(text.charCodeAt(q - 1))) q--;
-      kwText = keywordBefore(text, q, kw);
+    const tkEnd = isTkLetterCode(text.charCodeAt(p + 4)) ? endOf(TK_AT_RE, text, p) : -1;
+    if (tkEnd >= 0) {
+      tk = text.slice(p, tkEnd);
+      re.lastIndex = tkEnd;
+    } else {
+      kwText = keywordBeforeDigit(text, p, kw);
+      if (kwText === undefined) re.lastIndex = Math.max(re.lastIndex, endOf(DOSSIER_AT_RE, text, p));
     }
-    const end = dispatch(text, p, m[1], kw.group as G | 0, kwText, ctx);
+    const end = dispatch(text, p, tk, kw.group as G | 0, kwText, ctx);
     if (end > re.lastIndex) re.lastIndex = end;
   }
 
-  const ecli: Sink = { out: [] };
+  // ECLI and treaties go into the same sink after the digit triggers: the order of a concatenation, which
+  // resolveOverlaps keeps on ties, without building one.
   ECLI_PREFIX_RE.lastIndex = 0;
+  let m: RegExpExecArray | null;
   while ((m = ECLI_PREFIX_RE.exec(text))) {
     ECLI_RE.lastIndex = m.index;
     const e = ECLI_RE.exec(text);
@@ -358,19 +381,20 @@ export function detectCitations(text: string, options: DetectOptions = {}): Cita
     let id = e[0];
     while (id.endsWith('.')) id = id.slice(0, -1);
     if (isWordAt(text, m.index - 1)) continue;
-    emit(ecli, 'ecli', id, m.index, m.index + id.length);
+    emit(sink, 'ecli', id, m.index, m.index + id.length);
   }
 
-  const names: Sink = { out: [] };
-  const named = findTreatyNames(text, names);
-  const acronyms: Sink = { out: [] };
-  findTreatyAcronyms(text, acronyms, named);
+  const named = findTreatyNames(text, sink);
+  findTreatyAcronyms(text, sink, named);
 
-  let found = resolveOverlaps([sink.out, ecli.out, names.out, acronyms.out]);
+  let found = resolveOverlaps([sink.out]);
   if (options.implicit !== false && ctx.implicit.length) {
     const extra: Sink = { out: [] };
     resolveImplicit(found, ctx.implicit, extra);
-    if (extra.out.length) found = resolveOverlaps([found, extra.out]);
+    if (extra.out.length) {
+      for (let i = 0; i < extra.out.length; i++) found.push(extra.out[i]!);
+      found = resolveOverlaps([found]);
+    }
   }
   if (options.kinds) {
     const allow = new Set(options.kinds);

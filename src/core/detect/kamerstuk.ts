@@ -72,7 +72,8 @@ export interface KstContext {
   implicit: PendingImplicit[];
 }
 
-const DOSSIER_RE = sticky(`(\\d\\d)(?:([ \\u00a0\\u2007\\u2009\\u202f.]{1,2})|(${DASH}))?(\\d{3})(?!\\d)`);
+/** A dossier number: two digits, a separator ("36 600", "36.600") or a dash ("36-600") or none, three digits. */
+const DOSSIER_RE = sticky(`\\d\\d(?:[ \\u00a0\\u2007\\u2009\\u202f.]{1,2}|${DASH})?\\d{3}(?!\\d)`);
 const SHORT_DOSSIER_RE = sticky(`(\\d{3,4})(?!\\d)`);
 const SUB_RE = sticky(
   `${DASH}(\\d\\d)(?=${DASH}\\d|${HS}{0,3},?${HS}{0,3}(?:nrs?|nummers?)(?![${LETTER}]))|${DASH}(0\\d)(?!\\d)`,
@@ -91,11 +92,11 @@ const RELATED_SEP_RE = sticky(`${SP}(?:en|,|/|&)${SP}`);
 
 const PREFIX_RE = sticky(
   '(?:' +
-    `([Kk]amerstuk(?:ken|dossier)?|KAMERSTUK(?:KEN)?)` +
-    `|(Bijl(?:agen|\\.)?${SP}(?:bij${SP}de${SP})?Hand(?:elingen|\\.))` +
-    `|([Mm]otie|[Aa]mendement|MOTIE|AMENDEMENT)` +
-    `|(TK|EK)` +
-    `|(Tweede|Eerste)${HS}Kamer(?:${HS}der${HS}Staten-Generaal)?` +
+    `(?:[Kk]amerstuk(?:ken|dossier)?|KAMERSTUK(?:KEN)?)` +
+    `|Bijl(?:agen|\\.)?${SP}(?:bij${SP}de${SP})?Hand(?:elingen|\\.)` +
+    `|[Mm]otie|[Aa]mendement|MOTIE|AMENDEMENT` +
+    `|TK|EK` +
+    `|(?:Tweede|Eerste)${HS}Kamer(?:${HS}der${HS}Staten-Generaal)?` +
     `)(?![${LETTER}\\d])`,
 );
 const CHAMBER_RE = sticky(`${SP}(II|I|EK|TK)(?![${LETTER}\\d])`);
@@ -107,12 +108,13 @@ export function parseDossier(text: string, pos: number, allowShort: boolean): Do
   let spaced = false;
   let dashed = false;
   let end: number;
-  let m = at(DOSSIER_RE, text, pos);
-  if (m) {
-    num = m[1]! + m[4]!;
-    spaced = m[2] !== undefined;
-    dashed = m[3] !== undefined;
-    end = pos + m[0].length;
+  let m: RegExpExecArray | null;
+  end = endOf(DOSSIER_RE, text, pos);
+  if (end >= 0) {
+    // Read from the match's ends (test() builds no match array): two digits, a separator or none, three digits.
+    num = text.slice(pos, pos + 2) + text.slice(end - 3, end);
+    dashed = end - pos === 6 && isDashCode(text.charCodeAt(pos + 2));
+    spaced = end - pos > 5 && !dashed;
   } else if (allowShort && (m = at(SHORT_DOSSIER_RE, text, pos))) {
     num = m[1]!;
     end = pos + m[0].length;
@@ -214,6 +216,21 @@ function extrasFor(
   return ex;
 }
 
+interface DocsOptions {
+  /** ", 32" after a keyword-led dossier. */
+  keyword: boolean;
+  /** Letter document numbers ("AA"). */
+  letters: boolean;
+  /** A compact "-108" may have spaces around the dash. */
+  spacedDash: boolean;
+  /** "nr." on the same line. */
+  sameLine: boolean;
+}
+/** Options used on every call from their call sites, made once. */
+const MORE_DOCS: DocsOptions = { keyword: false, letters: true, spacedDash: false, sameLine: false };
+const BARE_DOCS: DocsOptions = { keyword: false, letters: false, spacedDash: false, sameLine: true };
+const ROW_DOCS: DocsOptions = { keyword: false, letters: true, spacedDash: false, sameLine: true };
+
 /** Emits one citation per document number; the first span starts at `spanStart`. Returns the end. */
 function emitDocs(
   text: string,
@@ -221,37 +238,35 @@ function emitDocs(
   d: Dossier,
   docs: DocNum[],
   spanStart: number,
-  extras: CitationExtras,
+  extras?: CitationExtras,
 ): number {
   const key = dossierKey(d);
   let end = docs[docs.length - 1]!.end;
   const pages = pagesEnd(text, end);
   if (pages >= 0) end = pages;
-  docs.forEach((n, i) => {
-    const s = i === 0 ? spanStart : n.start;
-    const e = i === docs.length - 1 ? end : n.end;
-    emit(sink, 'kamerstuk', `${key}-${n.doc}`, s, e, extras);
-  });
+  const last = docs.length - 1;
+  for (let i = 0; i <= last; i++) {
+    const n = docs[i]!;
+    emit(
+      sink,
+      'kamerstuk',
+      `${key}-${n.doc}`,
+      i === 0 ? spanStart : n.start,
+      i === last ? end : n.end,
+      extras,
+    );
+  }
   // "…, nr. 6, p. 15-16; nr. 7, p. 5-6": more documents of the same dossier.
   const nrStart = endOf(CONTINUE_RE, text, end);
   if (nrStart >= 0) {
-    const more = parseDocs(text, nrStart, {
-      keyword: false,
-      letters: true,
-      spacedDash: false,
-      sameLine: false,
-    });
+    const more = parseDocs(text, nrStart, MORE_DOCS);
     if (more.length) return emitDocs(text, sink, d, more, nrStart, extras);
   }
   return end;
 }
 
 /** Document numbers after a dossier: "nr. 46", "nrs. 12 en 13", "-108", ", 32", ", AA". */
-function parseDocs(
-  text: string,
-  pos: number,
-  opts: { keyword: boolean; letters: boolean; spacedDash: boolean; sameLine: boolean },
-): DocNum[] {
+function parseDocs(text: string, pos: number, opts: DocsOptions): DocNum[] {
   const nrEnd = endOf(NR_RE, text, pos);
   if (nrEnd >= 0) {
     if (opts.sameLine && hasLineBreak(text, pos, nrEnd)) return [];
@@ -286,13 +301,18 @@ function parseDocs(
  * Returns the end of what was consumed, or -1.
  */
 export function parsePrefixed(text: string, start: number, ctx: KstContext): number {
-  const pm = at(PREFIX_RE, text, start);
-  if (!pm) return -1;
-  let pos = start + pm[0].length;
-  const isKst = pm[1] !== undefined || pm[2] !== undefined;
-  const isMotion = pm[3] !== undefined;
-  const isChamberWord = pm[4] !== undefined || pm[5] !== undefined;
-  let chamber: string | undefined = pm[4] ?? pm[5];
+  const prefixEnd = endOf(PREFIX_RE, text, start);
+  if (prefixEnd < 0) return -1;
+  let pos = prefixEnd;
+  // The alternative that matched, told by its first characters (test() builds no match array): K/k/B a
+  // Kamerstuk or Bijlagen, M/m/A/a a motion or amendment, T/E a chamber ("TK"/"EK", or "Tweede"/"Eerste" Kamer).
+  const c0 = text.charCodeAt(start);
+  const isKst = c0 === 0x4b || c0 === 0x6b || c0 === 0x42;
+  const isMotion = c0 === 0x4d || c0 === 0x6d || c0 === 0x41 || c0 === 0x61;
+  const isChamberWord = !isKst && !isMotion;
+  let chamber: string | undefined = isChamberWord
+    ? text.slice(start, start + (text.charCodeAt(start + 1) === 0x4b ? 2 : 6))
+    : undefined;
   if (isKst) {
     const c = at(CHAMBER_RE, text, pos);
     if (c) {
@@ -301,13 +321,13 @@ export function parsePrefixed(text: string, start: number, ctx: KstContext): num
     }
   }
   let session: string | undefined;
-  const lead = at(SESSION_LEAD_RE, text, pos);
-  if (lead && !isMotion) {
-    const s = parseSession(text, pos + lead[0].length);
+  if (!isMotion) {
+    const leadEnd = endOf(SESSION_LEAD_RE, text, pos);
+    const s = parseSession(text, leadEnd);
     if (s) {
       session = s.id;
       pos = s.end;
-    } else if (/ergaderjaar|itting/.test(lead[0])) {
+    } else if (/ergaderjaar|itting/.test(text.slice(pos, leadEnd))) {
       return -1;
     }
   }
@@ -366,19 +386,14 @@ export function parseBare(text: string, pos: number, ctx: KstContext): number {
   if (!d) return -1;
   // Glued to a word: only "dossier22 054"-style extraction artefacts are cited that way.
   if (gluedLetter && !/dossier$/i.test(text.slice(Math.max(0, pos - 7), pos))) return -1;
-  const docs = parseDocs(text, d.end, {
-    keyword: false,
-    letters: false,
-    spacedDash: false,
-    sameLine: true,
-  });
+  const docs = parseDocs(text, d.end, BARE_DOCS);
   if (docs.length) {
     // Compact form "30111-108" only for an unspaced five-digit dossier; "nr." forms for any.
     const compact = !(endOf(NR_LEAD_RE, text, d.end) >= 0 && NR_LEAD_RE.lastIndex <= docs[0]!.start);
     const lead = d.num.charCodeAt(0);
     if (compact && (d.spaced || d.dashed || !(lead >= 0x31 && lead <= 0x33))) return -1;
     if (d.dashed && !d.suffix) return -1;
-    return emitDocs(text, ctx.sink, d, docs, pos, {});
+    return emitDocs(text, ctx.sink, d, docs, pos);
   }
   if (d.dashed) return -1;
   // Dossier only: a rijkswet number, a bracketed bill reference, or a tkconv activity line.
@@ -398,18 +413,18 @@ export function parseBare(text: string, pos: number, ctx: KstContext): number {
         /[1-3]/.test(d.num[0]!) &&
         /[A-Za-z\u00c0-\u024f).,'’”»][ \t\u00a0]+$/.test(text.slice(Math.max(0, pos - 4), pos - 1))))
   ) {
-    DOSSIER_ONLY.add(emit(ctx.sink, 'kamerstuk', dossierKey(d), pos, end, {}));
+    DOSSIER_ONLY.add(emit(ctx.sink, 'kamerstuk', dossierKey(d), pos, end));
     return end;
   }
   if (d.rnum) {
     if (d.spaced && atLineStart(text, pos)) return -1; // masthead of an official publication
-    DOSSIER_ONLY.add(emit(ctx.sink, 'kamerstuk', dossierKey(d), pos, d.end, {}));
+    DOSSIER_ONLY.add(emit(ctx.sink, 'kamerstuk', dossierKey(d), pos, d.end));
     return d.end;
   }
   if (!d.spaced && !d.suffix && TKCONV_BEFORE_RE.test(text.slice(Math.max(0, pos - 3), pos))) {
     const rest = text.slice(d.end, d.end + 3);
     if (/^[ \t\u00a0]*(?:\(|\r?\n|$)/.test(rest)) {
-      DOSSIER_ONLY.add(emit(ctx.sink, 'kamerstuk', dossierKey(d), pos, d.end, {}));
+      DOSSIER_ONLY.add(emit(ctx.sink, 'kamerstuk', dossierKey(d), pos, d.end));
       return d.end;
     }
   }
@@ -455,13 +470,8 @@ export function parseAtNr(text: string, kw: number, ctx: KstContext): number {
       const dStart = kw - g[0].length + 9;
       const d = parseDossier(text, dStart, false);
       if (d) {
-        const docs = parseDocs(text, d.end, {
-          keyword: false,
-          letters: true,
-          spacedDash: false,
-          sameLine: true,
-        });
-        if (docs.length) return emitDocs(text, ctx.sink, d, docs, kw - g[0].length, {});
+        const docs = parseDocs(text, d.end, ROW_DOCS);
+        if (docs.length) return emitDocs(text, ctx.sink, d, docs, kw - g[0].length);
       }
     }
   }
@@ -477,7 +487,7 @@ export function parseAtNr(text: string, kw: number, ctx: KstContext): number {
         end += 1;
       }
       const doc = String(Number(m[1]));
-      emit(ctx.sink, 'kamerstuk', `${dossierKey(d)}-${doc}`, kw, end, {});
+      emit(ctx.sink, 'kamerstuk', `${dossierKey(d)}-${doc}`, kw, end);
       return end;
     }
   }
@@ -509,12 +519,12 @@ export function parseKstId(text: string, start: number, ctx: KstContext): number
   let m = at(KST_ID_RE, text, start);
   if (m) {
     const id = `kst-${m[1]}${m[2] ? `-${m[2]}` : ''}-${Number(m[3])}`;
-    emit(ctx.sink, 'kamerstuk', id, start, start + m[0].length, {});
+    emit(ctx.sink, 'kamerstuk', id, start, start + m[0].length);
     return start + m[0].length;
   }
   m = at(KST_LOWER_RE, text, start);
   if (m && (m[4] !== undefined || m[3] !== undefined || m[1]!.length === 5)) {
-    emit(ctx.sink, 'kamerstuk', m[0], start, start + m[0].length, {});
+    emit(ctx.sink, 'kamerstuk', m[0], start, start + m[0].length);
     return start + m[0].length;
   }
   return -1;

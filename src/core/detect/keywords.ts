@@ -169,3 +169,13 @@ export function keywordBefore(text: string, end: number, found: { group: number 
   }
   return undefined;
 }
+
+/**
+ * The keyword of the digit trigger's lookbehind (`FAST_KEYWORDS(?<!KW_SEP)KW_SEP{0,8}` before the digit at `p`):
+ * it ends before the separators, at most 8, before the digit. As keywordBefore.
+ */
+export function keywordBeforeDigit(text: string, p: number, found: { group: number }): string | undefined {
+  let q = p;
+  while (q > p - 8 && q > 0 && isKwSepCode(text.charCodeAt(q - 1))) q--;
+  return keywordBefore(text, q, found);
+}

@@ -111,9 +111,10 @@ export function parseHandelingenTail(
     }
     const pages = pagesEnd(text, end);
     if (pages >= 0) end = pages;
-    items.forEach((it, i) => {
+    for (let i = 0; i < items.length; i++) {
+      const it = items[i]!;
       emit(sink, 'handelingen', `${base}-${it.n}`, it.s, i === items.length - 1 ? end : it.e, extras);
-    });
+    }
     return end;
   }
   if (requireItem) return -1;
@@ -175,18 +176,18 @@ export function parseParliament(text: string, start: number, sink: Sink): number
   let end = pos + first[0].length;
   if (nr) {
     for (let guard = 0; guard < 20; guard++) {
-      const l = at(LIST_RE, text, end);
-      if (!l) break;
-      const nx = at(NUM_RE, text, end + l[0].length);
+      const s = endOf(LIST_RE, text, end);
+      if (s < 0) break;
+      const nx = at(NUM_RE, text, s);
       if (!nx) break;
-      const s = end + l[0].length;
       nums.push({ n: String(Number(nx[1])), s, e: s + nx[0].length });
       end = s + nx[0].length;
     }
   }
-  nums.forEach((x, i) => {
+  for (let i = 0; i < nums.length; i++) {
+    const x = nums[i]!;
     emit(sink, 'aanhangsel', `ah-${house}-${session.id}-${x.n}`, i === 0 ? start : x.s, x.e, extras);
-  });
+  }
   return end;
 }
 

@@ -33,7 +33,7 @@ export function parsePublication(text: string, start: number, sink: Sink): numbe
   let year = Number(m[1]);
   if (!plausibleYear(year, 1813, 2099)) return -1;
   pos += m[0].length;
-  emit(sink, kind, `${pfx}-${year}-${Number(m[2])}`, start, pos, {});
+  emit(sink, kind, `${pfx}-${year}-${Number(m[2])}`, start, pos);
   for (let guard = 0; guard < 30; guard++) {
     const e = at(ELIDED_RE, text, pos);
     if (!e) break;
@@ -50,7 +50,7 @@ export function parsePublication(text: string, start: number, sink: Sink): numbe
     const numStart = pos + e[0].length - num.length;
     const itemStart = e[1] !== undefined ? pos + e[0].indexOf(e[1]) : numStart;
     const end = pos + e[0].length;
-    emit(sink, kind, `${pfx}-${year}-${Number(num)}`, itemStart, end, {});
+    emit(sink, kind, `${pfx}-${year}-${Number(num)}`, itemStart, end);
     pos = end;
   }
   return pos;

@@ -8,7 +8,7 @@
  * Parliament, Human Rights Council, ICC "RC/Res.5", a municipal council) are not UN resolutions.
  */
 import { emit, type Sink } from './common';
-import { HS, SP, at, execAfter, gate, isWordAt, isWsLike, sticky, LETTER } from './text';
+import { HS, SP, at, endOf, execAfter, gate, isWordAt, isWsLike, sticky, LETTER } from './text';
 
 /** First Security Council resolution adopted in each year from 1946 (UN Security Council records). */
 const FIRST_OF_YEAR: readonly number[] = [
@@ -113,8 +113,7 @@ export function parseResolution(text: string, kwStart: number, kwEnd: number, si
   if (body === 'other') return -1;
 
   let pos = kwEnd;
-  const sep = at(NUM_SEP_RE, text, pos);
-  if (sep) pos += sep[0].length;
+  pos = endOf(NUM_SEP_RE, text, pos); // always matches (it may be empty)
 
   // General Assembly: session/number.
   const ga = at(GA_NUM_RE, text, pos);
@@ -123,15 +122,14 @@ export function parseResolution(text: string, kwStart: number, kwEnd: number, si
     if (body !== 'ga' && !GA_AFTER.test(after)) return -1;
     if (otherBodyAfter(after)) return -1;
     let end = pos + ga[0].length;
-    emit(sink, 'unga', `unga-${Number(ga[1])}-${Number(ga[2])}`, start, end, {});
+    emit(sink, 'unga', `unga-${Number(ga[1])}-${Number(ga[2])}`, start, end);
     for (let guard = 0; guard < 30; guard++) {
-      const l = at(LIST_RE, text, end);
-      if (!l) break;
-      const n = at(GA_NUM_RE, text, end + l[0].length);
+      const s = endOf(LIST_RE, text, end);
+      if (s < 0) break;
+      const n = at(GA_NUM_RE, text, s);
       if (!n) break;
-      const s = end + l[0].length;
       end = s + n[0].length;
-      emit(sink, 'unga', `unga-${Number(n[1])}-${Number(n[2])}`, s, end, {});
+      emit(sink, 'unga', `unga-${Number(n[1])}-${Number(n[2])}`, s, end);
     }
     return end;
   }
@@ -158,14 +156,12 @@ export function parseResolution(text: string, kwStart: number, kwEnd: number, si
     }
     if (execAfter(MONTH_AFTER, text, e)) break;
     if (count === 0 && otherBodyAfter(text.slice(e, e + 80))) return -1;
-    emit(sink, 'unsc', `unsc-${n}`, itemStart, e, year !== undefined ? { resolutionYear: year } : {});
+    emit(sink, 'unsc', `unsc-${n}`, itemStart, e, year !== undefined ? { resolutionYear: year } : undefined);
     if (count === 0) firstHadYear = year !== undefined;
     count++;
     end = e;
-    const l = at(LIST_RE, text, end);
-    if (!l) break;
-    itemStart = end + l[0].length;
-    if (!at(SC_NUM_RE, text, itemStart)) break;
+    itemStart = endOf(LIST_RE, text, end);
+    if (itemStart < 0 || endOf(SC_NUM_RE, text, itemStart) < 0) break;
     end = itemStart;
   }
   return count ? end : -1;

@@ -54,10 +54,12 @@ export interface Matcher {
   acronymKey: Map<string, string>;
   /** Any treaty word, ASCII case-insensitive (each a run of ASCII letters). */
   wordRe: RegExp;
-  /** Wu–Manber tables over the treaty words (case-insensitive for ASCII letters). */
+  /** Wu–Manber tables over the treaty words (case-insensitive for ASCII letters); wmMin: the shortest word. */
   wmMin: number;
+  /** The window (see WM_WINDOW). */
+  wmWindow: number;
   wmShift: Uint8Array;
-  /** Words by the hash of their last block (`wmHash`), in data order; undefined where no word ends. */
+  /** Words by the hash of the last block of their window (`wmHash`), in data order; undefined where none. */
   wmBucket: (string[] | undefined)[];
   /** A run of capitals that is the lead of an exact form, on a word boundary (see leadRe). */
   acronymRe: RegExp;
@@ -68,44 +70,85 @@ export interface Matcher {
 let matcher: Matcher | undefined;
 
 const WM_MASK = 0xfff;
-function wmHash(a: number, b: number): number {
-  return (((a | 32) << 6) ^ (b | 32)) & WM_MASK;
-}
+/**
+ * The Wu–Manber window, at most one character longer than the shortest word. A scan step moves at most
+ * window - 1 characters, so a longer window means fewer steps; words shorter than it ("treaty") are padded on the
+ * left with "any character", which costs far less than shortening the window for every word. (Padding by one
+ * keeps the hits in text order: a padded word is found at the end of its window, the others at its start.)
+ */
+const WM_WINDOW = 7;
 
 /**
- * Positions where a treaty word starts (any ASCII case), in text order, as [position, length] pairs: Wu–Manber
- * with 2-character blocks.
+ * Two characters as a 12-bit block hash, six bits each with ASCII letters folded to lower case. The halves are
+ * separate, so a block of the padding ("any character", then a letter) is the 32 values `(c | 32) & 63` takes.
  */
-export function treatyWordHits(m: Matcher, text: string): number[] {
-  const out: number[] = [];
-  const L = text.length;
-  const min = m.wmMin;
+function wmHash(a: number, b: number): number {
+  return (((a | 32) & 63) << 6) | ((b | 32) & 63);
+}
+
+/** A word whose window ends at `i` (block hash `h`): pushed to `out` as [position, length]. */
+function wmVerify(m: Matcher, text: string, i: number, h: number, out: number[]): void {
+  const bucket = m.wmBucket[h];
+  if (bucket === undefined) return;
+  for (let j = 0; j < bucket.length; j++) {
+    const w = bucket[j]!;
+    // The window holds the first characters of a word, or all of a shorter one at its end.
+    const st = i + 1 - (w.length < m.wmWindow ? w.length : m.wmWindow);
+    let k = 0;
+    while (k < w.length && (text.charCodeAt(st + k) | 32) === w.charCodeAt(k)) k++;
+    if (k === w.length) {
+      out.push(st, w.length);
+      return;
+    }
+  }
+}
+
+/** Windows ending at `from` up to `to` (exclusive), one Wu–Manber step at a time. */
+function wmScan(m: Matcher, text: string, from: number, to: number, out: number[]): void {
   const shift = m.wmShift;
-  const buckets = m.wmBucket;
-  let i = min - 1;
-  while (i < L) {
-    const h = (((text.charCodeAt(i - 1) | 32) << 6) ^ (text.charCodeAt(i) | 32)) & WM_MASK;
+  let i = from;
+  while (i < to) {
+    const h = (((text.charCodeAt(i - 1) | 32) & 63) << 6) | ((text.charCodeAt(i) | 32) & 63);
     const s = shift[h]!;
     if (s !== 0) {
       i += s;
       continue;
     }
-    const bucket = buckets[h];
-    if (bucket !== undefined) {
-      const st = i - min + 1;
-      for (let j = 0; j < bucket.length; j++) {
-        const w = bucket[j]!;
-        let k = 0;
-        while (k < w.length && (text.charCodeAt(st + k) | 32) === w.charCodeAt(k)) k++;
-        if (k === w.length) {
-          out.push(st, w.length);
-          break;
-        }
-      }
-    }
+    wmVerify(m, text, i, h, out);
     i++;
   }
-  return out;
+}
+
+/**
+ * Positions where a treaty word starts (any ASCII case), in text order, as [position, length] pairs: Wu–Manber
+ * with 2-character blocks (hash inlined from wmHash).
+ *
+ * Each step waits on the table load of the step before, so the two halves of the text are scanned in one loop:
+ * two independent chains of loads overlap, and the pair takes little more time than one. The first half takes
+ * the windows that end before `mid`, the second the rest, so every window is seen once.
+ */
+export function treatyWordHits(m: Matcher, text: string): number[] {
+  const L = text.length;
+  const shift = m.wmShift;
+  const first: number[] = [];
+  const second: number[] = [];
+  let i = m.wmMin - 1;
+  const mid = Math.max(i, L >> 1);
+  let j = mid;
+  while (i < mid && j < L) {
+    const hi = (((text.charCodeAt(i - 1) | 32) & 63) << 6) | ((text.charCodeAt(i) | 32) & 63);
+    const hj = (((text.charCodeAt(j - 1) | 32) & 63) << 6) | ((text.charCodeAt(j) | 32) & 63);
+    const si = shift[hi]!;
+    const sj = shift[hj]!;
+    if (si !== 0) i += si;
+    else wmVerify(m, text, i++, hi, first);
+    if (sj !== 0) j += sj;
+    else wmVerify(m, text, j++, hj, second);
+  }
+  wmScan(m, text, i, mid, first);
+  wmScan(m, text, j, L, second);
+  for (let k = 0; k < second.length; k++) first.push(second[k]!);
+  return first;
 }
 
 /**
@@ -153,15 +196,26 @@ function build(): Matcher {
     }
   }
   const wmMin = Math.min(...words.map((w) => w.length));
-  const wmShift = new Uint8Array(WM_MASK + 1).fill(wmMin - 1);
+  const wmWindow = Math.min(WM_WINDOW, wmMin + 1);
+  const wmShift = new Uint8Array(WM_MASK + 1).fill(wmWindow - 1);
   const wmBucket: (string[] | undefined)[] = new Array<string[] | undefined>(WM_MASK + 1).fill(undefined);
+  // The window's characters, a short word padded on the left with ANY: every value a hash half can take.
+  const ANY = Array.from({ length: 32 }, (_, k) => 32 + k);
+  const W = wmWindow;
   for (const w of words) {
-    for (let j = 1; j < wmMin; j++) {
-      const h = wmHash(w.charCodeAt(j - 1), w.charCodeAt(j));
-      wmShift[h] = Math.min(wmShift[h]!, wmMin - 1 - j);
+    const win: number[][] = [];
+    for (let k = w.length; k < W; k++) win.push(ANY);
+    for (let k = 0; win.length < W; k++) win.push([w.charCodeAt(k)]);
+    for (let j = 1; j < W; j++) {
+      for (const a of win[j - 1]!) {
+        for (const b of win[j]!) {
+          const h = wmHash(a, b);
+          wmShift[h] = Math.min(wmShift[h]!, W - 1 - j);
+        }
+      }
     }
-    const h = wmHash(w.charCodeAt(wmMin - 2), w.charCodeAt(wmMin - 1));
-    (wmBucket[h] ??= []).push(w);
+    // Words end their window (or fill it), so the last block is two real characters (words have at least two).
+    (wmBucket[wmHash(win[W - 2]![0]!, win[W - 1]![0]!)] ??= []).push(w);
   }
   const nameKeys = ix.names.map((n) => n[0]);
   const firstLo = new Int32Array(0x80);
@@ -177,7 +231,15 @@ function build(): Matcher {
     nameTreaty: ix.names.map((n) => n[1]),
     firstLo,
     firstHi,
-    root: { lo: 0, hi: nameKeys.length, depth: 0, term: undefined, kids: new Map() },
+    root: {
+      lo: 0,
+      hi: nameKeys.length,
+      depth: 0,
+      term: undefined,
+      kids: new Map(),
+      lastChar: -1,
+      last: null,
+    },
     maxBack: ix.maxBack,
     maxRaw: ix.maxRaw,
     compounds: new Map(ix.compounds),
@@ -191,6 +253,7 @@ function build(): Matcher {
     ),
     acronymKey: new Map(ix.acronymKey),
     wmMin,
+    wmWindow,
     wmShift,
     wmBucket,
     acronymRe: leadRe(ix.exactByLead.map((e) => e[0])),
@@ -213,17 +276,26 @@ interface TrieNode {
   hi: number;
   depth: number;
   term: string | undefined;
-  /** Children found so far, by folded character. */
-  kids: Map<number, TrieNode>;
+  /** Children looked up so far, by folded character; null where no name continues with it. */
+  kids: Map<number, TrieNode | null>;
+  /** The last child looked up and its character: deeper in a name a node has one child, found without the map. */
+  lastChar: number;
+  last: TrieNode | null;
 }
 
 /**
  * The child of `node` for folded character `f`, or undefined. Found by narrowing the node's range of names (a
- * table for the first character), then kept, so a name read again is one map lookup per character.
+ * table for the first character), then kept, so a name read again is one map lookup per character; so is a
+ * character no name continues with (most walks end on one, after a word that starts no name).
  */
 function child(m: Matcher, node: TrieNode, f: number): TrieNode | undefined {
+  if (node.lastChar === f) return node.last ?? undefined;
   const known = node.kids.get(f);
-  if (known !== undefined) return known;
+  if (known !== undefined) {
+    node.lastChar = f;
+    node.last = known;
+    return known ?? undefined;
+  }
   const keys = m.nameKeys;
   const depth = node.depth;
   let a: number;
@@ -237,13 +309,18 @@ function child(m: Matcher, node: TrieNode, f: number): TrieNode | undefined {
     b = a;
     while (b < node.hi && keys[b]!.charCodeAt(depth) === f) b++;
   }
-  if (a === b) return undefined;
+  if (a === b) {
+    node.kids.set(f, null);
+    return undefined;
+  }
   const kid: TrieNode = {
     lo: a,
     hi: b,
     depth: depth + 1,
     term: keys[a]!.length === depth + 1 ? m.nameTreaty[a] : undefined,
     kids: new Map(),
+    lastChar: -1,
+    last: null,
   };
   node.kids.set(f, kid);
   return kid;
@@ -252,7 +329,8 @@ function child(m: Matcher, node: TrieNode, f: number): TrieNode | undefined {
 /** Longest name starting at `start` (a word start) and ending at a word end: [end, treaty key], or undefined. */
 function walk(m: Matcher, text: string, start: number): [number, string] | undefined {
   let node = m.root;
-  let best: [number, string] | undefined;
+  let bestEnd = -1;
+  let best: string | undefined;
   const limit = Math.min(text.length, start + m.maxRaw);
   let i = start;
   while (i < limit) {
@@ -266,9 +344,12 @@ function walk(m: Matcher, text: string, start: number): [number, string] | undef
     if (next === undefined) break;
     node = next;
     i++;
-    if (node.term !== undefined && !isWordAt(text, i)) best = [i, node.term];
+    if (node.term !== undefined && !isWordAt(text, i)) {
+      bestEnd = i;
+      best = node.term;
+    }
   }
-  return best;
+  return best === undefined ? undefined : [bestEnd, best];
 }
 
 function wordStart(text: string, i: number): number {
@@ -283,24 +364,27 @@ function wordEnd(text: string, i: number): number {
   return e;
 }
 
-/** Word starts before `pos` (nearest first), at most `n`, not crossing sentence punctuation. */
-function previousWordStarts(text: string, pos: number, n: number): number[] {
-  const out: number[] = [];
+/**
+ * Word starts before `pos` (nearest first), at most `out.length`, not crossing sentence punctuation: written to
+ * `out` (one buffer for every treaty word), their number returned.
+ */
+function previousWordStarts(text: string, pos: number, out: Int32Array): number {
+  let count = 0;
   let i = pos;
   const min = Math.max(0, pos - 200);
-  while (out.length < n && i > min) {
+  while (count < out.length && i > min) {
     let j = i;
     while (j > min && !isWordAt(text, j - 1)) {
       const f = fold(text.charCodeAt(j - 1));
-      if (f === STOP) return out;
+      if (f === STOP) return count;
       j--;
     }
     if (j <= min) break;
     const s = wordStart(text, j);
-    out.push(s);
+    out[count++] = s;
     i = s;
   }
-  return out;
+  return count;
 }
 
 const PREFIX_RE = /(?:VN|UN)(?:-[ \u00a0]?|[ \u00a0])$/;
@@ -448,6 +532,7 @@ export function findTreatyNames(text: string, sink: Sink): Set<string> {
   const m = getMatcher();
   const keys = new Set<string>();
   let lastEnd = 0;
+  const before = new Int32Array(m.maxBack);
   const hits = text.length <= WORD_REGEX_MAX ? treatyWordHitsByRegex(m, text) : treatyWordHits(m, text);
   for (let h = 0; h < hits.length; h += 2) {
     const kwPos = hits[h]!;
@@ -464,9 +549,9 @@ export function findTreatyNames(text: string, sink: Sink): Set<string> {
       }
     }
     // Names starting at this word or at one of the words before it; the longest wins.
-    const before = previousWordStarts(text, ws, m.maxBack);
+    const nBefore = previousWordStarts(text, ws, before);
     let best: [number, number, string] | undefined;
-    for (let k = -1; k < before.length; k++) {
+    for (let k = -1; k < nBefore; k++) {
       const s = k < 0 ? ws : before[k]!;
       if (isWordAt(text, s - 1)) continue;
       const r = walk(m, text, s);

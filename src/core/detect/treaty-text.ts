@@ -40,8 +40,16 @@ export function fold(c: number): number {
   return STOP;
 }
 
+function isAsciiAlnum(c: number): boolean {
+  return (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a);
+}
+
 /** Normalized key of a name: folded letters and digits only. */
 export function nameKey(s: string): string {
+  // A word of ASCII letters and digits (most words) folds to its lower case: one string, not one per character.
+  let n = 0;
+  while (n < s.length && isAsciiAlnum(s.charCodeAt(n))) n++;
+  if (n === s.length) return s.toLowerCase();
   let out = '';
   for (let i = 0; i < s.length; i++) {
     const f = fold(s.charCodeAt(i));
