@@ -27,45 +27,94 @@ export const HIGHLIGHT_NAME = 'bronwijzer-citation';
 export const ACTIVE_HIGHLIGHT_NAME = 'bronwijzer-citation-active';
 
 /**
- * A citation found on the page. Placing one makes no DOM call: its live Range is made on first use (painting,
- * hit-testing, the tooltip), since thousands of live ranges would also slow down every change the page makes
- * to its own DOM.
+ * A citation found on the page. Placing one costs no DOM call: where it stands (text nodes and offsets) is
+ * worked out on first use, and its live Range too (painting, hit-testing, the tooltip); thousands of live ranges
+ * would also slow down every change the page makes to its own DOM.
  */
 export class PlacedCitation {
+  private located: { start: TextPoint; end: TextPoint; nodes: Text[] } | undefined;
   private live: Range | undefined;
 
   constructor(
     readonly citation: Citation,
-    readonly start: TextPoint,
-    readonly end: TextPoint,
-    /** The text nodes the citation touches, for hit-testing. */
-    readonly nodes: Text[],
+    /** The chunk of page text the citation's offsets refer to. */
+    private readonly map: TextMap,
   ) {}
+
+  get start(): TextPoint {
+    return this.locate().start;
+  }
+
+  get end(): TextPoint {
+    return this.locate().end;
+  }
+
+  /** The text nodes the citation touches, for hit-testing. */
+  get nodes(): Text[] {
+    return this.locate().nodes;
+  }
 
   /** The citation's surface text as the page shows it now (read on demand: no copy of the page is kept). */
   get text(): string {
+    const { start, end, nodes } = this.locate();
     let text = '';
-    for (const node of this.nodes) {
-      const from = node === this.start.node ? this.start.offset : 0;
-      text += node.data.slice(from, node === this.end.node ? this.end.offset : undefined);
+    for (const node of nodes) {
+      text += node.data.slice(
+        node === start.node ? start.offset : 0,
+        node === end.node ? end.offset : undefined,
+      );
     }
     return text.replace(/[ \t\n\r\f]+/g, ' ');
   }
 
-  get anchor(): Element | null {
-    return this.start.node.parentElement;
-  }
-
   get range(): Range {
     if (!this.live) {
+      const { start, end } = this.locate();
       // Offsets are clamped: the page may have shortened the text since it was read.
-      const range = this.start.node.ownerDocument.createRange();
-      range.setStart(this.start.node, Math.min(this.start.offset, this.start.node.length));
-      range.setEnd(this.end.node, Math.min(this.end.offset, this.end.node.length));
+      const range = start.node.ownerDocument.createRange();
+      range.setStart(start.node, Math.min(start.offset, start.node.length));
+      range.setEnd(end.node, Math.min(end.offset, end.node.length));
       this.live = range;
     }
     return this.live;
   }
+
+  private locate(): { start: TextPoint; end: TextPoint; nodes: Text[] } {
+    // A citation is a non-empty span of its chunk's text, so both points exist.
+    this.located ??= {
+      start: pointAt(this.map, this.citation.start, 'start')!,
+      end: pointAt(this.map, this.citation.end, 'end')!,
+      nodes: nodesBetween(this.map, this.citation.start, this.citation.end),
+    };
+    return this.located;
+  }
+}
+
+/** The citations of one chunk of page text: painted together (a PaintGroup), found by their text nodes. */
+class ScannedChunk {
+  readonly items = new Set<PlacedCitation>();
+  readonly sentinels: Element[];
+
+  constructor(readonly map: TextMap) {
+    this.sentinels = sentinelsOf(map);
+  }
+}
+
+/** Sentinels at most this many characters of text apart: one screen of margin then covers any part in view. */
+const SENTINEL_EVERY_CHARS = 1_000;
+
+/** The elements holding the chunk's text every SENTINEL_EVERY_CHARS characters, and its last one. */
+function sentinelsOf(map: TextMap): Element[] {
+  const sentinels = new Set<Element>();
+  let next = 0;
+  const last = map.nodes.length - 1;
+  for (let i = 0; i <= last; i++) {
+    if (map.starts[i]! < next && i < last) continue;
+    const element = map.nodes[i]!.parentElement;
+    if (element) sentinels.add(element);
+    next = map.starts[i]! + SENTINEL_EVERY_CHARS;
+  }
+  return [...sentinels];
 }
 
 /** Reading order of two citations, from their start points (no Range needed). */
@@ -107,8 +156,10 @@ export class CitationLayer {
     placeMs: 0,
     workerDetectMs: 0,
   };
-  private readonly placedByNode = new Map<Text, PlacedCitation[]>();
-  private readonly all = new Set<PlacedCitation>();
+  private readonly chunks = new Set<ScannedChunk>();
+  /** The chunk each text node with citations was read in (hit-testing). */
+  private readonly chunkByNode = new Map<Text, ScannedChunk>();
+  private placedCount = 0;
   private readonly painter: ViewportPainter<PlacedCitation> | undefined;
   private readonly activeHighlight: Highlight | undefined;
   private active: PlacedCitation | undefined;
@@ -136,13 +187,17 @@ export class CitationLayer {
   }
 
   get count(): number {
-    return this.all.size;
+    return this.placedCount;
+  }
+
+  private *all(): Generator<PlacedCitation> {
+    for (const chunk of this.chunks) yield* chunk.items;
   }
 
   /** The first citation in reading order that `accept`s, without sorting the whole page. */
   first(accept: (item: PlacedCitation) => boolean): PlacedCitation | undefined {
     let best: PlacedCitation | undefined;
-    for (const item of this.all) {
+    for (const item of this.all()) {
       if (!accept(item)) continue;
       if (!best || compareStarts(item, best) < 0) best = item;
     }
@@ -150,7 +205,7 @@ export class CitationLayer {
   }
 
   get citations(): PlacedCitation[] {
-    return [...this.all].sort(compareStarts);
+    return [...this.all()].sort(compareStarts);
   }
 
   /**
@@ -210,11 +265,14 @@ export class CitationLayer {
     this.stats.detectMs += placeStart - decodeStart;
     for (let i = 0; i < chunks.length; i++) {
       const found = perChunk[i]!;
+      if (found.length === 0) continue;
+      const chunk = new ScannedChunk(chunks[i]!);
       for (let k = 0; k < found.length; k++) {
         const citation = found[k]!;
         if (this.accepts(citation)) {
-          const item = this.place(chunks[i]!, citation);
-          if (item) placed.push(item);
+          const item = new PlacedCitation(citation, chunk.map);
+          chunk.items.add(item);
+          placed.push(item);
         }
         if (k % PLACE_CHECK_EVERY === PLACE_CHECK_EVERY - 1) {
           this.stats.placeMs += performance.now() - placeStart;
@@ -222,6 +280,7 @@ export class CitationLayer {
           placeStart = performance.now();
         }
       }
+      if (chunk.items.size > 0) this.addChunk(chunk);
     }
     this.stats.placeMs += performance.now() - placeStart;
     this.endSlice();
@@ -246,52 +305,51 @@ export class CitationLayer {
     this.beginSlice();
   }
 
-  private place(chunk: TextMap, citation: Citation): PlacedCitation | undefined {
-    const start = pointAt(chunk, citation.start, 'start');
-    const end = pointAt(chunk, citation.end, 'end');
-    if (!start || !end || (start.node === end.node && start.offset >= end.offset)) return undefined;
-    const nodes = nodesBetween(chunk, citation.start, citation.end);
-    const item = new PlacedCitation(citation, start, end, nodes);
-    this.all.add(item);
-    this.painter?.add(item);
-    for (const node of nodes) {
-      const list = this.placedByNode.get(node);
-      if (list) list.push(item);
-      else this.placedByNode.set(node, [item]);
-    }
-    return item;
+  private addChunk(chunk: ScannedChunk): void {
+    this.chunks.add(chunk);
+    this.placedCount += chunk.items.size;
+    for (const node of chunk.map.nodes) this.chunkByNode.set(node, chunk);
+    this.painter?.add(chunk);
   }
 
   /** Forgets every citation that starts inside `root` or whose text left the document. */
   forget(root: Node): void {
-    for (const item of this.all) {
-      const start = item.start.node;
-      if (!start.isConnected || root.contains(start)) this.remove(item);
+    for (const chunk of this.chunks) {
+      for (const item of chunk.items) {
+        const start = item.start.node;
+        if (start.isConnected && !root.contains(start)) continue;
+        chunk.items.delete(item);
+        this.placedCount -= 1;
+        this.painter?.removeItem(item);
+        if (this.active === item) this.setActive(undefined);
+      }
+      if (chunk.items.size === 0) this.removeChunk(chunk);
     }
   }
 
   /** Removes every highlight (the user switched the site off). */
   clear(): void {
-    for (const item of this.all) this.remove(item);
+    this.setActive(undefined);
+    for (const chunk of this.chunks) this.removeChunk(chunk);
+    this.placedCount = 0;
   }
 
-  private remove(item: PlacedCitation): void {
-    this.all.delete(item);
-    this.painter?.remove(item);
-    if (this.active === item) this.setActive(undefined);
-    for (const node of item.nodes) {
-      const kept = (this.placedByNode.get(node) ?? []).filter((other) => other !== item);
-      if (kept.length === 0) this.placedByNode.delete(node);
-      else this.placedByNode.set(node, kept);
-    }
+  private removeChunk(chunk: ScannedChunk): void {
+    this.chunks.delete(chunk);
+    this.painter?.removeGroup(chunk);
+    for (const node of chunk.map.nodes)
+      if (this.chunkByNode.get(node) === chunk) this.chunkByNode.delete(node);
   }
 
   /** The citation painted under the viewport point, if any. */
   citationAt(x: number, y: number): PlacedCitation | undefined {
     const point = caretAt(this.doc, x, y);
     if (!point || point.node.nodeType !== Node.TEXT_NODE) return undefined;
-    const candidates = this.placedByNode.get(point.node as Text);
-    return candidates?.find((item) => containsPoint(item.range, x, y));
+    const node = point.node as Text;
+    for (const item of this.chunkByNode.get(node)?.items ?? []) {
+      if (item.nodes.includes(node) && containsPoint(item.range, x, y)) return item;
+    }
+    return undefined;
   }
 
   setActive(item: PlacedCitation | undefined): void {

@@ -3,29 +3,34 @@
  *
  * Chrome keeps a marker for every range of every registered highlight and rebuilds them all whenever any
  * highlight changes — also the one-range "active" highlight on every hover. Measured on a 1.6 MB page with
- * 5,600 citations painted, each hover cost ~90 ms of main-thread work (a long task), and painting them all
- * cost more than detecting them. So a citation is painted while its element is within one screen of the
- * viewport (an IntersectionObserver per element that holds citations) and unpainted when it leaves: the
- * browser's work is bounded by what the reader can see, however long the page.
+ * 5,600 citations painted, each hover cost ~55–90 ms of main-thread work (long tasks), and painting them all
+ * cost more than finding them. So citations are painted a group (a chunk of page text) at a time, while one of
+ * the group's sentinel elements is within a screen of the viewport (IntersectionObserver), and unpainted when
+ * none is: the browser's work stays bounded by what the reader can see, however long the page.
  * Hit-testing and keyboard navigation do not depend on painting: they work on every placed citation.
  */
 
-/** What the painter needs of a placed citation. */
 export interface Paintable {
-  /** The element whose visibility decides (the parent of the citation's first text node). */
-  readonly anchor: Element | null;
   readonly range: AbstractRange;
 }
 
-/** Paint citations whose element comes within this distance of the viewport. */
+/** Citations painted together, and elements spread through their text whose visibility decides. */
+export interface PaintGroup<T extends Paintable> {
+  readonly items: ReadonlySet<T>;
+  readonly sentinels: readonly Element[];
+}
+
+/** Paint a group whose sentinel comes within this distance of the viewport. */
 const NEAR_VIEWPORT = '100% 0px';
 
 export class ViewportPainter<T extends Paintable> {
-  private readonly itemsByAnchor = new Map<Element, Set<T>>();
-  private readonly visible = new Set<Element>();
+  private readonly groupsBySentinel = new Map<Element, Set<PaintGroup<T>>>();
+  private readonly inView = new Set<Element>();
+  /** How many of a group's sentinels are in view; painted while above zero. */
+  private readonly sentinelsInView = new Map<PaintGroup<T>, number>();
   private readonly painted = new Set<T>();
-  /** Elements to observe at the next `commit()`. */
-  private pending: Element[] = [];
+  /** Groups to watch from the next `commit()`. */
+  private pending: PaintGroup<T>[] = [];
   private readonly observer: IntersectionObserver | undefined;
 
   constructor(private readonly highlight: Highlight) {
@@ -35,68 +40,91 @@ export class ViewportPainter<T extends Paintable> {
         : undefined;
   }
 
-  add(item: T): void {
-    const anchor = item.anchor;
-    // Without an observer or an element to observe, paint at once: correct, only not lazy.
-    if (!this.observer || !anchor) {
-      this.paint(item);
-      return;
-    }
-    const items = this.itemsByAnchor.get(anchor);
-    if (items) {
-      items.add(item);
-      if (this.visible.has(anchor)) this.paint(item);
-      return;
-    }
-    this.itemsByAnchor.set(anchor, new Set([item]));
-    this.pending.push(anchor);
+  add(group: PaintGroup<T>): void {
+    this.pending.push(group);
   }
 
   /**
-   * Starts watching the elements added since the last commit. Called once per scan: the browser computes
-   * every observed element's intersection in each frame that observes a new one, so observing a long page's
-   * elements batch by batch while it is read would pay for all of them once per batch.
+   * Starts watching the groups added since the last commit. Called once per scan: the browser computes every
+   * observed element's intersection in each frame that observes a new one, so observing a long page's elements
+   * batch by batch while it is read would pay for all of them once per batch.
    */
   commit(): void {
     const pending = this.pending;
     this.pending = [];
-    for (const anchor of pending) if (this.itemsByAnchor.has(anchor)) this.observer?.observe(anchor);
-  }
-
-  remove(item: T): void {
-    this.unpaint(item);
-    const anchor = item.anchor;
-    const items = anchor && this.itemsByAnchor.get(anchor);
-    if (!anchor || !items) return;
-    items.delete(item);
-    if (items.size > 0) return;
-    this.itemsByAnchor.delete(anchor);
-    this.visible.delete(anchor);
-    this.observer?.unobserve(anchor);
-  }
-
-  private onIntersection(entries: IntersectionObserverEntry[]): void {
-    for (const entry of entries) {
-      const items = this.itemsByAnchor.get(entry.target);
-      if (!items) continue;
-      if (entry.isIntersecting) {
-        this.visible.add(entry.target);
-        for (const item of items) this.paint(item);
-      } else {
-        this.visible.delete(entry.target);
-        for (const item of items) this.unpaint(item);
+    for (const group of pending) {
+      if (!this.observer || group.sentinels.length === 0) {
+        this.paintGroup(group); // correct, only not lazy
+        continue;
+      }
+      this.sentinelsInView.set(group, 0);
+      for (const sentinel of group.sentinels) {
+        let groups = this.groupsBySentinel.get(sentinel);
+        if (!groups) {
+          this.groupsBySentinel.set(sentinel, (groups = new Set()));
+          this.observer.observe(sentinel);
+        } else if (this.inView.has(sentinel)) {
+          this.enter(group);
+        }
+        groups.add(group);
       }
     }
   }
 
-  private paint(item: T): void {
-    if (this.painted.has(item)) return;
-    this.painted.add(item);
-    this.highlight.add(item.range);
+  /** A citation that left the page. */
+  removeItem(item: T): void {
+    this.unpaint(item);
+  }
+
+  /** A group with no citations left: its sentinels are no longer watched for it. */
+  removeGroup(group: PaintGroup<T>): void {
+    for (const item of group.items) this.unpaint(item);
+    this.pending = this.pending.filter((other) => other !== group);
+    this.sentinelsInView.delete(group);
+    for (const sentinel of group.sentinels) {
+      const groups = this.groupsBySentinel.get(sentinel);
+      if (!groups?.delete(group) || groups.size > 0) continue;
+      this.groupsBySentinel.delete(sentinel);
+      this.inView.delete(sentinel);
+      this.observer?.unobserve(sentinel);
+    }
+  }
+
+  private onIntersection(entries: IntersectionObserverEntry[]): void {
+    for (const entry of entries) {
+      const groups = this.groupsBySentinel.get(entry.target);
+      if (!groups || entry.isIntersecting === this.inView.has(entry.target)) continue;
+      if (entry.isIntersecting) {
+        this.inView.add(entry.target);
+        for (const group of groups) this.enter(group);
+      } else {
+        this.inView.delete(entry.target);
+        for (const group of groups) this.leave(group);
+      }
+    }
+  }
+
+  private enter(group: PaintGroup<T>): void {
+    const count = (this.sentinelsInView.get(group) ?? 0) + 1;
+    this.sentinelsInView.set(group, count);
+    if (count === 1) this.paintGroup(group);
+  }
+
+  private leave(group: PaintGroup<T>): void {
+    const count = (this.sentinelsInView.get(group) ?? 1) - 1;
+    this.sentinelsInView.set(group, count);
+    if (count === 0) for (const item of group.items) this.unpaint(item);
+  }
+
+  private paintGroup(group: PaintGroup<T>): void {
+    for (const item of group.items) {
+      if (this.painted.has(item)) continue;
+      this.painted.add(item);
+      this.highlight.add(item.range);
+    }
   }
 
   private unpaint(item: T): void {
-    if (!this.painted.delete(item)) return;
-    this.highlight.delete(item.range);
+    if (this.painted.delete(item)) this.highlight.delete(item.range);
   }
 }
