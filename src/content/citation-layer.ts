@@ -100,8 +100,12 @@ class ScannedChunk {
   }
 }
 
-/** Sentinels at most this many characters of text apart: one screen of margin then covers any part in view. */
-const SENTINEL_EVERY_CHARS = 1_000;
+/**
+ * Sentinels this many characters of text apart (about 40 lines of prose, under a screen): with a screen of margin
+ * around the viewport, some sentinel of every chunk in view is inside it. Fewer sentinels cost less: the browser
+ * checks every observed element in each frame that changes layout.
+ */
+const SENTINEL_EVERY_CHARS = 3_000;
 
 /** The elements holding the chunk's text every SENTINEL_EVERY_CHARS characters, and its last one. */
 function sentinelsOf(map: TextMap): Element[] {
