@@ -252,7 +252,6 @@ export class CitationLayer {
     if (batch.length > 0) send();
     this.endSlice();
     await placing;
-    this.painter?.commit();
     return placed;
   }
 
@@ -286,6 +285,8 @@ export class CitationLayer {
       }
       if (chunk.items.size > 0) this.addChunk(chunk);
     }
+    // The first screen is painted as soon as its batch is placed, not after the whole page.
+    this.painter?.commit();
     this.stats.placeMs += performance.now() - placeStart;
     this.endSlice();
   }

@@ -45,9 +45,8 @@ export class ViewportPainter<T extends Paintable> {
   }
 
   /**
-   * Starts watching the groups added since the last commit. Called once per scan: the browser computes every
-   * observed element's intersection in each frame that observes a new one, so observing a long page's elements
-   * batch by batch while it is read would pay for all of them once per batch.
+   * Starts watching the groups added since the last commit (once per batch of placed citations, not per group:
+   * the browser checks every observed element in each frame that observes a new one).
    */
   commit(): void {
     const pending = this.pending;
