@@ -268,11 +268,11 @@ export class CitationLayer {
     this.stats.detectMs += placeStart - decodeStart;
     for (let i = 0; i < chunks.length; i++) {
       const found = perChunk[i]!;
-      if (found.length === 0) continue;
-      const chunk = new ScannedChunk(chunks[i]!);
+      let chunk: ScannedChunk | undefined;
       for (let k = 0; k < found.length; k++) {
         const citation = found[k]!;
         if (this.accepts(citation)) {
+          chunk ??= new ScannedChunk(chunks[i]!);
           const item = new PlacedCitation(citation, chunk.map);
           chunk.items.add(item);
           placed.push(item);
@@ -283,7 +283,7 @@ export class CitationLayer {
           placeStart = performance.now();
         }
       }
-      if (chunk.items.size > 0) this.addChunk(chunk);
+      if (chunk) this.addChunk(chunk);
     }
     // The first screen is painted as soon as its batch is placed, not after the whole page.
     this.painter?.commit();
