@@ -173,6 +173,8 @@ export function* readPageText(root: Node, options: ReadOptions = {}): Generator<
 
   // Walks by firstChild / nextSibling / parentNode: one DOM call per step and no NodeList per element.
   let node: Node = root;
+  /** For each element descended into, innermost last: whether it is a block (closed on the way up). */
+  const blocks: boolean[] = [];
   walk: for (;;) {
     let entered = false;
     let block = false;
@@ -206,6 +208,7 @@ export function* readPageText(root: Node, options: ReadOptions = {}): Generator<
     if (entered) {
       const child = node.firstChild;
       if (child) {
+        blocks.push(block);
         node = child;
         continue;
       }
@@ -225,7 +228,7 @@ export function* readPageText(root: Node, options: ReadOptions = {}): Generator<
       const parent = node.parentNode;
       if (!parent) break walk; // removed from the page while we yielded
       node = parent;
-      if (node.nodeType === ELEMENT_NODE && BLOCK_ELEMENTS.has((node as Element).tagName.toUpperCase())) {
+      if (blocks.pop()) {
         pushBreak();
         if (length >= chunkChars) {
           yield finish();
