@@ -141,7 +141,14 @@ function wordBefore(text: string, end: number): number {
   return i;
 }
 
-function findPrefixStart(text: string, end: number): [number, PrefixType] | undefined {
+/** The type of the prefix findPrefixStart found last (one variable, not a tuple per call). */
+let prefixType: PrefixType = 'kst';
+
+/**
+ * The start of the keyword phrase that ends at `end` ("Kamerstukken II", "Aanhangsel Handelingen"), its type in
+ * prefixType; or -1.
+ */
+function findPrefixStart(text: string, end: number): number {
   let pos = end;
   let tkAt = -1;
   for (let step = 0; step < 9; step++) {
@@ -154,23 +161,30 @@ function findPrefixStart(text: string, end: number): [number, PrefixType] | unde
       for (let k = 0; k < 3; k++) {
         const b = wordBefore(text, q);
         if (b < 0) break;
-        if (AANH_WORDS.has(WORD.text)) return [b, 'aanh'];
-        if (BIJL_WORDS.has(WORD.text)) return [b, 'kst'];
+        if (AANH_WORDS.has(WORD.text)) return prefixFound(b, 'aanh');
+        if (BIJL_WORDS.has(WORD.text)) return prefixFound(b, 'kst');
         if (!LINK_WORDS.has(WORD.text)) break;
         q = b;
       }
-      return [s, 'hand'];
+      return prefixFound(s, 'hand');
     }
-    if (KST_WORDS.has(word)) return [s, 'kst'];
+    if (KST_WORDS.has(word)) return prefixFound(s, 'kst');
     if (word === 'Tweede' || word === 'Eerste') {
-      if (/^[\s\u00a0]+Kamer/.test(text.slice(s + word.length, s + word.length + 8))) return [s, 'kst'];
+      if (/^[\s\u00a0]+Kamer/.test(text.slice(s + word.length, s + word.length + 8)))
+        return prefixFound(s, 'kst');
     }
     if ((word === 'TK' || word === 'EK') && tkAt < 0) tkAt = s;
     if (!FILLER.has(word)) break;
     pos = s;
   }
-  if (tkAt >= 0) return [tkAt, 'kst'];
-  return undefined;
+  if (tkAt >= 0) return prefixFound(tkAt, 'kst');
+  return -1;
+}
+
+/** Records the type of a prefix found at `start` and returns `start`. */
+function prefixFound(start: number, type: PrefixType): number {
+  prefixType = type;
+  return start;
 }
 
 function wordStartOf(text: string, pos: number): number {
@@ -217,7 +231,7 @@ function dispatchKeyword(
   }
   if (group === G.Kst) {
     const pre = findPrefixStart(text, kwStop);
-    return parsePrefixed(text, pre && pre[1] === 'kst' ? pre[0] : kwStart, ctx);
+    return parsePrefixed(text, pre >= 0 && prefixType === 'kst' ? pre : kwStart, ctx);
   }
   if (group === G.Ch) {
     if (kwText === 'Staten-Generaal') {
@@ -230,9 +244,9 @@ function dispatchKeyword(
       if (r >= 0) return r;
     }
     const pre = findPrefixStart(text, kwStop);
-    if (!pre) return -1;
-    if (pre[1] === 'kst') return parsePrefixed(text, pre[0], ctx);
-    return parseParliament(text, pre[0], ctx.sink);
+    if (pre < 0) return -1;
+    if (prefixType === 'kst') return parsePrefixed(text, pre, ctx);
+    return parseParliament(text, pre, ctx.sink);
   }
   if (group === G.Eu) {
     if (kwText.startsWith('(') || kwText.startsWith('Euratom')) {
@@ -288,8 +302,8 @@ function dispatch(
   while (q > 0 && p - q < 4 && (isSpaceCode(text.charCodeAt(q - 1)) || text.charCodeAt(q - 1) === 0x2c)) q--;
   if (q < p && isWordAt(text, q - 1)) {
     const pre = findPrefixStart(text, p);
-    if (pre) {
-      const r = pre[1] === 'kst' ? parsePrefixed(text, pre[0], ctx) : parseParliament(text, pre[0], ctx.sink);
+    if (pre >= 0) {
+      const r = prefixType === 'kst' ? parsePrefixed(text, pre, ctx) : parseParliament(text, pre, ctx.sink);
       if (r >= 0) return r;
     }
   }
