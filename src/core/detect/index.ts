@@ -11,7 +11,7 @@
  * - A literal scan finds ECLI.
  * Every pattern is linear: no nested unbounded quantifiers, all windows bounded.
  */
-import type { Citation, CitationKind } from '../citation';
+import type { Citation, CitationExtras, CitationKind } from '../citation';
 import type { Sink } from './common';
 import { emit } from './common';
 import { parseEuAct } from './eu';
@@ -141,7 +141,14 @@ function wordBefore(text: string, end: number): number {
   return i;
 }
 
-function findPrefixStart(text: string, end: number): [number, PrefixType] | undefined {
+/** The type of the prefix findPrefixStart found last (one variable, not a tuple per call). */
+let prefixType: PrefixType = 'kst';
+
+/**
+ * The start of the keyword phrase that ends at `end` ("Kamerstukken II", "Aanhangsel Handelingen"), its type in
+ * prefixType; or -1.
+ */
+function findPrefixStart(text: string, end: number): number {
   let pos = end;
   let tkAt = -1;
   for (let step = 0; step < 9; step++) {
@@ -154,23 +161,30 @@ function findPrefixStart(text: string, end: number): [number, PrefixType] | unde
       for (let k = 0; k < 3; k++) {
         const b = wordBefore(text, q);
         if (b < 0) break;
-        if (AANH_WORDS.has(WORD.text)) return [b, 'aanh'];
-        if (BIJL_WORDS.has(WORD.text)) return [b, 'kst'];
+        if (AANH_WORDS.has(WORD.text)) return prefixFound(b, 'aanh');
+        if (BIJL_WORDS.has(WORD.text)) return prefixFound(b, 'kst');
         if (!LINK_WORDS.has(WORD.text)) break;
         q = b;
       }
-      return [s, 'hand'];
+      return prefixFound(s, 'hand');
     }
-    if (KST_WORDS.has(word)) return [s, 'kst'];
+    if (KST_WORDS.has(word)) return prefixFound(s, 'kst');
     if (word === 'Tweede' || word === 'Eerste') {
-      if (/^[\s\u00a0]+Kamer/.test(text.slice(s + word.length, s + word.length + 8))) return [s, 'kst'];
+      if (/^[\s\u00a0]+Kamer/.test(text.slice(s + word.length, s + word.length + 8)))
+        return prefixFound(s, 'kst');
     }
     if ((word === 'TK' || word === 'EK') && tkAt < 0) tkAt = s;
     if (!FILLER.has(word)) break;
     pos = s;
   }
-  if (tkAt >= 0) return [tkAt, 'kst'];
-  return undefined;
+  if (tkAt >= 0) return prefixFound(tkAt, 'kst');
+  return -1;
+}
+
+/** Records the type of a prefix found at `start` and returns `start`. */
+function prefixFound(start: number, type: PrefixType): number {
+  prefixType = type;
+  return start;
 }
 
 function wordStartOf(text: string, pos: number): number {
@@ -217,7 +231,7 @@ function dispatchKeyword(
   }
   if (group === G.Kst) {
     const pre = findPrefixStart(text, kwStop);
-    return parsePrefixed(text, pre && pre[1] === 'kst' ? pre[0] : kwStart, ctx);
+    return parsePrefixed(text, pre >= 0 && prefixType === 'kst' ? pre : kwStart, ctx);
   }
   if (group === G.Ch) {
     if (kwText === 'Staten-Generaal') {
@@ -230,9 +244,9 @@ function dispatchKeyword(
       if (r >= 0) return r;
     }
     const pre = findPrefixStart(text, kwStop);
-    if (!pre) return -1;
-    if (pre[1] === 'kst') return parsePrefixed(text, pre[0], ctx);
-    return parseParliament(text, pre[0], ctx.sink);
+    if (pre < 0) return -1;
+    if (prefixType === 'kst') return parsePrefixed(text, pre, ctx);
+    return parseParliament(text, pre, ctx.sink);
   }
   if (group === G.Eu) {
     if (kwText.startsWith('(') || kwText.startsWith('Euratom')) {
@@ -288,8 +302,8 @@ function dispatch(
   while (q > 0 && p - q < 4 && (isSpaceCode(text.charCodeAt(q - 1)) || text.charCodeAt(q - 1) === 0x2c)) q--;
   if (q < p && isWordAt(text, q - 1)) {
     const pre = findPrefixStart(text, p);
-    if (pre) {
-      const r = pre[1] === 'kst' ? parsePrefixed(text, pre[0], ctx) : parseParliament(text, pre[0], ctx.sink);
+    if (pre >= 0) {
+      const r = prefixType === 'kst' ? parsePrefixed(text, pre, ctx) : parseParliament(text, pre, ctx.sink);
       if (r >= 0) return r;
     }
   }
@@ -302,28 +316,62 @@ function byPosition(a: Citation, b: Citation): number {
 
 /**
  * The candidates of all `parts` (concatenated, in order) sorted by start, the longest first at the same start
- * (a stable sort: otherwise in the order given), keeping the first of any that overlap.
+ * (a stable sort: otherwise in the order given), keeping the first of any that overlap. A single part is sorted
+ * and shortened in place and returned: no second array of candidates per call.
  */
 export function resolveOverlaps(parts: Citation[][]): Citation[] {
   const cands = parts.length === 1 ? parts[0]! : ([] as Citation[]).concat(...parts);
   cands.sort(byPosition);
-  const out: Citation[] = [];
+  return keepFirstOfOverlaps(cands);
+}
+
+/**
+ * Keeps, of sorted candidates, the first of any that overlap, moving the kept ones to the front of the same
+ * array. An index loop: for-of would allocate an iterator result per candidate until the loop is optimized,
+ * and this loop runs only twice per call.
+ */
+function keepFirstOfOverlaps(cands: Citation[]): Citation[] {
+  let kept = 0;
   let lastEnd = -1;
-  for (const c of cands) {
+  for (let i = 0; i < cands.length; i++) {
+    const c = cands[i]!;
     if (c.start >= lastEnd && c.end > c.start) {
-      out.push(c);
+      cands[kept++] = c;
       lastEnd = c.end;
     }
   }
-  return out;
+  cands.length = kept;
+  return cands;
 }
+
+/**
+ * resolveOverlaps([found, extra]) for a `found` that resolveOverlaps returned: `extra` is sorted (a stable sort)
+ * and merged into `found` from the back, ties going to `found` as the stable sort of the concatenation would
+ * order them. No sort of all citations a second time.
+ */
+export function addResolved(found: Citation[], extra: Citation[]): Citation[] {
+  extra.sort(byPosition);
+  let i = found.length - 1;
+  let j = extra.length - 1;
+  for (let k = 0; k <= j; k++) found.push(extra[k]!);
+  // The slot written is never before the next `found` element to read (k = i + j + 1 > i while j >= 0).
+  for (let k = found.length - 1; j >= 0; k--) {
+    if (i >= 0 && byPosition(found[i]!, extra[j]!) > 0) found[k] = found[i--]!;
+    else found[k] = extra[j--]!;
+  }
+  return keepFirstOfOverlaps(found);
+}
+
+/** The extras of an implicit reference (emit copies them into each citation). */
+const IMPLICIT: CitationExtras = { implicit: true };
 
 function resolveImplicit(found: Citation[], pending: PendingImplicit[], sink: Sink): void {
   // Both lists are in text order: walk them together. The dossier is that of the last citation before the
   // reference that has one; it is looked up backwards from there, so most citations are never asked.
   let ctxKey: string | undefined;
   let j = 0;
-  for (const p of pending) {
+  for (let n = 0; n < pending.length; n++) {
+    const p = pending[n]!;
     const from = j;
     while (j < found.length && found[j]!.end <= p.start) j++;
     for (let k = j - 1; k >= from; k--) {
@@ -335,9 +383,10 @@ function resolveImplicit(found: Citation[], pending: PendingImplicit[], sink: Si
     }
     if (!ctxKey) continue;
     const key = ctxKey;
-    p.docs.forEach((d, i) => {
-      emit(sink, 'kamerstuk', `${key}-${d.doc}`, i === 0 ? p.start : d.start, d.end, { implicit: true });
-    });
+    for (let i = 0; i < p.docs.length; i++) {
+      const d = p.docs[i]!;
+      emit(sink, 'kamerstuk', `${key}-${d.doc}`, i === 0 ? p.start : d.start, d.end, IMPLICIT);
+    }
   }
 }
 
@@ -391,10 +440,7 @@ export function detectCitations(text: string, options: DetectOptions = {}): Cita
   if (options.implicit !== false && ctx.implicit.length) {
     const extra: Sink = { out: [] };
     resolveImplicit(found, ctx.implicit, extra);
-    if (extra.out.length) {
-      for (let i = 0; i < extra.out.length; i++) found.push(extra.out[i]!);
-      found = resolveOverlaps([found]);
-    }
+    if (extra.out.length) found = addResolved(found, extra.out);
   }
   if (options.kinds) {
     const allow = new Set(options.kinds);

@@ -17,6 +17,7 @@ import {
   SP,
   at,
   atLineStart,
+  digitsValue,
   hasLineBreak,
   isDashCode,
   isDigitAt,
@@ -37,11 +38,11 @@ export interface Dossier {
   /** Digits only: "36600". */
   num: string;
   /** Numbered sub-dossier: "02" in 21501-02. */
-  sub?: string;
+  sub: string | undefined;
   /** Roman numeral or letter: "V", "VIII", "A". */
-  suffix?: string;
+  suffix: string | undefined;
   /** Rijkswet number present (not part of the id). */
-  rnum?: boolean;
+  rnum: boolean;
   start: number;
   end: number;
   /** Written with a space or dot between the digit groups ("36 600"). */
@@ -103,7 +104,31 @@ const CHAMBER_RE = sticky(`${SP}(II|I|EK|TK)(?![${LETTER}\\d])`);
 const SESSION_LEAD_RE = sticky(`${SP}[,:]?${SP}(?:(?:[Vv]ergaderjaar|[Zz]itting)${SP})?`);
 const BEFORE_DOSSIER_RE = sticky(`${SP}[,;:]?${SP}`);
 
-export function parseDossier(text: string, pos: number, allowShort: boolean): Dossier | undefined {
+/** A Dossier to fill (parseDossier writes every field). */
+function newDossier(): Dossier {
+  return {
+    num: '',
+    sub: undefined,
+    suffix: undefined,
+    rnum: false,
+    start: 0,
+    end: 0,
+    spaced: false,
+    dashed: false,
+  };
+}
+
+/**
+ * The dossier number at `pos`, written into `d` (and `d` returned), or undefined. Each recognizer passes its own
+ * reused Dossier for the number it reads first (most numbers in a text reach a recognizer; one object each
+ * would be most of what a number costs) and a new one for a dossier it keeps.
+ */
+export function parseDossier(
+  text: string,
+  pos: number,
+  allowShort: boolean,
+  d: Dossier,
+): Dossier | undefined {
   let num: string;
   let spaced = false;
   let dashed = false;
@@ -112,7 +137,8 @@ export function parseDossier(text: string, pos: number, allowShort: boolean): Do
   end = endOf(DOSSIER_RE, text, pos);
   if (end >= 0) {
     // Read from the match's ends (test() builds no match array): two digits, a separator or none, three digits.
-    num = text.slice(pos, pos + 2) + text.slice(end - 3, end);
+    // Five digits in a row are one slice; only a separated number is joined.
+    num = end - pos === 5 ? text.slice(pos, end) : text.slice(pos, pos + 2) + text.slice(end - 3, end);
     dashed = end - pos === 6 && isDashCode(text.charCodeAt(pos + 2));
     spaced = end - pos > 5 && !dashed;
   } else if (allowShort && (m = at(SHORT_DOSSIER_RE, text, pos))) {
@@ -124,7 +150,14 @@ export function parseDossier(text: string, pos: number, allowShort: boolean): Do
   // An amount ("12.345.678", "20 000,50") is not a dossier.
   const next = text.charCodeAt(end);
   if ((next === 0x2e || next === 0x2c) && isDigitAt(text, end + 1)) return undefined;
-  const d: Dossier = { num, start: pos, end, spaced, dashed };
+  d.num = num;
+  d.sub = undefined;
+  d.suffix = undefined;
+  d.rnum = false;
+  d.start = pos;
+  d.end = end;
+  d.spaced = spaced;
+  d.dashed = dashed;
   // A dash and two digits: the sub-dossier is the two digits.
   const subEnd = endOf(SUB_RE, text, end);
   if (subEnd >= 0) {
@@ -158,16 +191,18 @@ interface DocNum {
   end: number;
 }
 
+/**
+ * A document number at `pos`: up to four digits and an optional lower-case letter ("46", "12a"), or with
+ * `letters` one to three capitals ("AA"). Read from the match's ends (test() builds no match array).
+ */
 function readNum(text: string, pos: number, letters: boolean): DocNum | undefined {
-  const m = at(NUM_RE, text, pos);
-  if (!m) return undefined;
-  if (m[3] !== undefined) {
-    if (!letters) return undefined;
-    return { doc: m[3], start: pos, end: pos + m[0].length };
-  }
-  const n = String(Number(m[1]));
-  if (n === '0') return undefined;
-  return { doc: n + (m[2] ?? ''), start: pos, end: pos + m[0].length };
+  const end = endOf(NUM_RE, text, pos);
+  if (end < 0) return undefined;
+  if (!isDigitAt(text, pos)) return letters ? { doc: text.slice(pos, end), start: pos, end } : undefined;
+  const letter = isDigitAt(text, end - 1) ? '' : text[end - 1]!;
+  const n = digitsValue(text, pos, letter ? end - 1 : end);
+  if (n === 0) return undefined;
+  return { doc: letter ? String(n) + letter : String(n), start: pos, end };
 }
 
 function looksLikeYear(doc: string): boolean {
@@ -240,21 +275,15 @@ function emitDocs(
   spanStart: number,
   extras?: CitationExtras,
 ): number {
-  const key = dossierKey(d);
+  // The id of each document is one concatenation: "kst-36600-V-" + "46".
+  const prefix = dossierKey(d) + '-';
   let end = docs[docs.length - 1]!.end;
   const pages = pagesEnd(text, end);
   if (pages >= 0) end = pages;
   const last = docs.length - 1;
   for (let i = 0; i <= last; i++) {
     const n = docs[i]!;
-    emit(
-      sink,
-      'kamerstuk',
-      `${key}-${n.doc}`,
-      i === 0 ? spanStart : n.start,
-      i === last ? end : n.end,
-      extras,
-    );
+    emit(sink, 'kamerstuk', prefix + n.doc, i === 0 ? spanStart : n.start, i === last ? end : n.end, extras);
   }
   // "…, nr. 6, p. 15-16; nr. 7, p. 5-6": more documents of the same dossier.
   const nrStart = endOf(CONTINUE_RE, text, end);
@@ -277,8 +306,8 @@ function parseDocs(text: string, pos: number, opts: DocsOptions): DocNum[] {
   if (cEnd >= 0 && (opts.spacedDash || (isDashCode(text.charCodeAt(pos)) && isDigitAt(text, pos + 1)))) {
     let s = cEnd;
     while (isDigitAt(text, s - 1)) s--;
-    const n = String(Number(text.slice(s, cEnd)));
-    if (n !== '0') return [{ doc: n, start: s, end: cEnd }];
+    const n = digitsValue(text, s, cEnd);
+    if (n !== 0) return [{ doc: String(n), start: s, end: cEnd }];
   }
   if (opts.keyword) {
     const p = endOf(COMMA_NUM_RE, text, pos);
@@ -300,6 +329,8 @@ function parseDocs(text: string, pos: number, opts: DocsOptions): DocNum[] {
  * A citation led by a keyword (Kamerstuk(ken), Bijl. Hand., motie, amendement, TK/EK, Tweede Kamer) at `start`.
  * Returns the end of what was consumed, or -1.
  */
+const PREFIXED_DOSSIER = newDossier();
+
 export function parsePrefixed(text: string, start: number, ctx: KstContext): number {
   const prefixEnd = endOf(PREFIX_RE, text, start);
   if (prefixEnd < 0) return -1;
@@ -336,14 +367,14 @@ export function parsePrefixed(text: string, start: number, ctx: KstContext): num
   if (b >= 0) pos = b;
   // Glued footnote or extraction artefacts aside, the dossier must start on a digit boundary.
   if (isDigitAt(text, pos - 1)) return -1;
-  const d = parseDossier(text, pos, session !== undefined);
+  const d = parseDossier(text, pos, session !== undefined, PREFIXED_DOSSIER);
   if (!d) return -1;
   pos = d.end;
   const related: Dossier[] = [];
   for (let guard = 0; guard < 8; guard++) {
     const sep = endOf(RELATED_SEP_RE, text, pos);
     if (sep < 0) break;
-    const r = parseDossier(text, sep, false);
+    const r = parseDossier(text, sep, false, newDossier());
     if (!r || r.dashed) break;
     related.push(r);
     pos = r.end;
@@ -375,6 +406,8 @@ const BRACKET_R_RE = sticky(`,${HS}{0,2}R${HS}?\\d{3,4}(?=\\))`);
  * A dossier number without a keyword before it, at `pos` (the trigger found 5 digits or "NN NNN").
  * Returns the end consumed, or -1.
  */
+const BARE_DOSSIER = newDossier();
+
 export function parseBare(text: string, pos: number, ctx: KstContext): number {
   const prev = pos > 0 ? text.charCodeAt(pos - 1) : 0x20;
   if (isWordAt(text, pos - 1) && !isLetterAt(text, pos - 1)) return -1;
@@ -382,7 +415,7 @@ export function parseBare(text: string, pos: number, ctx: KstContext): number {
     return -1;
   if (isDashCode(prev) && isWordAt(text, pos - 2)) return -1;
   const gluedLetter = isLetterAt(text, pos - 1);
-  const d = parseDossier(text, pos, false);
+  const d = parseDossier(text, pos, false, BARE_DOSSIER);
   if (!d) return -1;
   // Glued to a word: only "dossier22 054"-style extraction artefacts are cited that way.
   if (gluedLetter && !/dossier$/i.test(text.slice(Math.max(0, pos - 7), pos))) return -1;
@@ -462,23 +495,24 @@ const STUK_NR_RE = sticky(`[Nn]rs?\\.?${HS}{0,3}`);
  * At "nr."/"nrs."/"nummer" (`kw` is where the keyword starts): the reversed forms "nr. 346 (32847)" and
  * "nr. 475 toegevoegd aan dossier 23432", and "op stuk nr. 351" (implicit). Returns the end consumed or -1.
  */
+const AT_NR_DOSSIER = newDossier();
+
 export function parseAtNr(text: string, kw: number, ctx: KstContext): number {
   // "…Staten-Generaal2016-201734700 nr. 19": a metadata row with the session glued to the dossier.
   if (isDigitAt(text, kw - 2) || isDigitAt(text, kw - 1) || isLetterAt(text, kw - 2)) {
     const g = execBefore(GLUED_ROW_RE, text, kw);
     if (g && sessionId(g[1]!, g[2]!)) {
       const dStart = kw - g[0].length + 9;
-      const d = parseDossier(text, dStart, false);
+      const d = parseDossier(text, dStart, false, AT_NR_DOSSIER);
       if (d) {
         const docs = parseDocs(text, d.end, ROW_DOCS);
         if (docs.length) return emitDocs(text, ctx.sink, d, docs, kw - g[0].length);
       }
     }
   }
-  const m = at(REVERSED_RE, text, kw);
-  if (m) {
-    const p = kw + m[0].length;
-    const d = parseDossier(text, p, false);
+  const p = endOf(REVERSED_RE, text, kw);
+  if (p >= 0) {
+    const d = parseDossier(text, p, false, AT_NR_DOSSIER);
     if (d && !d.dashed) {
       const bracketed = text.charCodeAt(p - 1) === 0x28;
       let end = d.end;
@@ -486,16 +520,21 @@ export function parseAtNr(text: string, kw: number, ctx: KstContext): number {
         if (text.charCodeAt(end) !== 0x29) return -1;
         end += 1;
       }
-      const doc = String(Number(m[1]));
+      // The document number is the first run of digits in the match (the keyword has none).
+      let ds = kw;
+      while (!isDigitAt(text, ds)) ds++;
+      let de = ds;
+      while (isDigitAt(text, de)) de++;
+      const doc = String(digitsValue(text, ds, de));
       emit(ctx.sink, 'kamerstuk', `${dossierKey(d)}-${doc}`, kw, end);
       return end;
     }
   }
   if (execBefore(IMPLICIT_BEFORE_RE, text, kw)) {
     const before = text.slice(Math.max(0, kw - 24), kw);
-    const sm = at(STUK_NR_RE, text, kw);
-    if (sm) {
-      const docs = readNumList(text, kw + sm[0].length, false);
+    const nrEnd = endOf(STUK_NR_RE, text, kw);
+    if (nrEnd >= 0) {
+      const docs = readNumList(text, nrEnd, false);
       if (docs.length) {
         const stuk = before.lastIndexOf('stuk');
         const start = kw - (before.length - stuk);

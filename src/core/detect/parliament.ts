@@ -6,7 +6,19 @@
  *   h-tk-20192020-31-8 · ah-tk-20222023-3649
  */
 import { emit, pagesEnd, parseSession, type Session, type Sink } from './common';
-import { DASH, SP, at, endOf, inUrlAt, isDigitAt, isWordAt, sessionId, sticky, LETTER } from './text';
+import {
+  DASH,
+  SP,
+  at,
+  digitsValue,
+  endOf,
+  inUrlAt,
+  isDigitAt,
+  isWordAt,
+  sessionId,
+  sticky,
+  LETTER,
+} from './text';
 
 const AANH_RE = sticky(
   `(?:Aanhangsel|AANHANGSEL)(?:${SP}(?:der|van${SP}de|bij${SP}de|bij|tot${SP}de))?${SP}(?:[Hh]andelingen|HANDELINGEN|Hand\\.)` +
@@ -136,16 +148,12 @@ export function parseHandelingenTail(
 
 /** A citation starting with "Handelingen"/"Hand."/"Aanhangsel …" at `start`. Returns the end or -1. */
 export function parseParliament(text: string, start: number, sink: Sink): number {
-  let pos: number;
-  let aanhangsel = false;
-  let m = at(AANH_RE, text, start);
-  if (m) {
-    aanhangsel = true;
-    pos = start + m[0].length;
-  } else {
-    m = at(HAND_RE, text, start);
-    if (!m) return -1;
-    pos = start + m[0].length;
+  // Matches here are read from their ends (test() builds no match array).
+  let pos = endOf(AANH_RE, text, start);
+  const aanhangsel = pos >= 0;
+  if (!aanhangsel) {
+    pos = endOf(HAND_RE, text, start);
+    if (pos < 0) return -1;
   }
   let chamber: string | undefined;
   for (let guard = 0; guard < 8; guard++) {
@@ -165,23 +173,24 @@ export function parseParliament(text: string, start: number, sink: Sink): number
   pos = session.end;
   const s2 = endOf(SEP_RE, text, pos);
   if (s2 >= 0) pos = s2;
-  const nr = at(NR_RE, text, pos);
-  if (nr) pos += nr[0].length;
-  const first = at(NUM_RE, text, pos);
-  if (!first) return -1;
+  const nrEnd = endOf(NR_RE, text, pos);
+  if (nrEnd >= 0) pos = nrEnd;
+  // NUM_RE matches the digits alone.
+  const firstEnd = endOf(NUM_RE, text, pos);
+  if (firstEnd < 0) return -1;
   const extras = { chamber: chamberExtra(house), sessionYear: session.id };
   const nums: { n: string; s: number; e: number }[] = [
-    { n: String(Number(first[1])), s: pos, e: pos + first[0].length },
+    { n: String(digitsValue(text, pos, firstEnd)), s: pos, e: firstEnd },
   ];
-  let end = pos + first[0].length;
-  if (nr) {
+  let end = firstEnd;
+  if (nrEnd >= 0) {
     for (let guard = 0; guard < 20; guard++) {
       const s = endOf(LIST_RE, text, end);
       if (s < 0) break;
-      const nx = at(NUM_RE, text, s);
-      if (!nx) break;
-      nums.push({ n: String(Number(nx[1])), s, e: s + nx[0].length });
-      end = s + nx[0].length;
+      const e = endOf(NUM_RE, text, s);
+      if (e < 0) break;
+      nums.push({ n: String(digitsValue(text, s, e)), s, e });
+      end = e;
     }
   }
   for (let i = 0; i < nums.length; i++) {

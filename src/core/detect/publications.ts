@@ -4,7 +4,7 @@
  */
 import type { CitationKind } from '../citation';
 import { emit, type Sink } from './common';
-import { SP, at, plausibleYear, sticky, LETTER } from './text';
+import { SP, at, digitsValue, endOf, isDigitAt, plausibleYear, sticky, LETTER } from './text';
 
 const PREFIX_RE = sticky(`(Stb|Stcrt|Trb)\\.?|(Staatsblad|Staatscourant|Tractatenblad)(?![${LETTER}])`);
 const YEAR_NUM_RE = sticky(
@@ -23,17 +23,29 @@ const KIND: Record<string, [CitationKind, string]> = {
   Tractatenblad: ['tractatenblad', 'trb'],
 };
 
+/** The publication a PREFIX_RE match at `start` names: Trb/Tractatenblad, Stb/Staatsblad or Stcrt/Staatscourant. */
+function kindAt(text: string, start: number): [CitationKind, string] {
+  if (text.charCodeAt(start) === 0x54) return KIND.Trb!;
+  const c = text.charCodeAt(start + 2) === 0x61 ? text.charCodeAt(start + 6) : text.charCodeAt(start + 2);
+  return c === 0x62 ? KIND.Stb! : KIND.Stcrt!;
+}
+
 export function parsePublication(text: string, start: number, sink: Sink): number {
-  const p = at(PREFIX_RE, text, start);
-  if (!p) return -1;
-  const [kind, pfx] = KIND[p[1] ?? p[2]!]!;
-  let pos = start + p[0].length;
-  const m = at(YEAR_NUM_RE, text, pos);
-  if (!m) return -1;
-  let year = Number(m[1]);
+  // Both matches are read from their ends (test() builds no match array).
+  let pos = endOf(PREFIX_RE, text, start);
+  if (pos < 0) return -1;
+  const [kind, pfx] = kindAt(text, start);
+  const numEnd = endOf(YEAR_NUM_RE, text, pos);
+  if (numEnd < 0) return -1;
+  // The year is the first run of digits in the match, the number the last.
+  let ys = pos;
+  while (!isDigitAt(text, ys)) ys++;
+  let year = digitsValue(text, ys, ys + 4);
   if (!plausibleYear(year, 1813, 2099)) return -1;
-  pos += m[0].length;
-  emit(sink, kind, `${pfx}-${year}-${Number(m[2])}`, start, pos);
+  let ns = numEnd;
+  while (isDigitAt(text, ns - 1)) ns--;
+  pos = numEnd;
+  emit(sink, kind, `${pfx}-${year}-${digitsValue(text, ns, numEnd)}`, start, pos);
   for (let guard = 0; guard < 30; guard++) {
     const e = at(ELIDED_RE, text, pos);
     if (!e) break;

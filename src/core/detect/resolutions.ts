@@ -8,7 +8,7 @@
  * Parliament, Human Rights Council, ICC "RC/Res.5", a municipal council) are not UN resolutions.
  */
 import { emit, type Sink } from './common';
-import { HS, SP, at, endOf, execAfter, gate, isWordAt, isWsLike, sticky, LETTER } from './text';
+import { HS, SP, at, digitsValue, endOf, execAfter, gate, isWordAt, isWsLike, sticky, LETTER } from './text';
 
 /** First Security Council resolution adopted in each year from 1946 (UN Security Council records). */
 const FIRST_OF_YEAR: readonly number[] = [
@@ -140,17 +140,18 @@ export function parseResolution(text: string, kwStart: number, kwEnd: number, si
   let firstHadYear = false;
   let itemStart = start;
   for (let guard = 0; guard < 60; guard++) {
-    const m = at(SC_NUM_RE, text, end);
-    if (!m) break;
-    const n = Number(m[1]);
+    // Numbers read from the ends of the matches (test() builds no match array): SC_NUM_RE matches the digits
+    // alone, YEAR_RE ends in "(NNNN)".
+    let e = endOf(SC_NUM_RE, text, end);
+    if (e < 0) break;
+    const n = digitsValue(text, end, e);
     if (!(n >= 1 && n <= MAX_UNSC)) break;
-    let e = end + m[0].length;
-    const y = at(YEAR_RE, text, e);
+    const yEnd = endOf(YEAR_RE, text, e);
     let year: number | undefined;
-    if (y) {
-      year = Number(y[1]);
+    if (yEnd >= 0) {
+      year = digitsValue(text, yEnd - 5, yEnd - 1);
       if (!yearFits(n, year)) break;
-      e += y[0].length;
+      e = yEnd;
     } else if (firstHadYear) {
       break; // "1325 (2000), 1820 (2008), 12 …": a list with years keeps them
     }

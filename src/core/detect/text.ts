@@ -100,6 +100,16 @@ export function inUrlAt(text: string, i: number): boolean {
   return c === 0x2f || c === 0x3d || c === 0x3f || c === 0x26 || c === 0x23;
 }
 
+/**
+ * The value of the ASCII digits from `start` to `end` (a few: a document or resolution number, a year), read
+ * without a slice or a match array.
+ */
+export function digitsValue(text: string, start: number, end: number): number {
+  let n = 0;
+  for (let i = start; i < end; i++) n = n * 10 + text.charCodeAt(i) - 0x30;
+  return n;
+}
+
 export function isDigitAt(text: string, i: number): boolean {
   if (i < 0 || i >= text.length) return false;
   const c = text.charCodeAt(i);

@@ -405,6 +405,14 @@ const DESC_LEAD_RE = gate(
   { after: 16 },
 );
 
+/** How well a treaty's title words cover a description (describe()). */
+interface Score {
+  key: string;
+  score: number;
+  hits: number;
+  rare: boolean;
+}
+
 /** "Verdrag inzake biologische en ziekteverwekkende wapens" → bwc, by the words of the titles. */
 function describe(m: Matcher, text: string, anchor: string, kwEnd: number): [number, string] | undefined {
   const lead = execAfter(DESC_LEAD_RE, text, kwEnd);
@@ -429,42 +437,53 @@ function describe(m: Matcher, text: string, anchor: string, kwEnd: number): [num
     }
   }
   let best: [number, string] | undefined;
+  const stems: string[] = [];
   for (let len = seen.length; len >= 2 && !best; len--) {
-    const desc = seen.slice(0, len);
-    const stems = [...new Set(desc.map((d) => d.stem))];
-    const scores = new Map<string, { score: number; hits: number; rare: boolean }>();
-    for (const st of stems) {
+    // The distinct stems of the first `len` words, in order (a description has at most 16 words).
+    stems.length = 0;
+    for (let k = 0; k < len; k++) if (!stems.includes(seen[k]!.stem)) stems.push(seen[k]!.stem);
+    const scores = new Map<string, Score>();
+    for (let k = 0; k < stems.length; k++) {
+      const st = stems[k]!;
       const d = m.df.get(st) ?? 1;
-      for (const key of m.byStem.get(st) ?? []) {
+      const keys = m.byStem.get(st);
+      if (!keys) continue;
+      for (let q = 0; q < keys.length; q++) {
+        const key = keys[q]!;
         if (!m.heads.get(key)!.has(anchor)) continue;
-        const e = scores.get(key) ?? { score: 0, hits: 0, rare: false };
+        let e = scores.get(key);
+        if (!e) scores.set(key, (e = { key, score: 0, hits: 0, rare: false }));
         e.score += 1 / d;
         e.hits++;
         if (d <= 3) e.rare = true;
-        scores.set(key, e);
       }
     }
-    let top: { key: string; score: number; hits: number; rare: boolean } | undefined;
-    let second = { score: 0, hits: 0 };
-    for (const [key, e] of scores) {
+    let top: Score | undefined;
+    let secondScore = 0;
+    let secondHits = 0;
+    for (const e of scores.values()) {
       if (!top || e.score > top.score) {
-        if (top) second = { score: top.score, hits: top.hits };
-        top = { key, ...e };
-      } else if (e.score > second.score) {
-        second = { score: e.score, hits: e.hits };
+        if (top) {
+          secondScore = top.score;
+          secondHits = top.hits;
+        }
+        top = e;
+      } else if (e.score > secondScore) {
+        secondScore = e.score;
+        secondHits = e.hits;
       }
     }
-    const lastMatched = top !== undefined && m.vocab.get(top.key)!.has(desc[len - 1]!.stem);
+    const lastMatched = top !== undefined && m.vocab.get(top.key)!.has(seen[len - 1]!.stem);
     if (
       top &&
       lastMatched &&
       top.hits >= 2 &&
       top.hits * 3 >= stems.length * 2 &&
       top.rare &&
-      top.hits > second.hits &&
-      top.score >= second.score * 1.5 - 1e-9
+      top.hits > secondHits &&
+      top.score >= secondScore * 1.5 - 1e-9
     ) {
-      best = [desc[len - 1]!.end, top.key];
+      best = [seen[len - 1]!.end, top.key];
     }
   }
   return best;

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Citation } from '../../../src/core/citation';
-import { resolveOverlaps } from '../../../src/core/detect/index';
+import { addResolved, resolveOverlaps } from '../../../src/core/detect/index';
 
 /** The reference: a stable sort of everything by start (longest first), then the first of any overlap. */
 function reference(parts: Citation[][]): Citation[] {
@@ -45,5 +45,19 @@ describe('resolveOverlaps', () => {
     const empty: Citation = { kind: 'ecli', id: 'e', start: 5, end: 5 };
     expect(resolveOverlaps([[b], [a], [empty]]).map((c) => c.id)).toEqual(['b']);
     expect(resolveOverlaps([[a], [b]]).map((c) => c.id)).toEqual(['a']);
+  });
+
+  it('adds candidates to resolved citations as resolving the two lists together would', () => {
+    fc.assert(
+      fc.property(partArb, partArb, (first, extra) => {
+        first.forEach((c, j) => (c.id = `f-${j}`));
+        extra.forEach((c, j) => (c.id = `e-${j}`));
+        const found = resolveOverlaps([[...first]]);
+        const expected = reference([found, extra]);
+        const actual = addResolved([...found], [...extra]);
+        expect(actual.map((c) => c.id)).toEqual(expected.map((c) => c.id));
+      }),
+      { numRuns: 5000 },
+    );
   });
 });
