@@ -70,8 +70,12 @@ function repeatTo(unit: string, bytes: number): string {
   return unit.repeat(n).split('').join('');
 }
 
+/** Calls before timing: V8 needs a few passes over a 10 MB text before its JIT tiers settle (steady state). */
+const WARM_UP_RUNS = 3;
+
+/** The fastest of `runs` timed calls after the warm-up: throughput at steady state, minus GC pauses' luck. */
 function best(runs: number, fn: () => unknown): number {
-  fn();
+  for (let i = 0; i < WARM_UP_RUNS; i++) fn();
   let min = Infinity;
   for (let i = 0; i < runs; i++) {
     const s = performance.now();
@@ -102,7 +106,7 @@ async function main(): Promise<void> {
   const mb = Buffer.byteLength(text) / 1e6;
   console.log(`bench text: ${mb.toFixed(1)} MB (${note}), node ${process.version}`);
 
-  const runs = 5;
+  const runs = 8;
   let digitRuns = 0;
   const tDigits = best(runs, () => {
     const re = /\d+/g;
