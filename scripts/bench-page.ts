@@ -106,6 +106,26 @@ async function mainThreadBusyMs(cdp: CDPSession): Promise<number> {
   return metrics.find((metric) => metric.name === 'TaskDuration')!.value * 1000;
 }
 
+/** How long the page's own background activity is sampled before the work. */
+const IDLE_SAMPLE_MS = 2_000;
+
+/**
+ * Renderer main-thread work caused by `work` on a settled page: the busy time from its start until SETTLE_MS after
+ * it (the paint it causes), minus what the page does by itself meanwhile (its rate over IDLE_SAMPLE_MS of idling).
+ */
+async function workBeyondIdleMs(page: Page, cdp: CDPSession, work: () => Promise<void>): Promise<number> {
+  await page.waitForTimeout(SETTLE_MS);
+  let busy = await mainThreadBusyMs(cdp);
+  let wall = performance.now();
+  await page.waitForTimeout(IDLE_SAMPLE_MS);
+  const idlePerMs = ((await mainThreadBusyMs(cdp)) - busy) / (performance.now() - wall);
+  busy = await mainThreadBusyMs(cdp);
+  wall = performance.now();
+  await work();
+  await page.waitForTimeout(SETTLE_MS);
+  return (await mainThreadBusyMs(cdp)) - busy - idlePerMs * (performance.now() - wall);
+}
+
 async function openMeasured(
   session: ExtensionSession,
   url: string,
@@ -143,8 +163,7 @@ async function scanStatsWhenDone(session: ExtensionSession, page: Page): Promise
 
 /**
  * Main-thread cost of hovering citations on the annotated page: the pointer moves onto ten citations in view,
- * one every 400 ms (past the tooltip delay), and all renderer work meanwhile is counted (CDP TaskDuration),
- * minus the same time spent idle. Per hover, in ms.
+ * one every 400 ms (past the tooltip delay); all renderer work this causes (workBeyondIdleMs), per hover, in ms.
  */
 async function hoverCostMs(page: Page, cdp: CDPSession): Promise<number> {
   const points = await page.evaluate(() => {
@@ -162,16 +181,13 @@ async function hoverCostMs(page: Page, cdp: CDPSession): Promise<number> {
     }
     return found;
   });
-  const pause = 400;
-  const idleStart = await mainThreadBusyMs(cdp);
-  await page.waitForTimeout(pause * points.length);
-  const idle = (await mainThreadBusyMs(cdp)) - idleStart;
-  const start = await mainThreadBusyMs(cdp);
-  for (const point of points) {
-    await page.mouse.move(point.x, point.y, { steps: 3 });
-    await page.waitForTimeout(pause);
-  }
-  return ((await mainThreadBusyMs(cdp)) - start - idle) / points.length;
+  const hovers = async () => {
+    for (const point of points) {
+      await page.mouse.move(point.x, point.y, { steps: 3 });
+      await page.waitForTimeout(400); // past the tooltip delay
+    }
+  };
+  return (await workBeyondIdleMs(page, cdp, hovers)) / points.length;
 }
 
 async function main(): Promise<void> {
@@ -191,7 +207,6 @@ async function main(): Promise<void> {
       await switchSite(session, ANNOTATED_HOST, true);
       const { page, cdp } = await openMeasured(session, `https://${ANNOTATED_HOST}/h-tk-benchmark.html`);
       const stats = await scanStatsWhenDone(session, page);
-      await page.waitForTimeout(SETTLE_MS);
       hovers.push(await hoverCostMs(page, cdp));
       const longTasks = await page.evaluate(
         () => (window as unknown as { __longTasks: { duration: number }[] }).__longTasks,
@@ -215,34 +230,32 @@ async function main(): Promise<void> {
       // and everything the renderer's main thread does from then on is counted, painting included.
       await switchSite(session, ANNOTATED_HOST, false);
       const off = await openMeasured(session, `https://${ANNOTATED_HOST}/h-tk-benchmark.html`);
-      await off.page.waitForTimeout(SETTLE_MS);
-      const beforeOurs = await mainThreadBusyMs(off.cdp);
-      await switchSite(session, ANNOTATED_HOST, true);
-      await scanStatsWhenDone(session, off.page);
-      await off.page.waitForTimeout(SETTLE_MS);
-      const ours = (await mainThreadBusyMs(off.cdp)) - beforeOurs;
+      const ours = await workBeyondIdleMs(off.page, off.cdp, async () => {
+        await switchSite(session, ANNOTATED_HOST, true);
+        await scanStatsWhenDone(session, off.page);
+      });
       await off.page.close();
 
       // mark.js on the same page, on a host the extension does not annotate, measured both ways.
       const peer = await openMeasured(session, 'https://www.example.org/h-tk-benchmark.html');
-      await peer.page.waitForTimeout(SETTLE_MS);
-      const beforePeer = await mainThreadBusyMs(peer.cdp);
-      await peer.page.addScriptTag({ path: markJs });
-      const result = await peer.page.evaluate(
-        (pattern) => {
-          const Mark = (
-            window as unknown as { Mark: new (el: Element) => { markRegExp(re: RegExp, o: object): void } }
-          ).Mark;
-          const start = performance.now();
-          let count = 0;
-          new Mark(document.body).markRegExp(new RegExp(pattern, 'g'), { each: () => count++ });
-          document.body.getBoundingClientRect(); // include the layout its DOM changes cause
-          return { ms: performance.now() - start, count };
-        },
-        JSON.parse(`"${MARK_PATTERN}"`) as string,
-      );
-      await peer.page.waitForTimeout(SETTLE_MS);
-      settled.push({ ours, peer: (await mainThreadBusyMs(peer.cdp)) - beforePeer });
+      let result = { ms: 0, count: 0 };
+      const peerBusy = await workBeyondIdleMs(peer.page, peer.cdp, async () => {
+        await peer.page.addScriptTag({ path: markJs });
+        result = await peer.page.evaluate(
+          (pattern) => {
+            const Mark = (
+              window as unknown as { Mark: new (el: Element) => { markRegExp(re: RegExp, o: object): void } }
+            ).Mark;
+            const start = performance.now();
+            let count = 0;
+            new Mark(document.body).markRegExp(new RegExp(pattern, 'g'), { each: () => count++ });
+            document.body.getBoundingClientRect(); // include the layout its DOM changes cause
+            return { ms: performance.now() - start, count };
+          },
+          JSON.parse(`"${MARK_PATTERN}"`) as string,
+        );
+      });
+      settled.push({ ours, peer: peerBusy });
       rows.push({
         run,
         tool: 'mark.js 8.11.1 markRegExp',
