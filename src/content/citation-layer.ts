@@ -101,11 +101,11 @@ class ScannedChunk {
 }
 
 /**
- * Sentinels this many characters of text apart (about 40 lines of prose, under a screen): with a screen of margin
- * around the viewport, some sentinel of every chunk in view is inside it. Fewer sentinels cost less: the browser
- * checks every observed element in each frame that changes layout.
+ * Sentinels this many characters of text apart (about 75 lines of prose): any line of a chunk is then at most
+ * half that, well under the painter's margin of 1.5 screens, from one of its chunk's sentinels. Fewer sentinels
+ * cost less: the browser checks every observed element in each frame that changes layout.
  */
-const SENTINEL_EVERY_CHARS = 3_000;
+const SENTINEL_EVERY_CHARS = 6_000;
 
 /** The elements holding the chunk's text every SENTINEL_EVERY_CHARS characters, and its last one. */
 function sentinelsOf(map: TextMap): Element[] {

@@ -5,7 +5,7 @@
  * highlight changes — also the one-range "active" highlight on every hover. Measured on a 1.6 MB page with
  * 5,600 citations painted, each hover cost ~55–90 ms of main-thread work (long tasks), and painting them all
  * cost more than finding them. So citations are painted a group (a chunk of page text) at a time, while one of
- * the group's sentinel elements is within a screen of the viewport (IntersectionObserver), and unpainted when
+ * the group's sentinel elements is within 1.5 screens of the viewport (IntersectionObserver), and unpainted when
  * none is: the browser's work stays bounded by what the reader can see, however long the page.
  * Hit-testing and keyboard navigation do not depend on painting: they work on every placed citation.
  */
@@ -21,7 +21,7 @@ export interface PaintGroup<T extends Paintable> {
 }
 
 /** Paint a group whose sentinel comes within this distance of the viewport. */
-const NEAR_VIEWPORT = '100% 0px';
+const NEAR_VIEWPORT = '150% 0px';
 
 export class ViewportPainter<T extends Paintable> {
   private readonly groupsBySentinel = new Map<Element, Set<PaintGroup<T>>>();

@@ -242,7 +242,7 @@ describe('other pages', () => {
 
 describe('a long page', () => {
   const LONG = 'https://zoek.officielebekendmakingen.nl/h-tk-lang.html';
-  const paragraphs = 400;
+  const paragraphs = 800;
   const html = [
     '<!doctype html><html lang="nl"><head><meta charset="utf-8"><title>Lang verslag</title></head><body>',
     ...Array.from(
