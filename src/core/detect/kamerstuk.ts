@@ -19,6 +19,7 @@ import {
   atLineStart,
   digitsValue,
   hasLineBreak,
+  codeAfterSpace,
   isDashCode,
   isDigitAt,
   gate,
@@ -83,6 +84,34 @@ const SUFFIX_RE = sticky(
   `(?:[ \\u00a0\\u2009\\u202f.]|${DASH}|${HS}{1,2}hoofdstuk${HS}{1,2})([IVXL]{1,7}[A-Z]?|[A-Z])(?![${LETTER}\\d])`,
 );
 const RNUM_RE = sticky(`${HS}{0,2}${DASH}?\\(R${HS}?\\d{3,4}\\)`);
+/*
+ * Gates of the sticky patterns parseDossier, parseDocs and emitDocs try after (almost) every dossier and
+ * document number, where they mostly fail (see Gate): a character or two that each match needs.
+ */
+/** SUB_RE: a dash right after the number. */
+function subMayFollow(text: string, pos: number): boolean {
+  return isDashCode(text.charCodeAt(pos));
+}
+/** SUFFIX_RE: a capital after the one separator character, or the "h" of "hoofdstuk" after one or two spaces. */
+function suffixMayFollow(text: string, pos: number): boolean {
+  const c = text.charCodeAt(pos + 1);
+  return (c >= 0x41 && c <= 0x5a) || c === 0x68 || text.charCodeAt(pos + 2) === 0x68;
+}
+/** RNUM_RE: its bracket within the first four characters. */
+function rnumMayFollow(text: string, pos: number): boolean {
+  for (let i = pos; i < pos + 4; i++) if (text.charCodeAt(i) === 0x28) return true;
+  return false;
+}
+/** COMPACT_RE: its dash within the first three characters. */
+function compactMayFollow(text: string, pos: number): boolean {
+  for (let i = pos; i < pos + 3; i++) if (isDashCode(text.charCodeAt(i))) return true;
+  return false;
+}
+/** CONTINUE_RE: after up to 8 spaces, the ";"/"," or the "e" of "en". */
+function continueMayFollow(text: string, pos: number): boolean {
+  const c = codeAfterSpace(text, pos, 8);
+  return c === 0x3b || c === 0x2c || c === 0x65;
+}
 const NR_RE = sticky(`${SP}(?:[,;:]${SP})?(?:[Nn]rs?|NRS?|[Nn]ummers?|[Nn]o)\\.?${SP}`);
 const NUM_RE = sticky(`(\\d{1,4})([a-z])?(?![${LETTER}\\d])|([A-Z]{1,3})(?![${LETTER}\\d])`);
 const LIST_SEP_RE = sticky(`${SP}(?:(,|;)|(en|and|&|t/m|tot en met)(?![${LETTER}])|(${DASH}))${SP}`);
@@ -90,6 +119,11 @@ const COMPACT_RE = sticky(`(${HS}{0,2})${DASH}(${HS}{0,2})(\\d{1,4})(?![${LETTER
 const COMMA_NUM_RE = sticky(`${SP},${SP}(?=[\\dA-Z])`);
 const CONTINUE_RE = sticky(`${SP}(?:[;,]${SP}(?:en${SP})?|en${SP})(?:ook${SP})?(?=[Nn]rs?\\.?${SP}\\d)`);
 const RELATED_SEP_RE = sticky(`${SP}(?:en|,|/|&)${SP}`);
+gate(SUB_RE, subMayFollow);
+gate(SUFFIX_RE, suffixMayFollow);
+gate(RNUM_RE, rnumMayFollow);
+gate(COMPACT_RE, compactMayFollow);
+gate(CONTINUE_RE, continueMayFollow);
 
 const PREFIX_RE = sticky(
   '(?:' +
@@ -159,12 +193,12 @@ export function parseDossier(
   d.spaced = spaced;
   d.dashed = dashed;
   // A dash and two digits: the sub-dossier is the two digits.
-  const subEnd = endOf(SUB_RE, text, end);
+  const subEnd = subMayFollow(text, end) ? endOf(SUB_RE, text, end) : -1;
   if (subEnd >= 0) {
     d.sub = text.slice(subEnd - 2, subEnd);
     d.end = end = subEnd;
   }
-  const s = at(SUFFIX_RE, text, end);
+  const s = suffixMayFollow(text, end) ? at(SUFFIX_RE, text, end) : null;
   if (s) {
     const suf = s[1]!;
     const roman = suf.replace(/[A-HJ-UWYZ]$/, '');
@@ -173,7 +207,7 @@ export function parseDossier(
       d.end = end = end + s[0].length;
     }
   }
-  const r = endOf(RNUM_RE, text, end);
+  const r = rnumMayFollow(text, end) ? endOf(RNUM_RE, text, end) : -1;
   if (r >= 0) {
     d.rnum = true;
     d.end = end = r;
@@ -286,7 +320,7 @@ function emitDocs(
     emit(sink, 'kamerstuk', prefix + n.doc, i === 0 ? spanStart : n.start, i === last ? end : n.end, extras);
   }
   // "…, nr. 6, p. 15-16; nr. 7, p. 5-6": more documents of the same dossier.
-  const nrStart = endOf(CONTINUE_RE, text, end);
+  const nrStart = continueMayFollow(text, end) ? endOf(CONTINUE_RE, text, end) : -1;
   if (nrStart >= 0) {
     const more = parseDocs(text, nrStart, MORE_DOCS);
     if (more.length) return emitDocs(text, sink, d, more, nrStart, extras);
@@ -301,7 +335,7 @@ function parseDocs(text: string, pos: number, opts: DocsOptions): DocNum[] {
     if (opts.sameLine && hasLineBreak(text, pos, nrEnd)) return [];
     return readNumList(text, nrEnd, true);
   }
-  const cEnd = endOf(COMPACT_RE, text, pos);
+  const cEnd = compactMayFollow(text, pos) ? endOf(COMPACT_RE, text, pos) : -1;
   // No space around the dash: the dash is at `pos` and a digit follows it.
   if (cEnd >= 0 && (opts.spacedDash || (isDashCode(text.charCodeAt(pos)) && isDigitAt(text, pos + 1)))) {
     let s = cEnd;
