@@ -22,6 +22,7 @@ import {
   codeAfterSpace,
   isDashCode,
   isDigitAt,
+  isWsLike,
   gate,
   execBefore,
   isLetterAt,
@@ -84,9 +85,30 @@ const SUFFIX_RE = sticky(
   `(?:[ \\u00a0\\u2009\\u202f.]|${DASH}|${HS}{1,2}hoofdstuk${HS}{1,2})([IVXL]{1,7}[A-Z]?|[A-Z])(?![${LETTER}\\d])`,
 );
 const RNUM_RE = sticky(`${HS}{0,2}${DASH}?\\(R${HS}?\\d{3,4}\\)`);
+const NR_RE = sticky(`${SP}(?:[,;:]${SP})?(?:[Nn]rs?|NRS?|[Nn]ummers?|[Nn]o)\\.?${SP}`);
+const NUM_RE = sticky(`(\\d{1,4})([a-z])?(?![${LETTER}\\d])|([A-Z]{1,3})(?![${LETTER}\\d])`);
+const LIST_SEP_RE = sticky(`${SP}(?:(,|;)|(en|and|&|t/m|tot en met)(?![${LETTER}])|(${DASH}))${SP}`);
+const COMPACT_RE = sticky(`(${HS}{0,2})${DASH}(${HS}{0,2})(\\d{1,4})(?![${LETTER}\\d])(?![./${'\\-'}]\\d)`);
+const COMMA_NUM_RE = sticky(`${SP},${SP}(?=[\\dA-Z])`);
+const CONTINUE_RE = sticky(`${SP}(?:[;,]${SP}(?:en${SP})?|en${SP})(?:ook${SP})?(?=[Nn]rs?\\.?${SP}\\d)`);
+const RELATED_SEP_RE = sticky(`${SP}(?:en|,|/|&)${SP}`);
+
+const PREFIX_RE = sticky(
+  '(?:' +
+    `(?:[Kk]amerstuk(?:ken|dossier)?|KAMERSTUK(?:KEN)?)` +
+    `|Bijl(?:agen|\\.)?${SP}(?:bij${SP}de${SP})?Hand(?:elingen|\\.)` +
+    `|[Mm]otie|[Aa]mendement|MOTIE|AMENDEMENT` +
+    `|TK|EK` +
+    `|(?:Tweede|Eerste)${HS}Kamer(?:${HS}der${HS}Staten-Generaal)?` +
+    `)(?![${LETTER}\\d])`,
+);
+const CHAMBER_RE = sticky(`${SP}(II|I|EK|TK)(?![${LETTER}\\d])`);
+const SESSION_LEAD_RE = sticky(`${SP}[,:]?${SP}(?:(?:[Vv]ergaderjaar|[Zz]itting)${SP})?`);
+const BEFORE_DOSSIER_RE = sticky(`${SP}[,;:]?${SP}`);
+
 /*
- * Gates of the sticky patterns parseDossier, parseDocs and emitDocs try after (almost) every dossier and
- * document number, where they mostly fail (see Gate): a character or two that each match needs.
+ * Gates of the sticky patterns parseDossier, parseDocs, readNumList, emitDocs and parseBare try after (almost)
+ * every dossier and document number, where they mostly fail (see Gate): a character or two each match needs.
  */
 /** SUB_RE: a dash right after the number. */
 function subMayFollow(text: string, pos: number): boolean {
@@ -107,36 +129,34 @@ function compactMayFollow(text: string, pos: number): boolean {
   for (let i = pos; i < pos + 3; i++) if (isDashCode(text.charCodeAt(i))) return true;
   return false;
 }
+/** NR_RE: after up to 8 spaces, the separator or the "N"/"n" of the keyword. */
+function nrMayFollow(text: string, pos: number): boolean {
+  const c = codeAfterSpace(text, pos, 8);
+  return c === 0x2c || c === 0x3b || c === 0x3a || c === 0x4e || c === 0x6e;
+}
+/** LIST_SEP_RE: after up to 8 spaces, "," ";" "&", a dash, or the first letter of "en", "and", "t/m", "tot en met". */
+function listSepMayFollow(text: string, pos: number): boolean {
+  const c = codeAfterSpace(text, pos, 8);
+  return c === 0x2c || c === 0x3b || c === 0x26 || c === 0x65 || c === 0x61 || c === 0x74 || isDashCode(c);
+}
+/** CHAMBER_RE: after up to 8 spaces, the "I", "E" or "T" of the chamber. */
+function chamberMayFollow(text: string, pos: number): boolean {
+  const c = codeAfterSpace(text, pos, 8);
+  return c === 0x49 || c === 0x45 || c === 0x54;
+}
 /** CONTINUE_RE: after up to 8 spaces, the ";"/"," or the "e" of "en". */
 function continueMayFollow(text: string, pos: number): boolean {
   const c = codeAfterSpace(text, pos, 8);
   return c === 0x3b || c === 0x2c || c === 0x65;
 }
-const NR_RE = sticky(`${SP}(?:[,;:]${SP})?(?:[Nn]rs?|NRS?|[Nn]ummers?|[Nn]o)\\.?${SP}`);
-const NUM_RE = sticky(`(\\d{1,4})([a-z])?(?![${LETTER}\\d])|([A-Z]{1,3})(?![${LETTER}\\d])`);
-const LIST_SEP_RE = sticky(`${SP}(?:(,|;)|(en|and|&|t/m|tot en met)(?![${LETTER}])|(${DASH}))${SP}`);
-const COMPACT_RE = sticky(`(${HS}{0,2})${DASH}(${HS}{0,2})(\\d{1,4})(?![${LETTER}\\d])(?![./${'\\-'}]\\d)`);
-const COMMA_NUM_RE = sticky(`${SP},${SP}(?=[\\dA-Z])`);
-const CONTINUE_RE = sticky(`${SP}(?:[;,]${SP}(?:en${SP})?|en${SP})(?:ook${SP})?(?=[Nn]rs?\\.?${SP}\\d)`);
-const RELATED_SEP_RE = sticky(`${SP}(?:en|,|/|&)${SP}`);
 gate(SUB_RE, subMayFollow);
 gate(SUFFIX_RE, suffixMayFollow);
 gate(RNUM_RE, rnumMayFollow);
 gate(COMPACT_RE, compactMayFollow);
 gate(CONTINUE_RE, continueMayFollow);
-
-const PREFIX_RE = sticky(
-  '(?:' +
-    `(?:[Kk]amerstuk(?:ken|dossier)?|KAMERSTUK(?:KEN)?)` +
-    `|Bijl(?:agen|\\.)?${SP}(?:bij${SP}de${SP})?Hand(?:elingen|\\.)` +
-    `|[Mm]otie|[Aa]mendement|MOTIE|AMENDEMENT` +
-    `|TK|EK` +
-    `|(?:Tweede|Eerste)${HS}Kamer(?:${HS}der${HS}Staten-Generaal)?` +
-    `)(?![${LETTER}\\d])`,
-);
-const CHAMBER_RE = sticky(`${SP}(II|I|EK|TK)(?![${LETTER}\\d])`);
-const SESSION_LEAD_RE = sticky(`${SP}[,:]?${SP}(?:(?:[Vv]ergaderjaar|[Zz]itting)${SP})?`);
-const BEFORE_DOSSIER_RE = sticky(`${SP}[,;:]?${SP}`);
+gate(NR_RE, nrMayFollow);
+gate(LIST_SEP_RE, listSepMayFollow);
+gate(CHAMBER_RE, chamberMayFollow);
 
 /** A Dossier to fill (parseDossier writes every field). */
 function newDossier(): Dossier {
@@ -250,7 +270,7 @@ function readNumList(text: string, pos: number, letters: boolean): DocNum[] {
   const list = [first];
   let end = first.end;
   for (let guard = 0; guard < 50; guard++) {
-    const sep = at(LIST_SEP_RE, text, end);
+    const sep = listSepMayFollow(text, end) ? at(LIST_SEP_RE, text, end) : null;
     if (!sep) break;
     const p = end + sep[0].length;
     // The next item must not be a new dossier ("nr. 223, 36 180 nr. 5") or a year.
@@ -330,7 +350,7 @@ function emitDocs(
 
 /** Document numbers after a dossier: "nr. 46", "nrs. 12 en 13", "-108", ", 32", ", AA". */
 function parseDocs(text: string, pos: number, opts: DocsOptions): DocNum[] {
-  const nrEnd = endOf(NR_RE, text, pos);
+  const nrEnd = nrMayFollow(text, pos) ? endOf(NR_RE, text, pos) : -1;
   if (nrEnd >= 0) {
     if (opts.sameLine && hasLineBreak(text, pos, nrEnd)) return [];
     return readNumList(text, nrEnd, true);
@@ -379,7 +399,7 @@ export function parsePrefixed(text: string, start: number, ctx: KstContext): num
     ? text.slice(start, start + (text.charCodeAt(start + 1) === 0x4b ? 2 : 6))
     : undefined;
   if (isKst) {
-    const c = at(CHAMBER_RE, text, pos);
+    const c = chamberMayFollow(text, pos) ? at(CHAMBER_RE, text, pos) : null;
     if (c) {
       chamber = c[1];
       pos += c[0].length;
@@ -433,6 +453,14 @@ export function parsePrefixed(text: string, start: number, ctx: KstContext): num
 
 /** "nr." after a dossier ("36 600, nr. 5"), not a compact "30111-108". */
 const NR_LEAD_RE = /[\s,;:]*[Nn]/y;
+/** NR_LEAD_RE: its "N"/"n" after the spaces and punctuation. */
+function nrLeadMayFollow(text: string, pos: number): boolean {
+  let i = pos;
+  let c = text.charCodeAt(i);
+  while (isWsLike(c) || c === 0x2c || c === 0x3b || c === 0x3a) c = text.charCodeAt(++i);
+  return c === 0x4e || c === 0x6e;
+}
+gate(NR_LEAD_RE, nrLeadMayFollow);
 const TKCONV_BEFORE_RE = /[ \t\u00a0][-\u2013][ \t\u00a0]$/;
 const BRACKET_R_RE = sticky(`,${HS}{0,2}R${HS}?\\d{3,4}(?=\\))`);
 
@@ -456,7 +484,8 @@ export function parseBare(text: string, pos: number, ctx: KstContext): number {
   const docs = parseDocs(text, d.end, BARE_DOCS);
   if (docs.length) {
     // Compact form "30111-108" only for an unspaced five-digit dossier; "nr." forms for any.
-    const compact = !(endOf(NR_LEAD_RE, text, d.end) >= 0 && NR_LEAD_RE.lastIndex <= docs[0]!.start);
+    const nrLead = nrLeadMayFollow(text, d.end) ? endOf(NR_LEAD_RE, text, d.end) : -1;
+    const compact = !(nrLead >= 0 && nrLead <= docs[0]!.start);
     const lead = d.num.charCodeAt(0);
     if (compact && (d.spaced || d.dashed || !(lead >= 0x31 && lead <= 0x33))) return -1;
     if (d.dashed && !d.suffix) return -1;
