@@ -1,5 +1,5 @@
 import type { Citation, CitationExtras, CitationKind } from '../citation';
-import { DASH, SP, endOf, isDigitAt, sessionId, sticky, LETTER } from './text';
+import { DASH, SP, codeAfterSpace, endOf, gate, isDigitAt, sessionId, sticky, LETTER } from './text';
 
 /** Where recognizers put what they find; the engine resolves overlaps afterwards. */
 export interface Sink {
@@ -55,7 +55,14 @@ const PAGES_RE = sticky(
   `${SP},?${SP}(?:blz|bl|p|pp|pag|pagina|pagina's|bladzijde|bladzijden)\\.?${SP}(\\d{1,5})(?:${SP}(?:${DASH}|en|t/m)${SP}(\\d{1,5}))?(?:${SP}e\\.?v\\.?)?(?![${LETTER}\\d])`,
 );
 
-/** The end of a page reference (PAGES_RE) at `pos`, or -1. */
+/** PAGES_RE can match at `pos`: after up to 8 spaces comes the comma or the "b"/"p" of the page word. */
+function pagesMayFollow(text: string, pos: number): boolean {
+  const c = codeAfterSpace(text, pos, 8);
+  return c === 0x2c || c === 0x62 || c === 0x70;
+}
+gate(PAGES_RE, pagesMayFollow);
+
+/** The end of a page reference (PAGES_RE) at `pos`, or -1. Tried after every document number; rarely there. */
 export function pagesEnd(text: string, pos: number): number {
-  return endOf(PAGES_RE, text, pos);
+  return pagesMayFollow(text, pos) ? endOf(PAGES_RE, text, pos) : -1;
 }

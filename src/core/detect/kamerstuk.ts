@@ -19,8 +19,10 @@ import {
   atLineStart,
   digitsValue,
   hasLineBreak,
+  codeAfterSpace,
   isDashCode,
   isDigitAt,
+  isWsLike,
   gate,
   execBefore,
   isLetterAt,
@@ -104,6 +106,58 @@ const CHAMBER_RE = sticky(`${SP}(II|I|EK|TK)(?![${LETTER}\\d])`);
 const SESSION_LEAD_RE = sticky(`${SP}[,:]?${SP}(?:(?:[Vv]ergaderjaar|[Zz]itting)${SP})?`);
 const BEFORE_DOSSIER_RE = sticky(`${SP}[,;:]?${SP}`);
 
+/*
+ * Gates of the sticky patterns parseDossier, parseDocs, readNumList, emitDocs and parseBare try after (almost)
+ * every dossier and document number, where they mostly fail (see Gate): a character or two each match needs.
+ */
+/** SUB_RE: a dash right after the number. */
+function subMayFollow(text: string, pos: number): boolean {
+  return isDashCode(text.charCodeAt(pos));
+}
+/** SUFFIX_RE: a capital after the one separator character, or the "h" of "hoofdstuk" after one or two spaces. */
+function suffixMayFollow(text: string, pos: number): boolean {
+  const c = text.charCodeAt(pos + 1);
+  return (c >= 0x41 && c <= 0x5a) || c === 0x68 || text.charCodeAt(pos + 2) === 0x68;
+}
+/** RNUM_RE: its bracket within the first four characters. */
+function rnumMayFollow(text: string, pos: number): boolean {
+  for (let i = pos; i < pos + 4; i++) if (text.charCodeAt(i) === 0x28) return true;
+  return false;
+}
+/** COMPACT_RE: its dash within the first three characters. */
+function compactMayFollow(text: string, pos: number): boolean {
+  for (let i = pos; i < pos + 3; i++) if (isDashCode(text.charCodeAt(i))) return true;
+  return false;
+}
+/** NR_RE: after up to 8 spaces, the separator or the "N"/"n" of the keyword. */
+function nrMayFollow(text: string, pos: number): boolean {
+  const c = codeAfterSpace(text, pos, 8);
+  return c === 0x2c || c === 0x3b || c === 0x3a || c === 0x4e || c === 0x6e;
+}
+/** LIST_SEP_RE: after up to 8 spaces, "," ";" "&", a dash, or the first letter of "en", "and", "t/m", "tot en met". */
+function listSepMayFollow(text: string, pos: number): boolean {
+  const c = codeAfterSpace(text, pos, 8);
+  return c === 0x2c || c === 0x3b || c === 0x26 || c === 0x65 || c === 0x61 || c === 0x74 || isDashCode(c);
+}
+/** CHAMBER_RE: after up to 8 spaces, the "I", "E" or "T" of the chamber. */
+function chamberMayFollow(text: string, pos: number): boolean {
+  const c = codeAfterSpace(text, pos, 8);
+  return c === 0x49 || c === 0x45 || c === 0x54;
+}
+/** CONTINUE_RE: after up to 8 spaces, the ";"/"," or the "e" of "en". */
+function continueMayFollow(text: string, pos: number): boolean {
+  const c = codeAfterSpace(text, pos, 8);
+  return c === 0x3b || c === 0x2c || c === 0x65;
+}
+gate(SUB_RE, subMayFollow);
+gate(SUFFIX_RE, suffixMayFollow);
+gate(RNUM_RE, rnumMayFollow);
+gate(COMPACT_RE, compactMayFollow);
+gate(CONTINUE_RE, continueMayFollow);
+gate(NR_RE, nrMayFollow);
+gate(LIST_SEP_RE, listSepMayFollow);
+gate(CHAMBER_RE, chamberMayFollow);
+
 /** A Dossier to fill (parseDossier writes every field). */
 function newDossier(): Dossier {
   return {
@@ -159,12 +213,12 @@ export function parseDossier(
   d.spaced = spaced;
   d.dashed = dashed;
   // A dash and two digits: the sub-dossier is the two digits.
-  const subEnd = endOf(SUB_RE, text, end);
+  const subEnd = subMayFollow(text, end) ? endOf(SUB_RE, text, end) : -1;
   if (subEnd >= 0) {
     d.sub = text.slice(subEnd - 2, subEnd);
     d.end = end = subEnd;
   }
-  const s = at(SUFFIX_RE, text, end);
+  const s = suffixMayFollow(text, end) ? at(SUFFIX_RE, text, end) : null;
   if (s) {
     const suf = s[1]!;
     const roman = suf.replace(/[A-HJ-UWYZ]$/, '');
@@ -173,7 +227,7 @@ export function parseDossier(
       d.end = end = end + s[0].length;
     }
   }
-  const r = endOf(RNUM_RE, text, end);
+  const r = rnumMayFollow(text, end) ? endOf(RNUM_RE, text, end) : -1;
   if (r >= 0) {
     d.rnum = true;
     d.end = end = r;
@@ -216,7 +270,7 @@ function readNumList(text: string, pos: number, letters: boolean): DocNum[] {
   const list = [first];
   let end = first.end;
   for (let guard = 0; guard < 50; guard++) {
-    const sep = at(LIST_SEP_RE, text, end);
+    const sep = listSepMayFollow(text, end) ? at(LIST_SEP_RE, text, end) : null;
     if (!sep) break;
     const p = end + sep[0].length;
     // The next item must not be a new dossier ("nr. 223, 36 180 nr. 5") or a year.
@@ -286,7 +340,7 @@ function emitDocs(
     emit(sink, 'kamerstuk', prefix + n.doc, i === 0 ? spanStart : n.start, i === last ? end : n.end, extras);
   }
   // "…, nr. 6, p. 15-16; nr. 7, p. 5-6": more documents of the same dossier.
-  const nrStart = endOf(CONTINUE_RE, text, end);
+  const nrStart = continueMayFollow(text, end) ? endOf(CONTINUE_RE, text, end) : -1;
   if (nrStart >= 0) {
     const more = parseDocs(text, nrStart, MORE_DOCS);
     if (more.length) return emitDocs(text, sink, d, more, nrStart, extras);
@@ -296,12 +350,12 @@ function emitDocs(
 
 /** Document numbers after a dossier: "nr. 46", "nrs. 12 en 13", "-108", ", 32", ", AA". */
 function parseDocs(text: string, pos: number, opts: DocsOptions): DocNum[] {
-  const nrEnd = endOf(NR_RE, text, pos);
+  const nrEnd = nrMayFollow(text, pos) ? endOf(NR_RE, text, pos) : -1;
   if (nrEnd >= 0) {
     if (opts.sameLine && hasLineBreak(text, pos, nrEnd)) return [];
     return readNumList(text, nrEnd, true);
   }
-  const cEnd = endOf(COMPACT_RE, text, pos);
+  const cEnd = compactMayFollow(text, pos) ? endOf(COMPACT_RE, text, pos) : -1;
   // No space around the dash: the dash is at `pos` and a digit follows it.
   if (cEnd >= 0 && (opts.spacedDash || (isDashCode(text.charCodeAt(pos)) && isDigitAt(text, pos + 1)))) {
     let s = cEnd;
@@ -345,7 +399,7 @@ export function parsePrefixed(text: string, start: number, ctx: KstContext): num
     ? text.slice(start, start + (text.charCodeAt(start + 1) === 0x4b ? 2 : 6))
     : undefined;
   if (isKst) {
-    const c = at(CHAMBER_RE, text, pos);
+    const c = chamberMayFollow(text, pos) ? at(CHAMBER_RE, text, pos) : null;
     if (c) {
       chamber = c[1];
       pos += c[0].length;
@@ -399,6 +453,14 @@ export function parsePrefixed(text: string, start: number, ctx: KstContext): num
 
 /** "nr." after a dossier ("36 600, nr. 5"), not a compact "30111-108". */
 const NR_LEAD_RE = /[\s,;:]*[Nn]/y;
+/** NR_LEAD_RE: its "N"/"n" after the spaces and punctuation. */
+function nrLeadMayFollow(text: string, pos: number): boolean {
+  let i = pos;
+  let c = text.charCodeAt(i);
+  while (isWsLike(c) || c === 0x2c || c === 0x3b || c === 0x3a) c = text.charCodeAt(++i);
+  return c === 0x4e || c === 0x6e;
+}
+gate(NR_LEAD_RE, nrLeadMayFollow);
 const TKCONV_BEFORE_RE = /[ \t\u00a0][-\u2013][ \t\u00a0]$/;
 const BRACKET_R_RE = sticky(`,${HS}{0,2}R${HS}?\\d{3,4}(?=\\))`);
 
@@ -422,7 +484,8 @@ export function parseBare(text: string, pos: number, ctx: KstContext): number {
   const docs = parseDocs(text, d.end, BARE_DOCS);
   if (docs.length) {
     // Compact form "30111-108" only for an unspaced five-digit dossier; "nr." forms for any.
-    const compact = !(endOf(NR_LEAD_RE, text, d.end) >= 0 && NR_LEAD_RE.lastIndex <= docs[0]!.start);
+    const nrLead = nrLeadMayFollow(text, d.end) ? endOf(NR_LEAD_RE, text, d.end) : -1;
+    const compact = !(nrLead >= 0 && nrLead <= docs[0]!.start);
     const lead = d.num.charCodeAt(0);
     if (compact && (d.spaced || d.dashed || !(lead >= 0x31 && lead <= 0x33))) return -1;
     if (d.dashed && !d.suffix) return -1;
