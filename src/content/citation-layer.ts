@@ -252,6 +252,9 @@ export class CitationLayer {
     if (batch.length > 0) send();
     this.endSlice();
     await placing;
+    // Painting starts once the scan is placed: observing sentinels batch by batch made the browser recheck
+    // all of them in every frame of a long page's scan.
+    this.painter?.commit();
     return placed;
   }
 
@@ -285,8 +288,6 @@ export class CitationLayer {
       }
       if (chunk) this.addChunk(chunk);
     }
-    // The first screen is painted as soon as its batch is placed, not after the whole page.
-    this.painter?.commit();
     this.stats.placeMs += performance.now() - placeStart;
     this.endSlice();
   }

@@ -44,10 +44,7 @@ export class ViewportPainter<T extends Paintable> {
     this.pending.push(group);
   }
 
-  /**
-   * Starts watching the groups added since the last commit (once per batch of placed citations, not per group:
-   * the browser checks every observed element in each frame that observes a new one).
-   */
+  /** Starts watching the groups added since the last commit (once per scan, not per group). */
   commit(): void {
     const pending = this.pending;
     this.pending = [];
