@@ -15,6 +15,7 @@ import { exportCsv, exportJsonLd, exportMarkdown } from '../src/core/annotations
 import { importJsonLd } from '../src/core/annotations/import';
 import { AnnotationSearchIndex } from '../src/core/annotations/search';
 import { generateNotes, pageText } from './lib/generated-notes';
+import { markdownTable } from './lib/markdown-table';
 
 const COUNT = Number(process.argv[process.argv.indexOf('--notes') + 1]) || 10_000;
 
@@ -169,13 +170,7 @@ async function main(): Promise<void> {
     );
   }
 
-  const widths = [0, 1, 2, 3].map((i) =>
-    Math.max(...[['what', 'median', 'target', 'note'], ...rows].map((r) => r[i]!.length)),
-  );
-  const line = (r: string[]) => `| ${r.map((cell, i) => cell.padEnd(widths[i]!)).join(' | ')} |`;
-  console.log(line(['what', 'median', 'target', 'note']));
-  console.log(line(widths.map((w) => '-'.repeat(w))));
-  for (const r of rows) console.log(line(r));
+  console.log(markdownTable([['what', 'median', 'target', 'note'], ...rows], [false, false, false, false]));
   console.log(
     '\nStore timings use fake-indexeddb in Node, only a proxy for IndexedDB in the browser;' +
       '\nmeasure the list in the extension itself (browser tests) for the real figure.',

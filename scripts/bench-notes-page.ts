@@ -11,6 +11,7 @@
 import { exportJsonLd } from '../src/core/annotations/export';
 import { askBackground, launchExtension } from '../tests/browser/harness';
 import { generateNotes } from './lib/generated-notes';
+import { markdownTable } from './lib/markdown-table';
 
 const arg = (name: string, fallback: number) => {
   const at = process.argv.indexOf(`--${name}`);
@@ -132,12 +133,8 @@ async function main(): Promise<void> {
   }
 
   const head: [string, string, string, string] = ['what', 'median', 'target', 'verdict'];
-  const widths = [0, 1, 2, 3].map((i) => Math.max(...[head, ...rows].map((r) => r[i]!.length)));
-  const line = (r: string[]) => `| ${r.map((cell, i) => cell.padEnd(widths[i]!)).join(' | ')} |`;
   console.log(`\nNotes page in Chromium with ${COUNT} notes\n`);
-  console.log(line(head));
-  console.log(line(widths.map((w) => '-'.repeat(w))));
-  for (const r of rows) console.log(line(r));
+  console.log(markdownTable([head, ...rows], [false, false, false, false]));
 }
 
 main().catch((error: unknown) => {

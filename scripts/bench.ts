@@ -16,6 +16,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { detectCitations as DetectCitations } from '../src/core/detect/index';
+import { markdownTable } from './lib/markdown-table';
 
 const DETECTOR_ENTRY = fileURLToPath(new URL('../src/core/detect/index.ts', import.meta.url));
 
@@ -85,15 +86,6 @@ function best(runs: number, fn: () => unknown): number {
   return min;
 }
 
-function table(rows: string[][]): string {
-  const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => r[i]!.length)));
-  const line = (r: string[]): string =>
-    '| ' + r.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join(' | ') + ' |';
-  const sep =
-    '|' + widths.map((w, i) => (i === 0 ? '-'.repeat(w + 2) : '-'.repeat(w + 1) + ':')).join('|') + '|';
-  return [line(rows[0]!), sep, ...rows.slice(1).map(line)].join('\n');
-}
-
 async function main(): Promise<void> {
   const detectCitations = await bundledDetector();
   console.log('detector: esbuild bundle of src/core/detect, as built into the extension');
@@ -139,7 +131,7 @@ async function main(): Promise<void> {
   });
   const mbps = (ms: number): string => (mb / (ms / 1000)).toFixed(0);
   console.log(
-    table([
+    markdownTable([
       ['pass', 'ms', 'MB/s', '× regex', 'matches'],
       ['/\\d+/g (one regex)', tDigits.toFixed(1), mbps(tDigits), '1.00', String(digitRuns)],
       ['detectCitations', tDetect.toFixed(1), mbps(tDetect), (tDetect / tDigits).toFixed(2), String(count)],
@@ -178,7 +170,7 @@ async function main(): Promise<void> {
       (t[2]! / Math.max(t[0]!, 0.01)).toFixed(1),
     ]);
   }
-  console.log(table(rows));
+  console.log(markdownTable(rows));
 }
 
 main().catch((error: unknown) => {

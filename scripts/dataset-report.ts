@@ -4,17 +4,13 @@
  */
 import type { ReferenceRecord } from '../src/core/dataset/types';
 import { loadDataset } from './dataset/load';
+import { markdownTable } from './lib/markdown-table';
 
 function table(title: string, header: string[], rows: (string | number)[][]): string {
   const cells = [header, ...rows.map((r) => r.map(String))];
-  const widths = header.map((_, i) => Math.max(...cells.map((r) => r[i]!.length)));
-  // Numbers right-aligned, text left-aligned (markdown-style table).
+  // Numbers right-aligned, text left-aligned.
   const numeric = header.map((_, i) => cells.slice(1).every((r) => /^\d*$/.test(r[i]!)));
-  const line = (r: string[]) =>
-    '| ' + r.map((c, i) => (numeric[i] ? c.padStart(widths[i]!) : c.padEnd(widths[i]!))).join(' | ') + ' |';
-  const sep =
-    '|' + widths.map((w, i) => (numeric[i] ? '-'.repeat(w + 1) + ':' : '-'.repeat(w + 2))).join('|') + '|';
-  return [`${title}`, line(header), sep, ...cells.slice(1).map(line)].join('\n');
+  return `${title}\n${markdownTable(cells, numeric)}`;
 }
 
 function count<T>(items: T[], pred: (t: T) => boolean): number {

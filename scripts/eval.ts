@@ -12,6 +12,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { detectCitations } from '../src/core/detect/index';
 import type { Citation } from '../src/core/citation';
+import { markdownTable } from './lib/markdown-table';
 
 interface GoldItem {
   kind: string;
@@ -137,15 +138,8 @@ function main(): void {
     fmt(all.tp, all.tp + all.fp),
     fmt(all.tp, all.tp + all.fn),
   ]);
-  const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => r[i]!.length)));
-  const line = (r: string[]): string =>
-    '| ' + r.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join(' | ') + ' |';
   console.log(`corpus: ${dir} (${goldFiles.length} documents)`);
-  console.log(line(rows[0]!));
-  console.log(
-    '|' + widths.map((w, i) => (i === 0 ? '-'.repeat(w + 2) : '-'.repeat(w + 1) + ':')).join('|') + '|',
-  );
-  for (const r of rows.slice(1)) console.log(line(r));
+  console.log(markdownTable(rows));
   console.log(`optional/implicit gold matched (not scored): ${ignored}; eu-act not scored`);
   if (verbose && report.length) console.log('\n' + report.join('\n'));
 }
