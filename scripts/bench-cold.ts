@@ -17,10 +17,11 @@
  * throughout).
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { corpusDocuments } from './lib/corpus';
 import { markdownTable } from './lib/markdown-table';
 
 const CHUNK_CHARS = 20_000;
@@ -71,14 +72,11 @@ async function child(file: string, mode: string): Promise<void> {
 }
 
 function corpusText(dir: string, bytes: number): { text: string; note: string } {
-  const docs = join(dir, 'docs');
-  if (!existsSync(docs)) throw new Error(`corpus not found at ${dir} (pass CORPUS_DIR or --page)`);
-  const files = readdirSync(docs)
-    .filter((f) => f.endsWith('.txt'))
-    .sort();
-  const unit = files.map((f) => readFileSync(join(docs, f), 'utf8')).join('\n\n') + '\n\n';
+  const documents = corpusDocuments(dir);
+  if (!documents) throw new Error(`corpus not found at ${dir} (pass CORPUS_DIR or --page)`);
+  const unit = documents.join('\n\n') + '\n\n';
   const text = unit.repeat(Math.ceil(bytes / unit.length)).slice(0, bytes);
-  return { text, note: `${files.length} dev-corpus documents repeated` };
+  return { text, note: `${documents.length} dev-corpus documents repeated` };
 }
 
 async function pageText(bytes: number): Promise<{ text: string; note: string }> {

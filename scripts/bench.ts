@@ -11,11 +11,12 @@
  * Without the corpus it falls back to built-in sample sentences and says so.
  */
 import { build } from 'esbuild';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { detectCitations as DetectCitations } from '../src/core/detect/index';
+import { corpusDocuments } from './lib/corpus';
 import { markdownTable } from './lib/markdown-table';
 
 const DETECTOR_ENTRY = fileURLToPath(new URL('../src/core/detect/index.ts', import.meta.url));
@@ -51,17 +52,10 @@ const SAMPLE = [
 ].join('\n');
 
 function corpusText(dir: string): { text: string; note: string } {
-  const docs = join(dir, 'docs');
-  if (!existsSync(docs)) {
+  const documents = corpusDocuments(dir);
+  if (!documents)
     return { text: SAMPLE, note: `corpus not found at ${dir}: using built-in sample sentences` };
-  }
-  const files = readdirSync(docs)
-    .filter((f) => f.endsWith('.txt'))
-    .sort();
-  return {
-    text: files.map((f) => readFileSync(join(docs, f), 'utf8')).join('\n\n'),
-    note: `${files.length} documents from ${dir}`,
-  };
+  return { text: documents.join('\n\n'), note: `${documents.length} documents from ${dir}` };
 }
 
 function repeatTo(unit: string, bytes: number): string {
