@@ -9,6 +9,7 @@ import {
   type PageText,
   type TextMap,
   type TextPoint,
+  withCollapsedSpaces,
 } from './page-text';
 import { caretAt, containsPoint } from './hit-test';
 import { ViewportPainter } from './viewport-painter';
@@ -64,7 +65,7 @@ export class PlacedCitation {
         node === end.node ? end.offset : undefined,
       );
     }
-    return text.replace(/[ \t\n\r\f]+/g, ' ');
+    return withCollapsedSpaces(text);
   }
 
   get range(): Range {

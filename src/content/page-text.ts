@@ -249,6 +249,11 @@ export function collectPageText(root: Node, accept?: (node: Text) => boolean): P
 
 /** Runs of HTML white space (not no-break or thin spaces, which are part of citations like "26\u00a0150"). */
 const SPACE_RUN = /[ \t\n\r\f]+/g;
+/** `text` with each run of HTML white space read as one space, as the browser renders it. */
+export function withCollapsedSpaces(text: string): string {
+  return text.replace(SPACE_RUN, ' ');
+}
+
 /** Most text nodes of prose have nothing to collapse: test that with one search. */
 const NEEDS_COLLAPSE = /[\t\n\r\f]| {2}/;
 
