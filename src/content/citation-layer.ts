@@ -123,7 +123,7 @@ function sentinelsOf(map: TextMap): Element[] {
 }
 
 /** Reading order of two citations, from their start points (no Range needed). */
-export function compareStarts(a: PlacedCitation, b: PlacedCitation): number {
+function compareStarts(a: PlacedCitation, b: PlacedCitation): number {
   if (a.start.node === b.start.node) return a.start.offset - b.start.offset;
   return a.start.node.compareDocumentPosition(b.start.node) & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1;
 }
