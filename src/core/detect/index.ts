@@ -29,6 +29,7 @@ import { parsePublication } from './publications';
 import { parseResolution } from './resolutions';
 import { codeBeforeSpace, endOf, execBefore, gate, inUrlAt, isDigitAt, isSpaceCode, isWordAt } from './text';
 import { FAST_KEYWORDS, KW_SEP, keywordBeforeDigit } from './keywords';
+import { findPrefixStart, prefixType } from './prefix';
 import { findTreatyAcronyms, findTreatyNames } from './treaties';
 
 export interface DetectOptions {
@@ -78,114 +79,6 @@ function isTkLetterCode(c: number): boolean {
 /** ECLI, found by its literal prefix and then read in full. */
 const ECLI_PREFIX_RE = /ECLI:/g;
 const ECLI_RE = /ECLI:[A-Z]{2}:[A-Z0-9]{1,7}:\d{4}:[A-Z0-9]{1,25}(?:\.[A-Z0-9]{1,25}){0,4}/y;
-
-/** Walks back from `end` over filler words to the keyword a Kamerstuk/Handelingen citation starts with. */
-const FILLER = new Set([
-  'II',
-  'I',
-  'TK',
-  'EK',
-  'der',
-  'van',
-  'de',
-  'bij',
-  'Kamer',
-  'Tweede',
-  'Eerste',
-  'Staten-Generaal',
-  'vergaderjaar',
-  'Vergaderjaar',
-  'zitting',
-  'Zitting',
-  'Verenigde',
-  'Vergadering',
-]);
-
-type PrefixType = 'kst' | 'hand' | 'aanh';
-
-const HAND_WORDS = new Set(['Handelingen', 'handelingen', 'HANDELINGEN', 'Hand.']);
-const AANH_WORDS = new Set(['Aanhangsel', 'AANHANGSEL', 'Aanh.']);
-const BIJL_WORDS = new Set(['Bijl.', 'Bijlagen', 'Bijl']);
-const LINK_WORDS = new Set(['der', 'van', 'de', 'bij', 'tot']);
-const KST_WORDS = new Set([
-  'Kamerstuk',
-  'kamerstuk',
-  'Kamerstukken',
-  'kamerstukken',
-  'Kamerstukdossier',
-  'kamerstukdossier',
-  'KAMERSTUK',
-  'KAMERSTUKKEN',
-]);
-
-/** What wordBefore read (one object for every call: the walk back runs for most numbers in a text). */
-const WORD = { text: '' };
-
-/** The word before `end`, past spaces, commas and colons: its start, with the word in WORD.text; or -1. */
-function wordBefore(text: string, end: number): number {
-  let i = end;
-  const min = Math.max(0, end - 16);
-  while (i > min) {
-    const c = text.charCodeAt(i - 1);
-    if (isSpaceCode(c) || c === 0x2c || c === 0x3a) i--;
-    else break;
-  }
-  const we = i;
-  while (i > 0 && i > we - 24) {
-    const c = text.charCodeAt(i - 1);
-    if (isWordAt(text, i - 1) || c === 0x2d || (c === 0x2e && i === we)) i--;
-    else break;
-  }
-  if (i === we) return -1;
-  WORD.text = text.slice(i, we);
-  return i;
-}
-
-/** The type of the prefix findPrefixStart found last (one variable, not a tuple per call). */
-let prefixType: PrefixType = 'kst';
-
-/**
- * The start of the keyword phrase that ends at `end` ("Kamerstukken II", "Aanhangsel Handelingen"), its type in
- * prefixType; or -1.
- */
-function findPrefixStart(text: string, end: number): number {
-  let pos = end;
-  let tkAt = -1;
-  for (let step = 0; step < 9; step++) {
-    const s = wordBefore(text, pos);
-    if (s < 0) break;
-    const word = WORD.text;
-    if (HAND_WORDS.has(word)) {
-      // "Aanhangsel (der|van de|bij de) Handelingen", "Aanh. Hand.", "Bijl. Hand."
-      let q = s;
-      for (let k = 0; k < 3; k++) {
-        const b = wordBefore(text, q);
-        if (b < 0) break;
-        if (AANH_WORDS.has(WORD.text)) return prefixFound(b, 'aanh');
-        if (BIJL_WORDS.has(WORD.text)) return prefixFound(b, 'kst');
-        if (!LINK_WORDS.has(WORD.text)) break;
-        q = b;
-      }
-      return prefixFound(s, 'hand');
-    }
-    if (KST_WORDS.has(word)) return prefixFound(s, 'kst');
-    if (word === 'Tweede' || word === 'Eerste') {
-      if (/^[\s\u00a0]+Kamer/.test(text.slice(s + word.length, s + word.length + 8)))
-        return prefixFound(s, 'kst');
-    }
-    if ((word === 'TK' || word === 'EK') && tkAt < 0) tkAt = s;
-    if (!FILLER.has(word)) break;
-    pos = s;
-  }
-  if (tkAt >= 0) return prefixFound(tkAt, 'kst');
-  return -1;
-}
-
-/** Records the type of a prefix found at `start` and returns `start`. */
-function prefixFound(start: number, type: PrefixType): number {
-  prefixType = type;
-  return start;
-}
 
 function wordStartOf(text: string, pos: number): number {
   let s = pos;
