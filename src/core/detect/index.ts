@@ -122,10 +122,9 @@ function dispatchKeyword(
     if (r < 0) r = parseAtNr(text, kwStart, ctx);
     return r;
   }
-  if (group === G.Kst) {
-    const pre = findPrefixStart(text, kwStop);
-    return parsePrefixed(text, pre >= 0 && prefixType === 'kst' ? pre : kwStart, ctx);
-  }
+  // A Kamerstuk keyword or motie/amendement starts its own citation: no prefix further back can include it
+  // (findPrefixStart from its end would stop at it).
+  if (group === G.Kst) return parsePrefixed(text, kwStart, ctx);
   if (group === G.Ch) {
     if (kwText === 'Staten-Generaal') {
       const house = /Eerste[\s\u00a0]+Kamer[\s\u00a0]+der[\s\u00a0]+$/.test(
