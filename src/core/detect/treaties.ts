@@ -38,6 +38,11 @@ export interface Matcher {
   firstHi: Int32Array;
   /** The trie over nameKeys, grown as walks visit it (see child()). */
   root: TrieNode;
+  /**
+   * The root's children by ASCII character, as far as looked up (undefined: not yet): every walk starts at the
+   * root, on any character, where the one-child shortcut of deeper nodes rarely helps.
+   */
+  rootKids: (TrieNode | null | undefined)[];
   maxBack: number;
   maxRaw: number;
   compounds: Map<string, string>;
@@ -258,6 +263,7 @@ function build(): Matcher {
       lastChar: -1,
       last: null,
     },
+    rootKids: new Array<TrieNode | null | undefined>(0x80).fill(undefined),
     maxBack: ix.maxBack,
     maxRaw: ix.maxRaw,
     compounds: new Map(ix.compounds),
@@ -309,12 +315,24 @@ interface TrieNode {
  */
 function child(m: Matcher, node: TrieNode, f: number): TrieNode | undefined {
   if (node.lastChar === f) return node.last ?? undefined;
+  if (node.depth === 0 && f < 0x80) {
+    const kid = m.rootKids[f];
+    if (kid !== undefined) return kid ?? undefined;
+    return (m.rootKids[f] = newChild(m, node, f)) ?? undefined;
+  }
   const known = node.kids.get(f);
   if (known !== undefined) {
     node.lastChar = f;
     node.last = known;
     return known ?? undefined;
   }
+  const kid = newChild(m, node, f);
+  node.kids.set(f, kid);
+  return kid ?? undefined;
+}
+
+/** The child of `node` for folded character `f` made from the names (null when no name continues with f). */
+function newChild(m: Matcher, node: TrieNode, f: number): TrieNode | null {
   const keys = m.nameKeys;
   const depth = node.depth;
   let a: number;
@@ -328,11 +346,8 @@ function child(m: Matcher, node: TrieNode, f: number): TrieNode | undefined {
     b = a;
     while (b < node.hi && keys[b]!.charCodeAt(depth) === f) b++;
   }
-  if (a === b) {
-    node.kids.set(f, null);
-    return undefined;
-  }
-  const kid: TrieNode = {
+  if (a === b) return null;
+  return {
     lo: a,
     hi: b,
     depth: depth + 1,
@@ -341,8 +356,6 @@ function child(m: Matcher, node: TrieNode, f: number): TrieNode | undefined {
     lastChar: -1,
     last: null,
   };
-  node.kids.set(f, kid);
-  return kid;
 }
 
 /** Longest name starting at `start` (a word start) and ending at a word end: [end, treaty key], or undefined. */
@@ -600,12 +613,15 @@ export function findTreatyNames(text: string, sink: Sink): Set<string> {
       let cs = ws;
       while (cs > 1 && text.charCodeAt(cs - 1) === 0x2d && isWordAt(text, cs - 2))
         cs = wordStart(text, cs - 1);
-      const key = nameKey(text.slice(cs, we));
-      for (let k = 3; k <= key.length - 10; k++) {
-        const t = m.compounds.get(key.slice(k));
-        if (t) {
-          best = [cs, we, t];
-          break;
+      // A compound name has at least ten letters after a part of three: no key to make for a shorter word.
+      if (we - cs >= 13) {
+        const key = nameKey(text.slice(cs, we));
+        for (let k = 3; k <= key.length - 10; k++) {
+          const t = m.compounds.get(key.slice(k));
+          if (t) {
+            best = [cs, we, t];
+            break;
+          }
         }
       }
     }
