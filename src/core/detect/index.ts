@@ -30,7 +30,7 @@ import { parseResolution } from './resolutions';
 import { codeBeforeSpace, endOf, execBefore, gate, inUrlAt, isDigitAt, isSpaceCode, isWordAt } from './text';
 import { FAST_KEYWORDS, KW_SEP, keywordBeforeDigit } from './keywords';
 import { findPrefixStart, prefixType } from './prefix';
-import { findTreatyAcronyms, findTreatyNames } from './treaties';
+import { acronymLeadPattern, findTreatyNames, treatyAcronymAt } from './treaties';
 
 export interface DetectOptions {
   /** Only return these kinds (default: all). */
@@ -76,9 +76,38 @@ function isTkLetterCode(c: number): boolean {
   return c === 0x5a || c === 0x44;
 }
 
-/** ECLI, found by its literal prefix and then read in full. */
-const ECLI_PREFIX_RE = /ECLI:/g;
+/** ECLI, found by its literal prefix (CAPITALS_RE) and then read in full. */
 const ECLI_RE = /ECLI:[A-Z]{2}:[A-Z0-9]{1,7}:\d{4}:[A-Z0-9]{1,25}(?:\.[A-Z0-9]{1,25}){0,4}/y;
+
+/** The ECLI at `p` (where "ECLI:" is): emitted unless glued to a word before it. Returns its end, or -1. */
+function ecliAt(text: string, p: number, sink: Sink): number {
+  ECLI_RE.lastIndex = p;
+  const e = ECLI_RE.exec(text);
+  if (!e) return -1;
+  let id = e[0];
+  while (id.endsWith('.')) id = id.slice(0, -1);
+  if (!isWordAt(text, p - 1)) emit(sink, 'ecli', id, p, p + id.length);
+  return p + e[0].length;
+}
+
+/**
+ * One scan for what starts with capitals: the prefix of an ECLI, and the acronyms and exact forms of treaties
+ * (treaties.ts). Made on first use: the treaty pattern comes from the alias data.
+ */
+let capitalsRe: RegExp | undefined;
+
+function findCapitalCitations(text: string, sink: Sink, named: Set<string>): void {
+  const re = (capitalsRe ??= new RegExp(`ECLI:|${acronymLeadPattern()}`, 'g'));
+  re.lastIndex = 0;
+  let hit: RegExpExecArray | null;
+  while ((hit = re.exec(text))) {
+    const p = hit.index;
+    const end = text.startsWith('ECLI:', p)
+      ? ecliAt(text, p, sink)
+      : treatyAcronymAt(text, p, hit[0], sink, named);
+    if (end > re.lastIndex) re.lastIndex = end;
+  }
+}
 
 function wordStartOf(text: string, pos: number): number {
   let s = pos;
@@ -310,23 +339,10 @@ export function detectCitations(text: string, options: DetectOptions = {}): Cita
     if (end > re.lastIndex) re.lastIndex = end;
   }
 
-  // ECLI and treaties go into the same sink after the digit triggers: the order of a concatenation, which
+  // Treaties and ECLI go into the same sink after the digit triggers: the order of a concatenation, which
   // resolveOverlaps keeps on ties, without building one.
-  ECLI_PREFIX_RE.lastIndex = 0;
-  let m: RegExpExecArray | null;
-  while ((m = ECLI_PREFIX_RE.exec(text))) {
-    ECLI_RE.lastIndex = m.index;
-    const e = ECLI_RE.exec(text);
-    if (!e) continue;
-    ECLI_PREFIX_RE.lastIndex = m.index + e[0].length;
-    let id = e[0];
-    while (id.endsWith('.')) id = id.slice(0, -1);
-    if (isWordAt(text, m.index - 1)) continue;
-    emit(sink, 'ecli', id, m.index, m.index + id.length);
-  }
-
   const named = findTreatyNames(text, sink);
-  findTreatyAcronyms(text, sink, named);
+  findCapitalCitations(text, sink, named);
 
   let found = resolveOverlaps([sink.out]);
   if (options.implicit !== false && ctx.implicit.length) {

@@ -68,8 +68,8 @@ export interface Matcher {
   wmBucket: (string[] | undefined)[];
   /** By the same hash, the characters before the last block of those words' windows (see wmMayEnd). */
   wmBefore: Uint32Array;
-  /** A run of capitals that is the lead of an exact form, on a word boundary (see leadRe). */
-  acronymRe: RegExp;
+  /** A run of capitals that is the lead of an exact form, on a word boundary (see leadPattern). */
+  acronymLeads: string;
   nearbyRe: RegExp;
   wordSet: string[];
 }
@@ -192,11 +192,12 @@ export const WORD_REGEX_MAX = 1 << 16;
 
 /**
  * `\b[A-Z]{2,}` restricted to the runs that lead an exact form: the same hits as scanning every capital run and
- * looking it up, without visiting the thousands of other capital runs a page has.
+ * looking it up, without visiting the thousands of other capital runs a page has. A pattern that never matches
+ * when there are none.
  */
-function leadRe(leads: string[]): RegExp {
+function leadPattern(leads: string[]): string {
   const runs = leads.filter((l) => /^[A-Z]{2,}$/.test(l)).sort((a, b) => b.length - a.length);
-  return runs.length ? new RegExp(`\\b(?:${runs.join('|')})(?![A-Z])`, 'g') : /[^\s\S]/g;
+  return runs.length ? `\\b(?:${runs.join('|')})(?![A-Z])` : '[^\\s\\S]';
 }
 
 /** The lookup tables come precomputed in data/treaty-aliases.json (treaty-index.ts); this only wraps them. */
@@ -281,7 +282,7 @@ function build(): Matcher {
     wmShift,
     wmBucket,
     wmBefore,
-    acronymRe: leadRe(ix.exactByLead.map((e) => e[0])),
+    acronymLeads: leadPattern(ix.exactByLead.map((e) => e[0])),
     wordRe: new RegExp(words.join('|'), 'gi'),
     nearbyRe: new RegExp(words.join('|'), 'i'),
     wordSet: words,
@@ -649,43 +650,53 @@ export function findTreatyNames(text: string, sink: Sink): Set<string> {
 const ARTICLE_BEFORE_RE =
   /(?:art\.|artikel|artikelen|article|Art\.|Artikel|Article)[\s\u00a0]*\d+[a-z]?(?:[\s\u00a0]*(?:lid|para\.?)[\s\u00a0]*\d+)?[\s\u00a0,]*$/;
 
-/** Acronyms and exact forms. `named` holds treaty keys already named in the text. */
-export function findTreatyAcronyms(text: string, sink: Sink, named: Set<string>): void {
+/**
+ * The pattern of the capitals treatyAcronymAt reads from (a global regex of it finds every acronym and exact form,
+ * and no run of capitals that leads none).
+ */
+export function acronymLeadPattern(): string {
+  return getMatcher().acronymLeads;
+}
+
+/**
+ * The acronym or exact form led by the capitals `lead` at `p` (EVRM, CEDAW, "GC I"), if the text supports it.
+ * `named` holds treaty keys already named in the text. Returns the end of the citation emitted, or -1.
+ */
+export function treatyAcronymAt(
+  text: string,
+  p: number,
+  lead: string,
+  sink: Sink,
+  named: Set<string>,
+): number {
   const m = getMatcher();
-  const re = m.acronymRe;
-  re.lastIndex = 0;
-  let hit: RegExpExecArray | null;
-  while ((hit = re.exec(text))) {
-    const p = hit.index;
-    const cands = m.exactByLead.get(hit[0]);
-    if (!cands) continue;
-    if (isWordAt(text, p - 1)) continue;
-    for (const cand of cands) {
-      if (!text.startsWith(cand.text, p)) continue;
-      let end = p + cand.text.length;
-      if (isWordAt(text, end)) continue;
-      let start = p;
-      // Glued to a compound: "CEDAW-comité" names the committee; "CCW-verdrag" is the treaty.
-      if (text.charCodeAt(end) === 0x2d && isWordAt(text, end + 1)) {
-        const tailEnd = wordEnd(text, end + 1);
-        const tail = text.slice(end + 1, tailEnd).toLowerCase();
-        if (!m.wordSet.includes(tail)) break;
-        end = tailEnd;
-      }
-      if (text.charCodeAt(p - 1) === 0x2d && isWordAt(text, p - 2)) {
-        const s = withPrefix(text, p);
-        if (s === p) break;
-        start = s;
-      }
-      const letters = cand.text.replace(/[^A-Z]/g, '').length;
-      if (letters <= 3 && !named.has(cand.key)) {
-        const near = text.slice(Math.max(0, p - 200), Math.min(text.length, end + 200));
-        const before = text.slice(Math.max(0, p - 30), p);
-        if (!m.nearbyRe.test(near) && !ARTICLE_BEFORE_RE.test(before)) break;
-      }
-      emit(sink, 'treaty', `treaty-${cand.key}`, start, end);
-      re.lastIndex = Math.max(re.lastIndex, end);
-      break;
+  const cands = m.exactByLead.get(lead);
+  if (!cands || isWordAt(text, p - 1)) return -1;
+  for (const cand of cands) {
+    if (!text.startsWith(cand.text, p)) continue;
+    let end = p + cand.text.length;
+    if (isWordAt(text, end)) continue;
+    let start = p;
+    // Glued to a compound: "CEDAW-comité" names the committee; "CCW-verdrag" is the treaty.
+    if (text.charCodeAt(end) === 0x2d && isWordAt(text, end + 1)) {
+      const tailEnd = wordEnd(text, end + 1);
+      const tail = text.slice(end + 1, tailEnd).toLowerCase();
+      if (!m.wordSet.includes(tail)) return -1;
+      end = tailEnd;
     }
+    if (text.charCodeAt(p - 1) === 0x2d && isWordAt(text, p - 2)) {
+      const s = withPrefix(text, p);
+      if (s === p) return -1;
+      start = s;
+    }
+    const letters = cand.text.replace(/[^A-Z]/g, '').length;
+    if (letters <= 3 && !named.has(cand.key)) {
+      const near = text.slice(Math.max(0, p - 200), Math.min(text.length, end + 200));
+      const before = text.slice(Math.max(0, p - 30), p);
+      if (!m.nearbyRe.test(near) && !ARTICLE_BEFORE_RE.test(before)) return -1;
+    }
+    emit(sink, 'treaty', `treaty-${cand.key}`, start, end);
+    return end;
   }
+  return -1;
 }
