@@ -28,7 +28,7 @@ import { parseGluedHandelingen, parseMetadataRow, parseParliament, parseParliame
 import { parsePublication } from './publications';
 import { parseResolution } from './resolutions';
 import { codeBeforeSpace, endOf, execBefore, gate, inUrlAt, isDigitAt, isSpaceCode, isWordAt } from './text';
-import { FAST_KEYWORDS, KW_SEP, keywordBeforeDigit } from './keywords';
+import { FAST_KEYWORDS, KW_SEP, keywordBeforeDigit, type FoundKeyword } from './keywords';
 import { findPrefixStart, prefixType } from './prefix';
 import { acronymLeadPattern, findTreatyNames, treatyAcronymAt } from './treaties';
 
@@ -180,16 +180,17 @@ function dispatchKeyword(
   return -1;
 }
 
-function isKeywordSep(c: number): boolean {
-  return isSpaceCode(c) || c === 0x2e || c === 0x2c || c === 0x3a || c === 0x3b || c === 0x28 || c === 0x7c;
-}
-
+/**
+ * Hands the trigger at `p` to its recognizer: a zaak/document number `tk`, a keyword `kwText` of `group` starting
+ * at `kwStart`, or else a number by its shape. Returns the end of what was consumed, or -1.
+ */
 function dispatch(
   text: string,
   p: number,
   tk: string | undefined,
   group: G | 0,
   kwText: string | undefined,
+  kwStart: number,
   ctx: KstContext,
 ): number {
   if (tk !== undefined) {
@@ -199,14 +200,7 @@ function dispatch(
     return p + tk.length;
   }
   if (group && kwText !== undefined) {
-    // The keyword ends before the separators that precede the digit.
-    let kwEnd = p;
-    while (kwEnd > 0 && p - kwEnd < 8 && isKeywordSep(text.charCodeAt(kwEnd - 1))) kwEnd--;
-    if (!text.startsWith(kwText, kwEnd - kwText.length)) kwEnd = text.lastIndexOf(kwText, p);
-    else kwEnd -= kwText.length;
-    const kwStart = kwEnd;
-    const kwStop = kwStart + kwText.length;
-    const r = dispatchKeyword(text, ctx, group, kwText, kwStart, kwStop);
+    const r = dispatchKeyword(text, ctx, group, kwText, kwStart, kwStart + kwText.length);
     if (r >= 0 || endOf(DOSSIER_AT_RE, text, p) < 0) return r;
   }
   // Five digits or a dossier shape without a keyword.
@@ -319,7 +313,7 @@ export function detectCitations(text: string, options: DetectOptions = {}): Cita
 
   const re = TRIGGER_RE;
   re.lastIndex = 0;
-  const kw = { group: 0 };
+  const kw: FoundKeyword = { group: 0, start: 0 };
   while (re.test(text)) {
     const p = re.lastIndex - 1;
     // What the trigger found, in the order of its alternatives before they were lookarounds: a zaak/document
@@ -335,7 +329,7 @@ export function detectCitations(text: string, options: DetectOptions = {}): Cita
       kwText = keywordBeforeDigit(text, p, kw);
       if (kwText === undefined) re.lastIndex = Math.max(re.lastIndex, endOf(DOSSIER_AT_RE, text, p));
     }
-    const end = dispatch(text, p, tk, kw.group as G | 0, kwText, ctx);
+    const end = dispatch(text, p, tk, kw.group as G | 0, kwText, kw.start, ctx);
     if (end > re.lastIndex) re.lastIndex = end;
   }
 

@@ -152,12 +152,18 @@ function isNotLetterRe(c: number): boolean {
   return !((c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a) || (c >= 0xc0 && c <= 0x24f));
 }
 
+/** Where keywordBefore writes the group and the start of the keyword it found. */
+export interface FoundKeyword {
+  group: number;
+  start: number;
+}
+
 /**
  * The keyword KEYWORDS matches as ending at `end`, as the capture its first matching group would hold: the form,
- * with its group in `found.group`; undefined if none. (Where two forms of a group could both end there, one is a
+ * with its group and start in `found`; undefined if none. (Where two forms of a group could both end there, one is a
  * suffix of the other — "ah-tk-"/"h-tk-", "II"/"I" — and the longer is listed first, as the pattern tries it.)
  */
-export function keywordBefore(text: string, end: number, found: { group: number }): string | undefined {
+export function keywordBefore(text: string, end: number, found: FoundKeyword): string | undefined {
   const list = FORMS_BY_LAST.get(text.charCodeAt(end - 1));
   if (!list) return undefined;
   for (const k of list) {
@@ -165,6 +171,7 @@ export function keywordBefore(text: string, end: number, found: { group: number 
     if (start < 0 || !text.startsWith(k.form, start)) continue;
     if (k.word && !isNotLetterRe(text.charCodeAt(start - 1))) continue;
     found.group = k.group;
+    found.start = start;
     return k.form;
   }
   return undefined;
@@ -174,7 +181,7 @@ export function keywordBefore(text: string, end: number, found: { group: number 
  * The keyword of the digit trigger's lookbehind (`FAST_KEYWORDS(?<!KW_SEP)KW_SEP{0,8}` before the digit at `p`):
  * it ends before the separators, at most 8, before the digit. As keywordBefore.
  */
-export function keywordBeforeDigit(text: string, p: number, found: { group: number }): string | undefined {
+export function keywordBeforeDigit(text: string, p: number, found: FoundKeyword): string | undefined {
   let q = p;
   while (q > p - 8 && q > 0 && isKwSepCode(text.charCodeAt(q - 1))) q--;
   return keywordBefore(text, q, found);

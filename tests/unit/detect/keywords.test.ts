@@ -125,7 +125,7 @@ describe('trigger keywords', () => {
 
   it('keywordBefore gives the group and text KEYWORDS captures, wherever it matches', () => {
     const re = new RegExp(`(?<=${KEYWORDS})`, 'y');
-    const found = { group: 0 };
+    const found = { group: 0, start: 0 };
     fc.assert(
       fc.property(textArb, (text) => {
         for (let end = 0; end <= text.length; end++) {
@@ -138,7 +138,11 @@ describe('trigger keywords', () => {
             continue;
           }
           const group = m.findIndex((g, i) => i > 0 && g !== undefined);
-          expect([found.group, form], `${JSON.stringify(text)} @${end}`).toEqual([group, m[group]]);
+          expect([found.group, form, found.start], `${JSON.stringify(text)} @${end}`).toEqual([
+            group,
+            m[group],
+            end - m[group]!.length,
+          ]);
         }
       }),
       { numRuns: 10000 },

@@ -38,7 +38,7 @@ describe('digit trigger', () => {
   });
 
   it('keywordBeforeDigit finds a keyword exactly where the lookbehind does', () => {
-    const found = { group: 0 };
+    const found = { group: 0, start: 0 };
     fc.assert(
       fc.property(textArb, (text) => {
         for (let p = 0; p < text.length; p++) {
