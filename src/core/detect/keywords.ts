@@ -136,14 +136,18 @@ interface KeywordForm {
   word: boolean;
 }
 
-/** Forms by their last character, in priority order (group order, then the order of the forms). */
-const FORMS_BY_LAST = new Map<number, KeywordForm[]>();
+/**
+ * Forms by their last character (all ASCII), in priority order (group order, then the order of the forms). An
+ * array, not a Map: it is read for every digit the trigger finds.
+ */
+const FORMS_BY_LAST: (KeywordForm[] | undefined)[] = new Array<KeywordForm[] | undefined>(0x80).fill(
+  undefined,
+);
 KEYWORD_GROUPS.forEach((g, i) => {
   for (const form of g.forms) {
     const last = form.charCodeAt(form.length - 1);
-    let list = FORMS_BY_LAST.get(last);
-    if (!list) FORMS_BY_LAST.set(last, (list = []));
-    list.push({ group: i + 1, form, word: g.word });
+    if (last >= 0x80) throw new Error(`keyword form ${form} must end in an ASCII character`);
+    (FORMS_BY_LAST[last] ??= []).push({ group: i + 1, form, word: g.word });
   }
 });
 
@@ -164,9 +168,11 @@ export interface FoundKeyword {
  * suffix of the other — "ah-tk-"/"h-tk-", "II"/"I" — and the longer is listed first, as the pattern tries it.)
  */
 export function keywordBefore(text: string, end: number, found: FoundKeyword): string | undefined {
-  const list = FORMS_BY_LAST.get(text.charCodeAt(end - 1));
-  if (!list) return undefined;
-  for (const k of list) {
+  const last = text.charCodeAt(end - 1);
+  const list = last < 0x80 ? FORMS_BY_LAST[last] : undefined;
+  if (list === undefined) return undefined;
+  for (let i = 0; i < list.length; i++) {
+    const k = list[i]!;
     const start = end - k.form.length;
     if (start < 0 || !text.startsWith(k.form, start)) continue;
     if (k.word && !isNotLetterRe(text.charCodeAt(start - 1))) continue;
