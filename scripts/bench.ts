@@ -68,31 +68,6 @@ function repeatTo(unit: string, bytes: number): string {
 /** Calls before timing: V8 needs a few passes over a 10 MB text before its JIT tiers settle (steady state). */
 const WARM_UP_RUNS = 3;
 
-/** Timed passes of the regex and of the detector, each. */
-const PASSES = 15;
-
-/**
- * The fastest of `n` calls of `a` and of `b`, called in turn: on a shared machine the load from others drifts,
- * and taking turns lets both sample the same quiet moments.
- */
-function fastestInTurn(n: number, a: () => void, b: () => void): [number, number] {
-  for (let i = 0; i < WARM_UP_RUNS; i++) {
-    a();
-    b();
-  }
-  let fastestA = Infinity;
-  let fastestB = Infinity;
-  for (let i = 0; i < n; i++) {
-    let s = performance.now();
-    a();
-    fastestA = Math.min(fastestA, performance.now() - s);
-    s = performance.now();
-    b();
-    fastestB = Math.min(fastestB, performance.now() - s);
-  }
-  return [fastestA, fastestB];
-}
-
 /** The fastest of `runs` timed calls after the warm-up: throughput at steady state, minus GC pauses' luck. */
 function best(runs: number, fn: () => unknown): number {
   for (let i = 0; i < WARM_UP_RUNS; i++) fn();
@@ -117,18 +92,18 @@ async function main(): Promise<void> {
   const mb = Buffer.byteLength(text) / 1e6;
   console.log(`bench text: ${mb.toFixed(1)} MB (${note}), node ${process.version}`);
 
+  const runs = 8;
   let digitRuns = 0;
-  const regexPass = (): void => {
+  const tDigits = best(runs, () => {
     const re = /\d+/g;
     let n = 0;
     while (re.exec(text)) n++;
     digitRuns = n;
-  };
+  });
   let count = 0;
-  const detectPass = (): void => {
+  const tDetect = best(runs, () => {
     count = detectCitations(text).length;
-  };
-  const [tDigits, tDetect] = fastestInTurn(PASSES, regexPass, detectPass);
+  });
   let outBytes = 0;
   const tScan = best(3, () => {
     const cs = detectCitations(text);
