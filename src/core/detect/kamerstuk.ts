@@ -119,9 +119,13 @@ function suffixMayFollow(text: string, pos: number): boolean {
   const c = text.charCodeAt(pos + 1);
   return (c >= 0x41 && c <= 0x5a) || c === 0x68 || text.charCodeAt(pos + 2) === 0x68;
 }
-/** RNUM_RE: its bracket within the first four characters. */
+/** RNUM_RE: a bracket within the first four characters, and before it only spaces and a dash. */
 function rnumMayFollow(text: string, pos: number): boolean {
-  for (let i = pos; i < pos + 4; i++) if (text.charCodeAt(i) === 0x28) return true;
+  for (let i = pos; i < pos + 4; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x28) return true;
+    if (!isWsLike(c) && !isDashCode(c)) return false;
+  }
   return false;
 }
 /** COMPACT_RE: its dash within the first three characters. */
@@ -220,9 +224,12 @@ export function parseDossier(
   }
   const s = suffixMayFollow(text, end) ? at(SUFFIX_RE, text, end) : null;
   if (s) {
+    // One capital ("V", "A"), or a Roman numeral with an optional letter other than I, V, X ("VIII", "XIIA"):
+    // SUFFIX_RE matched only capitals.
     const suf = s[1]!;
-    const roman = suf.replace(/[A-HJ-UWYZ]$/, '');
-    if (/^[A-Z]$/.test(suf) || isRoman(roman)) {
+    const last = suf.charCodeAt(suf.length - 1);
+    const numeral = last === 0x49 || last === 0x56 || last === 0x58 ? suf : suf.slice(0, -1);
+    if (suf.length === 1 || isRoman(numeral)) {
       d.suffix = suf;
       d.end = end = end + s[0].length;
     }

@@ -64,8 +64,11 @@ export interface Matcher {
   /** The window (see WM_WINDOW). */
   wmWindow: number;
   wmShift: Uint8Array;
-  /** Words by the hash of the last block of their window (`wmHash`), in data order; undefined where none. */
-  wmBucket: (string[] | undefined)[];
+  /**
+   * Words (their indexes in wordSet) by the hash of the last block of their window (`wmHash`), in data order;
+   * undefined where none.
+   */
+  wmBucket: (number[] | undefined)[];
   /** By the same hash, the characters before the last block of those words' windows (see wmMayEnd). */
   wmBefore: Uint32Array;
   /** A run of capitals that is the lead of an exact form, on a word boundary (see leadPattern). */
@@ -103,18 +106,18 @@ function wmMayEnd(m: Matcher, text: string, i: number, h: number): boolean {
   return ((m.wmBefore[h]! >>> ((text.charCodeAt(i - 2) | 32) & 31)) & 1) === 1;
 }
 
-/** A word whose window ends at `i` (block hash `h`): pushed to `out` as [position, length]. */
+/** A word whose window ends at `i` (block hash `h`): pushed to `out` as [position, index in wordSet]. */
 function wmVerify(m: Matcher, text: string, i: number, h: number, out: number[]): void {
   const bucket = m.wmBucket[h];
   if (bucket === undefined) return;
   for (let j = 0; j < bucket.length; j++) {
-    const w = bucket[j]!;
+    const w = m.wordSet[bucket[j]!]!;
     // The window holds the first characters of a word, or all of a shorter one at its end.
     const st = i + 1 - (w.length < m.wmWindow ? w.length : m.wmWindow);
     let k = 0;
     while (k < w.length && (text.charCodeAt(st + k) | 32) === w.charCodeAt(k)) k++;
     if (k === w.length) {
-      out.push(st, w.length);
+      out.push(st, bucket[j]!);
       return;
     }
   }
@@ -137,7 +140,8 @@ function wmScan(m: Matcher, text: string, from: number, to: number, out: number[
 }
 
 /**
- * Positions where a treaty word starts (any ASCII case), in text order, as [position, length] pairs: Wu–Manber
+ * Positions where a treaty word starts (any ASCII case), in text order, as [position, index in wordSet] pairs:
+ * Wu–Manber
  * with 2-character blocks (hash inlined from wmHash).
  *
  * Each step waits on the table load of the step before, so the two halves of the text are scanned in one loop:
@@ -180,7 +184,7 @@ export function treatyWordHitsByRegex(m: Matcher, text: string): number[] {
   const re = m.wordRe;
   re.lastIndex = 0;
   let hit: RegExpExecArray | null;
-  while ((hit = re.exec(text))) out.push(hit.index, hit[0].length);
+  while ((hit = re.exec(text))) out.push(hit.index, m.wordSet.indexOf(hit[0].toLowerCase()));
   return out;
 }
 
@@ -218,12 +222,12 @@ function build(): Matcher {
   const wmMin = Math.min(...words.map((w) => w.length));
   const wmWindow = Math.min(WM_WINDOW, wmMin + 1);
   const wmShift = new Uint8Array(WM_MASK + 1).fill(wmWindow - 1);
-  const wmBucket: (string[] | undefined)[] = new Array<string[] | undefined>(WM_MASK + 1).fill(undefined);
+  const wmBucket: (number[] | undefined)[] = new Array<number[] | undefined>(WM_MASK + 1).fill(undefined);
   const wmBefore = new Uint32Array(WM_MASK + 1);
   // The window's characters, a short word padded on the left with ANY: every value a hash half can take.
   const ANY = Array.from({ length: 32 }, (_, k) => 32 + k);
   const W = wmWindow;
-  for (const w of words) {
+  words.forEach((w, wordIndex) => {
     const win: number[][] = [];
     for (let k = w.length; k < W; k++) win.push(ANY);
     for (let k = 0; win.length < W; k++) win.push([w.charCodeAt(k)]);
@@ -238,9 +242,9 @@ function build(): Matcher {
     // Words end their window (or fill it), so the last block is two real characters; so is the one before it
     // (the window pads at most one character, WM_WINDOW).
     const h = wmHash(win[W - 2]![0]!, win[W - 1]![0]!);
-    (wmBucket[h] ??= []).push(w);
+    (wmBucket[h] ??= []).push(wordIndex);
     wmBefore[h]! |= 1 << ((win[W - 3]![0]! | 32) & 31);
-  }
+  });
   const nameKeys = ix.names.map((n) => n[0]);
   const firstLo = new Int32Array(0x80);
   const firstHi = new Int32Array(0x80);
@@ -420,13 +424,24 @@ function previousWordStarts(text: string, pos: number, out: Int32Array): number 
   return count;
 }
 
-const PREFIX_RE = /(?:VN|UN)(?:-[ \u00a0]?|[ \u00a0])$/;
-
+/**
+ * `start` moved back over a "VN"/"UN" prefix before it ("VN-", "VN- ", "VN ", with a non-breaking space too), when
+ * the prefix starts a word. Read character by character: it runs for every treaty found.
+ */
 function withPrefix(text: string, start: number): number {
-  const m = PREFIX_RE.exec(text.slice(Math.max(0, start - 5), start));
-  if (!m) return start;
-  const s = start - m[0].length;
-  return isWordAt(text, s - 1) ? start : s;
+  let i = start;
+  const c = text.charCodeAt(i - 1);
+  if (c === 0x20 || c === 0xa0) {
+    i--;
+    if (text.charCodeAt(i - 1) === 0x2d) i--;
+  } else if (c === 0x2d) {
+    i--;
+  } else {
+    return start;
+  }
+  const v = text.charCodeAt(i - 2);
+  if (text.charCodeAt(i - 1) !== 0x4e || (v !== 0x56 && v !== 0x55)) return start;
+  return isWordAt(text, i - 3) ? start : i - 2;
 }
 
 const DESC_LEAD_RE = gate(
@@ -589,7 +604,8 @@ export function findTreatyNames(text: string, sink: Sink): Set<string> {
   for (let h = 0; h < hits.length; h += 2) {
     const kwPos = hits[h]!;
     if (kwPos < lastEnd) continue;
-    const hitLen = hits[h + 1]!;
+    const hitWord = m.wordSet[hits[h + 1]!]!;
+    const hitLen = hitWord.length;
     const ws = wordStart(text, kwPos);
     const we = wordEnd(text, kwPos + hitLen);
     // "verdragspartijen", "overeenkomsten": a word no name contains and no compound name ends with.
@@ -628,8 +644,8 @@ export function findTreatyNames(text: string, sink: Sink): Set<string> {
     }
     if (!best) {
       // The bare treaty word: a description after it, or a title-case name around it.
-      const anchor = text.slice(ws, we).toLowerCase();
-      if (m.wordSet.includes(anchor)) {
+      const anchor = we - ws === hitLen ? hitWord : text.slice(ws, we).toLowerCase();
+      if (anchor === hitWord || m.wordSet.includes(anchor)) {
         const d = describe(m, text, anchor, we);
         if (d) best = [ws, d[0], d[1]];
         else if (isUpperCode(text.charCodeAt(ws))) best = expandedAcronym(m, text, ws, we);
