@@ -537,10 +537,16 @@ export function parseBare(text: string, pos: number, ctx: KstContext): number {
 const REVERSED_RE = sticky(
   `(?:[Nn]rs?|[Nn]ummer)\\.?${SP}(\\d{1,4})(?:${SP}\\((?=\\d)|${SP}(?:toegevoegd${SP}aan|van|in|bij|uit)${SP}(?:het${SP})?[Dd]ossier${HS}{0,2})`,
 );
-/** A session glued to a dossier before "nr.": a digit among the last ten characters. */
+/**
+ * A session glued to a dossier before "nr.": before the optional space, the last digit of the dossier or a capital
+ * of its suffix; and a digit among the last ten characters.
+ */
 const GLUED_ROW_RE = gate(
   /((?:18|19|20)\d\d)-((?:18|19|20)\d\d)\d{5}(?:[-. ](?:[IVXL]{1,6}[A-Z]?|[A-Z]))?[ \u00a0]?$/,
   (text, end) => {
+    let c = text.charCodeAt(end - 1);
+    if (c === 0x20 || c === 0xa0) c = text.charCodeAt(end - 2);
+    if (!((c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5a))) return false;
     for (let k = Math.max(0, end - 10); k < end; k++) if (isDigitAt(text, k)) return true;
     return false;
   },
@@ -569,15 +575,13 @@ const AT_NR_DOSSIER = newDossier();
 
 export function parseAtNr(text: string, kw: number, ctx: KstContext): number {
   // "…Staten-Generaal2016-201734700 nr. 19": a metadata row with the session glued to the dossier.
-  if (isDigitAt(text, kw - 2) || isDigitAt(text, kw - 1) || isLetterAt(text, kw - 2)) {
-    const g = execBefore(GLUED_ROW_RE, text, kw);
-    if (g && sessionId(g[1]!, g[2]!)) {
-      const dStart = kw - g[0].length + 9;
-      const d = parseDossier(text, dStart, false, AT_NR_DOSSIER);
-      if (d) {
-        const docs = parseDocs(text, d.end, ROW_DOCS);
-        if (docs.length) return emitDocs(text, ctx.sink, d, docs, kw - g[0].length);
-      }
+  const g = execBefore(GLUED_ROW_RE, text, kw);
+  if (g && sessionId(g[1]!, g[2]!)) {
+    const dStart = kw - g[0].length + 9;
+    const d = parseDossier(text, dStart, false, AT_NR_DOSSIER);
+    if (d) {
+      const docs = parseDocs(text, d.end, ROW_DOCS);
+      if (docs.length) return emitDocs(text, ctx.sink, d, docs, kw - g[0].length);
     }
   }
   const p = endOf(REVERSED_RE, text, kw);
