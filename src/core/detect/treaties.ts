@@ -38,11 +38,6 @@ export interface Matcher {
   firstHi: Int32Array;
   /** The trie over nameKeys, grown as walks visit it (see child()). */
   root: TrieNode;
-  /**
-   * The root's children by ASCII character, as far as looked up (undefined: not yet): every walk starts at the
-   * root, on any character, where the one-child shortcut of deeper nodes rarely helps.
-   */
-  rootKids: (TrieNode | null | undefined)[];
   maxBack: number;
   maxRaw: number;
   compounds: Map<string, string>;
@@ -265,10 +260,10 @@ function build(): Matcher {
       depth: 0,
       term: undefined,
       kids: new Map(),
+      ascii: asciiKids(0),
       lastChar: -1,
       last: null,
     },
-    rootKids: new Array<TrieNode | null | undefined>(0x80).fill(undefined),
     maxBack: ix.maxBack,
     maxRaw: ix.maxRaw,
     compounds: new Map(ix.compounds),
@@ -308,9 +303,19 @@ interface TrieNode {
   term: string | undefined;
   /** Children looked up so far, by folded character; null where no name continues with it. */
   kids: Map<number, TrieNode | null>;
+  /**
+   * Near the root, the same for ASCII characters in an array (undefined: not yet looked up): walks start at the
+   * root on any word, where the one-child shortcut of deeper nodes rarely helps.
+   */
+  ascii: (TrieNode | null | undefined)[] | undefined;
   /** The last child looked up and its character: deeper in a name a node has one child, found without the map. */
   lastChar: number;
   last: TrieNode | null;
+}
+
+/** Nodes at depth 0 and 1 keep their ASCII children in an array. */
+function asciiKids(depth: number): (TrieNode | null | undefined)[] | undefined {
+  return depth <= 1 ? new Array<TrieNode | null | undefined>(0x80).fill(undefined) : undefined;
 }
 
 /**
@@ -320,10 +325,10 @@ interface TrieNode {
  */
 function child(m: Matcher, node: TrieNode, f: number): TrieNode | undefined {
   if (node.lastChar === f) return node.last ?? undefined;
-  if (node.depth === 0 && f < 0x80) {
-    const kid = m.rootKids[f];
+  if (node.ascii !== undefined && f < 0x80) {
+    const kid = node.ascii[f];
     if (kid !== undefined) return kid ?? undefined;
-    return (m.rootKids[f] = newChild(m, node, f)) ?? undefined;
+    return (node.ascii[f] = newChild(m, node, f)) ?? undefined;
   }
   const known = node.kids.get(f);
   if (known !== undefined) {
@@ -358,6 +363,7 @@ function newChild(m: Matcher, node: TrieNode, f: number): TrieNode | null {
     depth: depth + 1,
     term: keys[a]!.length === depth + 1 ? m.nameTreaty[a] : undefined,
     kids: new Map(),
+    ascii: asciiKids(depth + 1),
     lastChar: -1,
     last: null,
   };
