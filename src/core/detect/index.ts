@@ -327,10 +327,13 @@ export function detectCitations(text: string, options: DetectOptions = {}): Cita
       re.lastIndex = tkEnd;
     } else {
       kwText = keywordBeforeDigit(text, p, kw);
-      if (kwText === undefined) re.lastIndex = Math.max(re.lastIndex, endOf(DOSSIER_AT_RE, text, p));
     }
     const end = dispatch(text, p, tk, kw.group as G | 0, kwText, kw.start, ctx);
     if (end > re.lastIndex) re.lastIndex = end;
+    // Past a number found by its shape, also when nothing was made of it (a dossier shape is at most six long).
+    if (tk === undefined && kwText === undefined && end < p + 6) {
+      re.lastIndex = Math.max(re.lastIndex, endOf(DOSSIER_AT_RE, text, p));
+    }
   }
 
   // Treaties and ECLI go into the same sink after the digit triggers: the order of a concatenation, which
