@@ -7,8 +7,8 @@
  * - One digit scan finds digits that follow a citation keyword (looked up behind the digit), five-digit numbers,
  *   dossier-shaped numbers ("36 600") and Tweede Kamer zaak/document numbers; a dispatcher hands each to the
  *   kamerstuk, Handelingen/Aanhangsel, Staatsblad/Staatscourant/Tractatenblad, resolution or EU recognizer.
- * - A treaty-word scan and an acronym scan find treaties (data/treaty-aliases.json).
- * - A literal scan finds ECLI.
+ * - A treaty-word scan finds treaty names (data/treaty-aliases.json).
+ * - A scan for capitals finds treaty acronyms and ECLI.
  * Every pattern is linear: no nested unbounded quantifiers, all windows bounded.
  */
 import type { Citation, CitationExtras, CitationKind } from '../citation';
@@ -76,7 +76,7 @@ function isTkLetterCode(c: number): boolean {
   return c === 0x5a || c === 0x44;
 }
 
-/** ECLI, found by its literal prefix (CAPITALS_RE) and then read in full. */
+/** ECLI, found by its literal prefix (findCapitalCitations) and then read in full. */
 const ECLI_RE = /ECLI:[A-Z]{2}:[A-Z0-9]{1,7}:\d{4}:[A-Z0-9]{1,25}(?:\.[A-Z0-9]{1,25}){0,4}/y;
 
 /** The ECLI at `p` (where "ECLI:" is): emitted unless glued to a word before it. Returns its end, or -1. */

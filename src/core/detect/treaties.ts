@@ -136,8 +136,7 @@ function wmScan(m: Matcher, text: string, from: number, to: number, out: number[
 
 /**
  * Positions where a treaty word starts (any ASCII case), in text order, as [position, index in wordSet] pairs:
- * Wu–Manber
- * with 2-character blocks (hash inlined from wmHash).
+ * Wu–Manber with 2-character blocks (hash inlined from wmHash).
  *
  * Each step waits on the table load of the step before, so the two halves of the text are scanned in one loop:
  * two independent chains of loads overlap, and the pair takes little more time than one. The first half takes
