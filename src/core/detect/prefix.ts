@@ -46,7 +46,9 @@ const WORD_CLASSES: [number, readonly string[]][] = [
 const MAX_WORD = 24;
 
 /** Words by length and first character (ASCII): slot `length * 128 + code`, each with its class bits. */
-const BY_SHAPE: ({ word: string; classes: number }[] | undefined)[] = [];
+const BY_SHAPE = new Array<{ word: string; classes: number }[] | undefined>((MAX_WORD + 1) * 128).fill(
+  undefined,
+);
 for (const [cls, words] of WORD_CLASSES) {
   for (const word of words) {
     const slot = word.length * 128 + word.charCodeAt(0);
