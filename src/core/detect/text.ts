@@ -75,12 +75,17 @@ export function endOf(re: RegExp, text: string, pos: number): number {
 
 const LETTER_RE = /[\p{L}\p{N}\p{M}]/u;
 
+/**
+ * LETTER_RE for the characters below U+0250 (ASCII and the Latin letters with accents), as a table: word
+ * boundaries are checked character by character all over the detector, and Dutch text is full of "é" and "ë".
+ */
+const LATIN_WORD = new Uint8Array(0x250);
+for (let c = 0; c < 0x250; c++) LATIN_WORD[c] = LETTER_RE.test(String.fromCharCode(c)) ? 1 : 0;
+
 /** Letters and digits in any script (word characters for boundary checks). */
 export function isWordCode(c: number): boolean {
-  if (c < 0x80) {
-    return (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a);
-  }
-  if (c === 0xa0 || (c >= 0x2000 && c <= 0x206f) || c === 0xd7 || c === 0xf7) return false;
+  if (c < 0x250) return LATIN_WORD[c] === 1;
+  if (c >= 0x2000 && c <= 0x206f) return false;
   return LETTER_RE.test(String.fromCharCode(c));
 }
 

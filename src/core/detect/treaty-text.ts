@@ -66,7 +66,9 @@ export const STOPWORDS = new Set(
 );
 
 export function stem(w: string): string {
-  return w.replace(/(?:en|e|s)$/, '').slice(0, 7);
+  // Without a final "en", "e" or "s", at most seven characters.
+  const cut = w.endsWith('en') ? 2 : w.endsWith('e') || w.endsWith('s') ? 1 : 0;
+  return w.slice(0, Math.min(7, w.length - cut));
 }
 
 const UPPER_RE = /^\p{Lu}/u;
