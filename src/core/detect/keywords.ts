@@ -137,17 +137,21 @@ interface KeywordForm {
 }
 
 /**
- * Forms by their last character (all ASCII), in priority order (group order, then the order of the forms). An
- * array, not a Map: it is read for every digit the trigger finds.
+ * Forms by their last two characters, in priority order (group order, then the order of the forms): slot
+ * `last * 0x81 + before` for ASCII characters, where slot `last * 0x81 + 0x80` stands for any other character
+ * before (or none); a form of one character is in every slot of its character. Read for every digit the trigger
+ * finds, where most words before a number end like no keyword: one array read turns them away.
  */
-const FORMS_BY_LAST: (KeywordForm[] | undefined)[] = new Array<KeywordForm[] | undefined>(0x80).fill(
-  undefined,
-);
+const FORMS_BY_END = new Array<KeywordForm[] | undefined>(0x80 * 0x81).fill(undefined);
 KEYWORD_GROUPS.forEach((g, i) => {
   for (const form of g.forms) {
     const last = form.charCodeAt(form.length - 1);
-    if (last >= 0x80) throw new Error(`keyword form ${form} must end in an ASCII character`);
-    (FORMS_BY_LAST[last] ??= []).push({ group: i + 1, form, word: g.word });
+    const before = form.length > 1 ? form.charCodeAt(form.length - 2) : -1;
+    if (last >= 0x80 || before >= 0x80) throw new Error(`keyword form ${form} must end in ASCII characters`);
+    const entry: KeywordForm = { group: i + 1, form, word: g.word };
+    for (let b = 0; b <= 0x80; b++) {
+      if (before < 0 || b === before) (FORMS_BY_END[last * 0x81 + b] ??= []).push(entry);
+    }
   }
 });
 
@@ -169,7 +173,9 @@ export interface FoundKeyword {
  */
 export function keywordBefore(text: string, end: number, found: FoundKeyword): string | undefined {
   const last = text.charCodeAt(end - 1);
-  const list = last < 0x80 ? FORMS_BY_LAST[last] : undefined;
+  if (!(last < 0x80)) return undefined;
+  const before = text.charCodeAt(end - 2);
+  const list = FORMS_BY_END[last * 0x81 + (before < 0x80 ? before : 0x80)];
   if (list === undefined) return undefined;
   for (let i = 0; i < list.length; i++) {
     const k = list[i]!;
