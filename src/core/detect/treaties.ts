@@ -74,7 +74,7 @@ export interface Matcher {
 
 let matcher: Matcher | undefined;
 
-const WM_MASK = 0xfff;
+const WM_MASK = 0x3ff;
 /**
  * The Wu–Manber window, at most one character longer than the shortest word. A scan step moves at most
  * window - 1 characters, so a longer window means fewer steps; words shorter than it ("treaty") are padded on the
@@ -84,21 +84,22 @@ const WM_MASK = 0xfff;
 const WM_WINDOW = 7;
 
 /**
- * Two characters as a 12-bit block hash, six bits each with ASCII letters folded to lower case. The halves are
- * separate, so a block of the padding ("any character", then a letter) is the 32 values `(c | 32) & 63` takes.
+ * Two characters as a 10-bit block hash, their low five bits each: an ASCII letter in either case gives its
+ * place in the alphabet. The halves are separate, so a block of the padding ("any character", then a letter) is
+ * the 32 values `c & 31` takes.
  */
 function wmHash(a: number, b: number): number {
-  return (((a | 32) & 63) << 6) | ((b | 32) & 63);
+  return ((a & 31) << 5) | (b & 31);
 }
 
 /**
  * Whether a word's window can end at `i`, where the shift is 0 (block hash `h`): the character before the block
  * must be the one before the last block of some word in bucket h (wmBefore[h] has a bit for each, by its low
- * five bits with ASCII case folded). Most zero shifts are a common pair ("er", "an", "te") ending the window of
+ * five bits, the same in either case). Most zero shifts are a common pair ("er", "an", "te") ending the window of
  * one word or another; this test turns away ~80% of them (on the dev corpus) before wmVerify is called.
  */
 function wmMayEnd(m: Matcher, text: string, i: number, h: number): boolean {
-  return ((m.wmBefore[h]! >>> ((text.charCodeAt(i - 2) | 32) & 31)) & 1) === 1;
+  return ((m.wmBefore[h]! >>> (text.charCodeAt(i - 2) & 31)) & 1) === 1;
 }
 
 /** A word whose window ends at `i` (block hash `h`): pushed to `out` as [position, index in wordSet]. */
@@ -123,7 +124,7 @@ function wmScan(m: Matcher, text: string, from: number, to: number, out: number[
   const shift = m.wmShift;
   let i = from;
   while (i < to) {
-    const h = (((text.charCodeAt(i - 1) | 32) & 63) << 6) | ((text.charCodeAt(i) | 32) & 63);
+    const h = ((text.charCodeAt(i - 1) & 31) << 5) | (text.charCodeAt(i) & 31);
     const s = shift[h]!;
     if (s !== 0) {
       i += s;
@@ -151,8 +152,8 @@ export function treatyWordHits(m: Matcher, text: string): number[] {
   const mid = Math.max(i, L >> 1);
   let j = mid;
   while (i < mid && j < L) {
-    const hi = (((text.charCodeAt(i - 1) | 32) & 63) << 6) | ((text.charCodeAt(i) | 32) & 63);
-    const hj = (((text.charCodeAt(j - 1) | 32) & 63) << 6) | ((text.charCodeAt(j) | 32) & 63);
+    const hi = ((text.charCodeAt(i - 1) & 31) << 5) | (text.charCodeAt(i) & 31);
+    const hj = ((text.charCodeAt(j - 1) & 31) << 5) | (text.charCodeAt(j) & 31);
     const si = shift[hi]!;
     const sj = shift[hj]!;
     if (si !== 0) i += si;
@@ -219,7 +220,7 @@ function build(): Matcher {
   const wmBucket: (number[] | undefined)[] = new Array<number[] | undefined>(WM_MASK + 1).fill(undefined);
   const wmBefore = new Uint32Array(WM_MASK + 1);
   // The window's characters, a short word padded on the left with ANY: every value a hash half can take.
-  const ANY = Array.from({ length: 32 }, (_, k) => 32 + k);
+  const ANY = Array.from({ length: 32 }, (_, k) => k);
   const W = wmWindow;
   words.forEach((w, wordIndex) => {
     const win: number[][] = [];
@@ -237,7 +238,7 @@ function build(): Matcher {
     // (the window pads at most one character, WM_WINDOW).
     const h = wmHash(win[W - 2]![0]!, win[W - 1]![0]!);
     (wmBucket[h] ??= []).push(wordIndex);
-    wmBefore[h]! |= 1 << ((win[W - 3]![0]! | 32) & 31);
+    wmBefore[h]! |= 1 << (win[W - 3]![0]! & 31);
   });
   const nameKeys = ix.names.map((n) => n[0]);
   const firstLo = new Int32Array(0x80);
