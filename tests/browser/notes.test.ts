@@ -487,7 +487,7 @@ describe('the notes page', () => {
     await card.locator('.edit-tags').fill('begroting, BZ');
     await card.locator('input[value=purple]').check();
     await card.locator('button.save').click();
-    await expect.poll(() => card.locator('.body').textContent()).toBe('Bijdrage 2027 nagaan\nmet BZ');
+    await expect.poll(() => card.locator('.note-text').textContent()).toBe('Bijdrage 2027 nagaan\nmet BZ');
     const stored = (await storedNotes()).find((n) => n.id === notes.budget.id)!;
     expect(stored).toMatchObject({
       body: 'Bijdrage 2027 nagaan\nmet BZ',
@@ -544,7 +544,7 @@ describe('the notes page', () => {
       note: { url: LETTER, title: 'Kamerbrief VVV', selectors: quote('Sahel'), body: 'Net opgeslagen' },
     });
     await expect.poll(() => page.locator('[data-testid=notes-total]').textContent()).toBe('(5)');
-    expect(await page.locator('article.note .body', { hasText: 'Net opgeslagen' }).count()).toBe(1);
+    expect(await page.locator('article.note .note-text', { hasText: 'Net opgeslagen' }).count()).toBe(1);
   });
 });
 
@@ -701,10 +701,10 @@ describe('export and import', () => {
     expect(result.text).toMatch(/plain text/); // the importer's warning about the HTML body
     const card = page.locator('[data-note-id="6f1c1f0e-8a57-4c38-9d5e-2b7a1f0c9e11"]');
     await card.waitFor();
-    expect(await card.locator('.body').textContent()).toBe(
+    expect(await card.locator('.note-text').textContent()).toBe(
       `<p>${XSS}</p><iframe src="javascript:alert(3)"></iframe>`,
     );
-    expect(await card.locator('.tags li').textContent()).toBe('<svg onload=alert(4)>');
+    expect(await card.locator('.note-tag-list li').textContent()).toBe('<svg onload=alert(4)>');
     expect(await page.locator('main img, main iframe, main svg, main script').count()).toBe(0);
     expect(dialogs).toEqual([]);
   });

@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { COLOURS, type Annotation, type Colour } from '../../core/annotations/model';
 import { t } from '../../ui/i18n';
+import { NoteContent, parseTags } from '../../ui/note-parts';
 
 /** Every note string is rendered as text by Preact, never parsed as HTML. */
 
@@ -19,14 +20,6 @@ export interface FormProps {
   /** Resolves once the note is saved; a rejection's message is shown in the form (nothing is lost). */
   onSave: (draft: NoteDraft) => Promise<void>;
   onCancel: () => void;
-}
-
-/** "a, b ,c" → ["a", "b", "c"]; the model trims and de-duplicates. */
-export function parseTags(value: string): string[] {
-  return value
-    .split(/[,;]/)
-    .map((tag) => tag.trim())
-    .filter(Boolean);
 }
 
 export function NoteForm({ quote, citationId, initial, editing, onSave, onCancel }: FormProps) {
@@ -156,18 +149,7 @@ export function NotePopover({ notes, onEdit, onDelete }: PopoverProps) {
     <div class="note-popover" role="tooltip">
       {notes.map((note) => (
         <div class={`note-item note-colour-${note.colour}`} key={note.id} data-note-id={note.id}>
-          {note.body ? (
-            <p class="note-text">{note.body}</p>
-          ) : (
-            <p class="note-text muted">{t('note_no_text', undefined, 'Highlight without a note')}</p>
-          )}
-          {note.tags.length > 0 && (
-            <ul class="note-tag-list">
-              {note.tags.map((tag) => (
-                <li key={tag}>{tag}</li>
-              ))}
-            </ul>
-          )}
+          <NoteContent note={note} />
           <div class="note-buttons">
             <button type="button" class="note-edit" onClick={() => onEdit(note)}>
               {t('note_edit', undefined, 'Edit')}

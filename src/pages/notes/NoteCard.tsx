@@ -2,6 +2,7 @@ import { useState } from 'preact/hooks';
 import { COLOURS, quoteSelectorOf, type Annotation, type Colour } from '../../core/annotations/model';
 import type { NoteAnchorState } from '../../messaging/contract';
 import { kindLabel, t } from '../../ui/i18n';
+import { NoteContent, parseTags } from '../../ui/note-parts';
 
 export interface NoteActions {
   save(note: Annotation, patch: { body: string; colour: Colour; tags: string[] }): Promise<void>;
@@ -57,18 +58,7 @@ export function NoteCard({ note, anchor, actions, showPage }: Props) {
         />
       ) : (
         <>
-          {note.body ? (
-            <p class="body">{note.body}</p>
-          ) : (
-            <p class="body muted">{t('note_no_text', undefined, 'Highlight without a note')}</p>
-          )}
-          {note.tags.length > 0 && (
-            <ul class="tags">
-              {note.tags.map((tag) => (
-                <li key={tag}>{tag}</li>
-              ))}
-            </ul>
-          )}
+          <NoteContent note={note} />
           <div class="note-actions">
             {deleted ? (
               <button type="button" class="restore" onClick={() => void actions.restore(note)}>
@@ -115,11 +105,7 @@ function EditForm({
         event.preventDefault();
         setSaving(true);
         setError(undefined);
-        const list = tags
-          .split(/[,;]/)
-          .map((tag) => tag.trim())
-          .filter(Boolean);
-        onSave({ body, colour, tags: list }).catch((e: unknown) => {
+        onSave({ body, colour, tags: parseTags(tags) }).catch((e: unknown) => {
           setError((e as Error).message ?? String(e));
           setSaving(false);
         });
