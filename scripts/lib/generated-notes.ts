@@ -4,17 +4,8 @@
  */
 import { describeRange } from '../../src/core/annotations/anchor';
 import { COLOURS, createAnnotation, type Annotation } from '../../src/core/annotations/model';
+import { rng } from './rng';
 
-/** mulberry32 */
-function rng(seed: number): () => number {
-  let a = seed | 0;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 const random = rng(2025);
 const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)]!;
 

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { anchor, describeRange, maxErrorsFor, scanApproximate } from '../../../src/core/annotations/anchor';
 import type { Selector } from '../../../src/core/annotations/model';
-import { dutchText, rng } from './helpers';
+import { rng } from '../../../scripts/lib/rng';
+import { dutchText } from './helpers';
 
 const PAGE =
   'Vraag 1. Bent u bekend met het bericht over de Verenigde Staten? Antwoord: ja. ' +

@@ -1,17 +1,7 @@
 import { createAnnotation, type Annotation, type Colour } from '../../../src/core/annotations/model';
 import { describeRange } from '../../../src/core/annotations/anchor';
 import type { CitationKind } from '../../../src/core/citation';
-
-/** Deterministic PRNG (mulberry32) so generated texts and notes are the same on every run. */
-export function rng(seed: number): () => number {
-  let a = seed | 0;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { rng } from '../../../scripts/lib/rng';
 
 const WORDS = (
   'de het een van en in op te dat voor met is niet aan door bij als ook zijn over naar Kamer minister ' +

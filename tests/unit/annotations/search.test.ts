@@ -8,7 +8,8 @@ import {
   parseQuery,
   siteOf,
 } from '../../../src/core/annotations/search';
-import { makeNote, rng } from './helpers';
+import { rng } from '../../../scripts/lib/rng';
+import { makeNote } from './helpers';
 
 function ids(list: Annotation[]): string[] {
   return list.map((a) => a.id);
