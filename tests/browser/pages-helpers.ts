@@ -3,6 +3,7 @@ import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
+import { expect } from 'vitest';
 import type { Settings } from '../../src/core/settings';
 import { DIST_DIR, type ExtensionSession } from './harness';
 
@@ -63,6 +64,26 @@ export async function resetSettings(session: ExtensionSession, language: 'nl' | 
 /** How many ranges the content script paints as citations in the page (the CSS highlight registry). */
 export function paintedRanges(page: Page): Promise<number> {
   return page.evaluate(() => CSS.highlights.get('bronwijzer-citation')?.size ?? 0);
+}
+
+/**
+ * The painted count once painting near the viewport has happened and settled: the painter follows the
+ * IntersectionObserver, which reports after the citations are known, so one early read can see none.
+ */
+export async function settledPaintedRanges(page: Page, moreThan: number): Promise<number> {
+  let previous = -1;
+  let current = -1;
+  await expect
+    .poll(
+      async () => {
+        previous = current;
+        current = await paintedRanges(page);
+        return current > moreThan && current === previous;
+      },
+      { interval: 100 },
+    )
+    .toBe(true);
+  return current;
 }
 
 /**

@@ -7,6 +7,7 @@ import {
   openPopupFor,
   paintedRanges,
   resetSettings,
+  settledPaintedRanges,
   storedSettings,
 } from './pages-helpers';
 
@@ -64,8 +65,7 @@ describe('popup', () => {
 
   it('switches annotation of the site off and on again, live', async () => {
     const page = await annotatedPage();
-    const painted = await paintedRanges(page);
-    expect(painted).toBeGreaterThan(15);
+    const painted = await settledPaintedRanges(page, 15);
     const popup = await openPopupFor(session, page);
     const toggle = popup.getByRole('switch');
     await expect.poll(() => toggle.isChecked()).toBe(true);
