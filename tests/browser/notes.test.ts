@@ -748,9 +748,41 @@ describe('a service worker stopped mid-session', () => {
   });
 });
 
+/**
+ * Resolves once a small IndexedDB write in the extension origin is refused for want of space.
+ * Chrome caches an origin's free space for up to 30 s after it last asked (content/browser/indexed_db,
+ * `kBucketSpaceCacheTimeLimit`), so a quota override only bites once that cache has run out; a refused
+ * write also leaves the cache empty, so every later write asks again.
+ */
+async function untilWritesAreRefused(extensionPage: Page): Promise<void> {
+  await extensionPage.evaluate(async () => {
+    const db = await new Promise<IDBDatabase>((resolve, reject) => {
+      const request = indexedDB.open('bronwijzer-test-quota-probe', 1);
+      request.onupgradeneeded = () => request.result.createObjectStore('probe');
+      request.onsuccess = () => resolve(request.result);
+      request.onerror = () => reject(request.error);
+    });
+    const deadline = Date.now() + 45_000;
+    try {
+      while (Date.now() < deadline) {
+        const refused = await new Promise<boolean>((resolve) => {
+          const tx = db.transaction('probe', 'readwrite');
+          tx.objectStore('probe').put('x'.repeat(1024), Date.now());
+          tx.oncomplete = () => resolve(false);
+          tx.onabort = () => resolve(tx.error?.name === 'QuotaExceededError');
+        });
+        if (refused) return;
+        await new Promise((resolve) => setTimeout(resolve, 1000));
+      }
+      throw new Error('the quota override never took effect');
+    } finally {
+      db.close();
+    }
+  });
+}
+
 describe('a full disk', () => {
-  // Chrome checks IndexedDB quota lazily once a database is open, so this runs in a fresh profile
-  // whose quota is overridden before the notes database is first opened.
+  // A fresh profile, so the quota override meets no earlier notes.
   let shared: ExtensionSession;
   beforeAll(async () => {
     shared = session;
@@ -768,6 +800,7 @@ describe('a full disk', () => {
     const origin = `chrome-extension://${session.extensionId}`;
     await cdp.send('Storage.overrideQuotaForOrigin', { origin, quotaSize: 1 });
     try {
+      await untilWritesAreRefused(probe);
       const page = await openLetter();
       await dragSelect(page, '#evaluation', 'onafhankelijke onderzoekers');
       await noteUi(page, '.note-select-button').click();
@@ -791,5 +824,5 @@ describe('a full disk', () => {
     } finally {
       await cdp.send('Storage.overrideQuotaForOrigin', { origin }).catch(() => undefined);
     }
-  });
+  }, 90_000);
 });
