@@ -99,7 +99,8 @@ describe('a site the user adds (permission granted)', () => {
     await expect.poll(() => added.locator('input[name=site]').getAttribute('value')).toBe('www.example.org');
     await added.getByRole('button', { name: 'Verwijderen www.example.org' }).click();
     await expect.poll(() => registeredSites(session)).toEqual([]);
-    expect((await storedSettings(session)).extraSites).toEqual([]);
+    // Forgotten in settings just after the script is unregistered.
+    await expect.poll(async () => (await storedSettings(session)).extraSites).toEqual([]);
     // A tab that is open already steps back at once.
     await expect.poll(() => paintedRanges(open)).toBe(0);
     const page = await session.open(EXTRA_SITE_PAGE);

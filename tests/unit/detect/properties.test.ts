@@ -132,12 +132,16 @@ describe('linear time on adversarial input', () => {
     it(name, () => {
       const small = unit.repeat(Math.ceil(20_000 / unit.length));
       const big = unit.repeat(Math.ceil(200_000 / unit.length));
+      // The fastest of three runs, so one garbage collection pause cannot decide the outcome.
       const time = (t: string): number => {
-        const s = performance.now();
-        detectCitations(t);
-        return performance.now() - s;
+        let fastest = Infinity;
+        for (let run = 0; run < 3; run++) {
+          const s = performance.now();
+          detectCitations(t);
+          fastest = Math.min(fastest, performance.now() - s);
+        }
+        return fastest;
       };
-      time(small);
       const ts = Math.max(time(small), 0.5);
       const tb = time(big);
       // Ten times the input must not take much more than ten times as long (generous bound for CI noise).
