@@ -220,7 +220,10 @@ describe('keyboard', () => {
   it('reveals a citation from the popup with Tab and Enter', async () => {
     const page = await annotatedPage();
     const popup = await openPopupFor(session, page);
-    await popup.locator('button[data-citation-id=unsc-1325]').waitFor();
+    // The titles arrive after the list; the Tab cycle records each button's text as it passes.
+    await expect
+      .poll(() => popup.locator('button[data-citation-id=unsc-1325] .title').textContent())
+      .toBe('Women and peace and security');
     const reached = await tabCycle(popup);
     expect(reached[0]).toMatch(/^input:/); // the site switch comes first
     expect(reached.some((item) => item.startsWith('button::Women and peace and security'))).toBe(true);

@@ -83,6 +83,7 @@ describe('online enrichment (opt-in)', () => {
     await page.close();
 
     const again = await session.open(PAGE);
+    await expect.poll(async () => (await pageCitations(session, again)).length).toBeGreaterThan(0);
     await hoverText(again, 'Kamerstuk 36 987');
     await expect.poll(() => tooltip(again).locator('.title').textContent()).toContain('Wet voorbeeldregels');
     expect(openDataRequests(session).length).toBe(2); // answered from the IndexedDB cache

@@ -262,22 +262,20 @@ export async function stopServiceWorker(session: ExtensionSession): Promise<void
   const page = await session.context.newPage();
   await page.goto(`chrome-extension://${session.extensionId}/src/pages/options/index.html`);
   const cdp = await session.context.newCDPSession(page);
-  const versionId = new Promise<string>((resolve) => {
+  // Chrome may have stopped an idle worker already; then there is nothing left to stop.
+  const stopped = new Promise<void>((resolve) => {
+    const stopping = new Set<string>();
     cdp.on('ServiceWorker.workerVersionUpdated', ({ versions }) => {
-      const running = versions.find(
-        (v) => v.runningStatus === 'running' && v.scriptURL.includes(session.extensionId),
-      );
-      if (running) resolve(running.versionId);
+      const ours = versions.filter((v) => v.scriptURL.includes(session.extensionId));
+      for (const version of ours) {
+        if (version.runningStatus !== 'running' || stopping.has(version.versionId)) continue;
+        stopping.add(version.versionId);
+        void cdp.send('ServiceWorker.stopWorker', { versionId: version.versionId });
+      }
+      if (ours.length > 0 && ours.every((v) => v.runningStatus === 'stopped')) resolve();
     });
   });
   await cdp.send('ServiceWorker.enable');
-  const id = await versionId;
-  const stopped = new Promise<void>((resolve) => {
-    cdp.on('ServiceWorker.workerVersionUpdated', ({ versions }) => {
-      if (versions.some((v) => v.versionId === id && v.runningStatus === 'stopped')) resolve();
-    });
-  });
-  await cdp.send('ServiceWorker.stopWorker', { versionId: id });
   await stopped;
   await page.close();
 }

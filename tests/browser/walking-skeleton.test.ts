@@ -49,6 +49,10 @@ describe('walking skeleton: content script → message → service worker → In
     // A worker stopped and started again has an empty memory cache: the answer must come from IndexedDB.
     await stopServiceWorker(session);
     const page = await session.open(KAMERVRAGEN);
+    // Hover only once the scan has placed the citation: a pointer resting still is not hit-tested again.
+    await expect
+      .poll(async () => (await pageCitations(session, page)).map((c) => c.id))
+      .toContain('unsc-1325');
     await hoverText(page, '1325 (2000)');
     await expect.poll(() => tooltip(page).locator('.title').textContent()).toBe('Changed in IndexedDB');
   });
