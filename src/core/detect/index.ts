@@ -230,12 +230,11 @@ function byPosition(a: Citation, b: Citation): number {
 }
 
 /**
- * The candidates of all `parts` (concatenated, in order) sorted by start, the longest first at the same start
- * (a stable sort: otherwise in the order given), keeping the first of any that overlap. A single part is sorted
- * and shortened in place and returned: no second array of candidates per call.
+ * The candidates sorted by start, the longest first at the same start (a stable sort: otherwise in the order
+ * given), keeping the first of any that overlap. Sorted and shortened in place and returned: no second array of
+ * candidates per call.
  */
-export function resolveOverlaps(parts: Citation[][]): Citation[] {
-  const cands = parts.length === 1 ? parts[0]! : ([] as Citation[]).concat(...parts);
+export function resolveOverlaps(cands: Citation[]): Citation[] {
   cands.sort(byPosition);
   return keepFirstOfOverlaps(cands);
 }
@@ -260,7 +259,7 @@ function keepFirstOfOverlaps(cands: Citation[]): Citation[] {
 }
 
 /**
- * resolveOverlaps([found, extra]) for a `found` that resolveOverlaps returned: `extra` is sorted (a stable sort)
+ * resolveOverlaps(found.concat(extra)) for a `found` that resolveOverlaps returned: `extra` is sorted (a stable sort)
  * and merged into `found` from the back, ties going to `found` as the stable sort of the concatenation would
  * order them. No sort of all citations a second time.
  */
@@ -341,7 +340,7 @@ export function detectCitations(text: string, options: DetectOptions = {}): Cita
   const named = findTreatyNames(text, sink);
   findCapitalCitations(text, sink, named);
 
-  let found = resolveOverlaps([sink.out]);
+  let found = resolveOverlaps(sink.out);
   if (options.implicit !== false && ctx.implicit.length) {
     const extra: Sink = { out: [] };
     resolveImplicit(found, ctx.implicit, extra);

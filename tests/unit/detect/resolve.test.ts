@@ -26,25 +26,25 @@ const partArb = fc.oneof(
 );
 
 describe('resolveOverlaps', () => {
-  it('merges the parts exactly as a stable sort of their concatenation would order them', () => {
+  it('orders candidates as a stable sort of them would (sorted runs or not), keeping the first of overlaps', () => {
     fc.assert(
       fc.property(fc.array(partArb, { maxLength: 5 }), (parts) => {
         parts.forEach((p, i) => p.forEach((c, j) => (c.id = `${i}-${j}`)));
         const expected = reference(parts.map((p) => [...p]));
-        const actual = resolveOverlaps(parts.map((p) => [...p]));
-        // Same objects, same order (ties between equal spans keep the earlier part).
+        const actual = resolveOverlaps(parts.flat());
+        // Same objects, same order (ties between equal spans keep the earlier candidate).
         expect(actual.map((c) => c.id)).toEqual(expected.map((c) => c.id));
       }),
       { numRuns: 5000 },
     );
   });
 
-  it('keeps the earlier part on an exact tie and drops empty spans', () => {
+  it('keeps the earlier candidate on an exact tie and drops empty spans', () => {
     const a: Citation = { kind: 'treaty', id: 'a', start: 0, end: 4 };
     const b: Citation = { kind: 'ecli', id: 'b', start: 0, end: 4 };
     const empty: Citation = { kind: 'ecli', id: 'e', start: 5, end: 5 };
-    expect(resolveOverlaps([[b], [a], [empty]]).map((c) => c.id)).toEqual(['b']);
-    expect(resolveOverlaps([[a], [b]]).map((c) => c.id)).toEqual(['a']);
+    expect(resolveOverlaps([b, a, empty]).map((c) => c.id)).toEqual(['b']);
+    expect(resolveOverlaps([a, b]).map((c) => c.id)).toEqual(['a']);
   });
 
   it('adds candidates to resolved citations as resolving the two lists together would', () => {
@@ -52,7 +52,7 @@ describe('resolveOverlaps', () => {
       fc.property(partArb, partArb, (first, extra) => {
         first.forEach((c, j) => (c.id = `f-${j}`));
         extra.forEach((c, j) => (c.id = `e-${j}`));
-        const found = resolveOverlaps([[...first]]);
+        const found = resolveOverlaps([...first]);
         const expected = reference([found, extra]);
         const actual = addResolved([...found], [...extra]);
         expect(actual.map((c) => c.id)).toEqual(expected.map((c) => c.id));
