@@ -5,6 +5,7 @@ import {
   contributedLength,
   nodeIndexAt,
   pointAt,
+  rangeBetween,
   readPageText,
   type PageText,
   type TextMap,
@@ -69,15 +70,7 @@ export class PlacedCitation {
   }
 
   get range(): Range {
-    if (!this.live) {
-      const { start, end } = this.locate();
-      // Offsets are clamped: the page may have shortened the text since it was read.
-      const range = start.node.ownerDocument.createRange();
-      range.setStart(start.node, Math.min(start.offset, start.node.length));
-      range.setEnd(end.node, Math.min(end.offset, end.node.length));
-      this.live = range;
-    }
-    return this.live;
+    return (this.live ??= rangeBetween(this.start, this.end));
   }
 
   private locate(): { start: TextPoint; end: TextPoint; nodes: Text[] } {

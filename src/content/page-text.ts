@@ -332,9 +332,13 @@ export function pointAt(pageText: TextMap, offset: number, edge: 'start' | 'end'
 export function rangeFor(pageText: TextMap, start: number, end: number): Range | undefined {
   const from = pointAt(pageText, start, 'start');
   const to = pointAt(pageText, end, 'end');
-  if (!from || !to) return undefined;
+  return from && to ? rangeBetween(from, to) : undefined;
+}
+
+/** A live Range between two points, clamped to the nodes' lengths: the page may have shortened them since. */
+export function rangeBetween(from: TextPoint, to: TextPoint): Range {
   const range = from.node.ownerDocument.createRange();
-  range.setStart(from.node, from.offset);
-  range.setEnd(to.node, to.offset);
+  range.setStart(from.node, Math.min(from.offset, from.node.length));
+  range.setEnd(to.node, Math.min(to.offset, to.node.length));
   return range;
 }
