@@ -1,6 +1,7 @@
 import browser from 'webextension-polyfill';
 import datasetUrl from '../../data/dataset.json?url';
 import { detectCitations } from '../core/detect';
+import { detectBatch } from './detect-batch';
 import { BACKGROUND_REQUEST_TYPES, type BackgroundRequests } from '../messaging/contract';
 import { encodeDetections } from '../messaging/detections';
 import { askTab } from '../messaging/client';
@@ -50,7 +51,10 @@ serveRequests<BackgroundRequests>(BACKGROUND_REQUEST_TYPES, {
     if (texts.reduce((sum, text) => sum + text.length, 0) > MAX_DETECT_CHARS)
       throw new Error(`detect: at most ${MAX_DETECT_CHARS} characters per request`);
     const start = performance.now();
-    const detections = encodeDetections(texts.map((text) => detectCitations(text)));
+    const perText = detectBatch(texts, detectCitations, ({ index, length, error }) =>
+      console.warn(`Bronwijzer: detection skipped text ${index} (${length} characters)`, error),
+    );
+    const detections = encodeDetections(perText);
     return { detections, ms: performance.now() - start };
   },
   async lookup({ ids }) {

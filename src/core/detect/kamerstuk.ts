@@ -327,30 +327,52 @@ const MORE_DOCS: DocsOptions = { keyword: false, letters: true, spacedDash: fals
 const BARE_DOCS: DocsOptions = { keyword: false, letters: false, spacedDash: false, sameLine: true };
 const ROW_DOCS: DocsOptions = { keyword: false, letters: true, spacedDash: false, sameLine: true };
 
-/** Emits one citation per document number; the first span starts at `spanStart`. Returns the end. */
+/**
+ * Most document groups one citation chain continues with ("…, nr. 6; nr. 7; …"): a bound on the work a single
+ * chain may do. A longer chain stops there; what follows is scanned as ordinary text.
+ */
+export const MAX_CHAIN_GROUPS = 10_000;
+
+/**
+ * Emits one citation per document number; the first span starts at `spanStart`. Then, in a loop (a chain of
+ * thousands of "; nr. 1" must not grow the stack), the groups that continue the same dossier:
+ * "…, nr. 6, p. 15-16; nr. 7, p. 5-6". Returns the end.
+ */
 function emitDocs(
   text: string,
   sink: Sink,
   d: Dossier,
-  docs: DocNum[],
-  spanStart: number,
+  firstDocs: DocNum[],
+  firstStart: number,
   extras?: CitationExtras,
 ): number {
   // The id of each document is one concatenation: "kst-36600-V-" + "46".
   const prefix = dossierKey(d) + '-';
-  let end = docs[docs.length - 1]!.end;
-  const pages = pagesEnd(text, end);
-  if (pages >= 0) end = pages;
-  const last = docs.length - 1;
-  for (let i = 0; i <= last; i++) {
-    const n = docs[i]!;
-    emit(sink, 'kamerstuk', prefix + n.doc, i === 0 ? spanStart : n.start, i === last ? end : n.end, extras);
-  }
-  // "…, nr. 6, p. 15-16; nr. 7, p. 5-6": more documents of the same dossier.
-  const nrStart = continueMayFollow(text, end) ? endOf(CONTINUE_RE, text, end) : -1;
-  if (nrStart >= 0) {
+  let docs = firstDocs;
+  let spanStart = firstStart;
+  let end = -1;
+  for (let group = 0; group < MAX_CHAIN_GROUPS; group++) {
+    end = docs[docs.length - 1]!.end;
+    const pages = pagesEnd(text, end);
+    if (pages >= 0) end = pages;
+    const last = docs.length - 1;
+    for (let i = 0; i <= last; i++) {
+      const n = docs[i]!;
+      emit(
+        sink,
+        'kamerstuk',
+        prefix + n.doc,
+        i === 0 ? spanStart : n.start,
+        i === last ? end : n.end,
+        extras,
+      );
+    }
+    const nrStart = continueMayFollow(text, end) ? endOf(CONTINUE_RE, text, end) : -1;
+    if (nrStart < 0) break;
     const more = parseDocs(text, nrStart, MORE_DOCS);
-    if (more.length) return emitDocs(text, sink, d, more, nrStart, extras);
+    if (!more.length) break;
+    docs = more;
+    spanStart = nrStart;
   }
   return end;
 }
