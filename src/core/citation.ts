@@ -42,6 +42,11 @@ export interface CitationExtras {
   resolutionYear?: number;
   /** Set when the id was completed from context (e.g. "de motie op stuk nr. 351"). */
   implicit?: boolean;
+  /**
+   * A document a range leaves out ("nrs. 4–6" → nr. 5): its span is the range's dash or "t/m", shared with the
+   * other numbers of the same range (the one place where citations share a span).
+   */
+  withinRange?: boolean;
 }
 
 export function isCitationKind(value: unknown): value is CitationKind {

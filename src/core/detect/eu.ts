@@ -13,6 +13,11 @@ const EU_RE = sticky(
     `(?:(nr|no|No|n°)\\.?${SP})?(\\d{1,4})/(\\d{1,4})(?:/(EU|EG|EEG|EC|EEC|GBVB|JBZ|Euratom))?(?![${LETTER}\\d]|/\\d)`,
 );
 
+/** "nr. 85/374/EEG": an act numbered year/number/series after "nr." alone, as directives were. */
+const NR_ACT_RE = sticky(
+  `(?:nr|no|No|Nr)\\.?${SP}(\\d{2}|\\d{4})/(\\d{1,4})/(?:EU|EG|EEG|EC|EEC|Euratom)(?![${LETTER}\\d]|/\\d)`,
+);
+
 function fullYear(s: string): number {
   const n = Number(s);
   if (s.length === 4) return n;
@@ -48,5 +53,14 @@ export function parseEuAct(text: string, start: number, sink: Sink): number {
   }
   const end = start + m[0].length;
   emit(sink, 'eu-act', `eu-${directive ? 'dir' : 'reg'}-${year}-${num}`, start, end);
+  return end;
+}
+
+/** At "nr."/"no." (`start`): "nr. 85/374/EEG", a directive by its number. Returns the end consumed or -1. */
+export function parseNumberedEuAct(text: string, start: number, sink: Sink): number {
+  const m = at(NR_ACT_RE, text, start);
+  if (!m || !isYear(m[1]!)) return -1;
+  const end = start + m[0].length;
+  emit(sink, 'eu-act', `eu-dir-${fullYear(m[1]!)}-${Number(m[2])}`, start, end);
   return end;
 }

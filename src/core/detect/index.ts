@@ -14,12 +14,13 @@
 import type { Citation, CitationExtras, CitationKind } from '../citation';
 import type { Sink } from './common';
 import { emit } from './common';
-import { parseEuAct } from './eu';
+import { parseEuAct, parseNumberedEuAct } from './eu';
 import {
   dossierOf,
   parseAtNr,
   parseBare,
   parseKstId,
+  parseOldStyle,
   parsePrefixed,
   type KstContext,
   type PendingImplicit,
@@ -27,8 +28,18 @@ import {
 import { parseGluedHandelingen, parseMetadataRow, parseParliament, parseParliamentId } from './parliament';
 import { parsePublication } from './publications';
 import { parseResolution } from './resolutions';
-import { codeBeforeSpace, endOf, execBefore, gate, inUrlAt, isDigitAt, isSpaceCode, isWordAt } from './text';
-import { FAST_KEYWORDS, KW_SEP, keywordBeforeDigit, type FoundKeyword } from './keywords';
+import {
+  codeBeforeSpace,
+  endOf,
+  execBefore,
+  gate,
+  inUrlAt,
+  isDigitAt,
+  isSpaceCode,
+  isWordAt,
+  skipSpaceBack,
+} from './text';
+import { FAST_KEYWORDS, KW_SEP, keywordBefore, keywordBeforeDigit, type FoundKeyword } from './keywords';
 import { findPrefixStart, prefixType } from './prefix';
 import { acronymLeadPattern, findTreatyNames, treatyAcronymAt } from './treaties';
 
@@ -125,6 +136,14 @@ const EU_BEFORE = gate(
   { before: 48 },
 );
 
+/** "resolutie nr. 2231 (2015)": a resolution keyword before "nr." (at `nrStart`) reads the number after it. */
+function resolutionBeforeNr(text: string, nrStart: number, ctx: KstContext): number {
+  const found: FoundKeyword = { group: 0, start: 0 };
+  const form = keywordBefore(text, skipSpaceBack(text, nrStart), found);
+  if (form === undefined || found.group !== G.Res) return -1;
+  return parseResolution(text, found.start, found.start + form.length, ctx.sink);
+}
+
 function dispatchKeyword(
   text: string,
   ctx: KstContext,
@@ -148,6 +167,8 @@ function dispatchKeyword(
       const eu = execBefore(EU_BEFORE, text, kwStart);
       if (eu) r = parseEuAct(text, kwStart - eu[0].length, ctx.sink);
     }
+    if (r < 0) r = resolutionBeforeNr(text, kwStart, ctx);
+    if (r < 0) r = parseNumberedEuAct(text, kwStart, ctx.sink);
     if (r < 0) r = parseAtNr(text, kwStart, ctx);
     return r;
   }
@@ -165,7 +186,8 @@ function dispatchKeyword(
       if (r >= 0) return r;
     }
     const pre = findPrefixStart(text, kwStop);
-    if (pre < 0) return -1;
+    if (pre < 0)
+      return kwText === 'Zitting' || kwText === 'zitting' ? parseOldStyle(text, kwStart, kwStop, ctx) : -1;
     if (prefixType === 'kst') return parsePrefixed(text, pre, ctx);
     return parseParliament(text, pre, ctx.sink);
   }
@@ -239,6 +261,11 @@ export function resolveOverlaps(cands: Citation[]): Citation[] {
   return keepFirstOfOverlaps(cands);
 }
 
+/** Two numbers of the same range: both left out by it, on its separator's span. */
+function sharesRangeSpan(kept: Citation, c: Citation): boolean {
+  return kept.extras?.withinRange === true && kept.start === c.start && kept.end === c.end;
+}
+
 /**
  * Keeps, of sorted candidates, the first of any that overlap, moving the kept ones to the front of the same
  * array. An index loop: for-of would allocate an iterator result per candidate until the loop is optimized,
@@ -252,6 +279,8 @@ function keepFirstOfOverlaps(cands: Citation[]): Citation[] {
     if (c.start >= lastEnd && c.end > c.start) {
       cands[kept++] = c;
       lastEnd = c.end;
+    } else if (c.extras?.withinRange && kept > 0 && sharesRangeSpan(cands[kept - 1]!, c)) {
+      cands[kept++] = c;
     }
   }
   cands.length = kept;

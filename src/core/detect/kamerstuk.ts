@@ -84,12 +84,15 @@ const SUB_RE = sticky(
 const SUFFIX_RE = sticky(
   `(?:[ \\u00a0\\u2009\\u202f.]|${DASH}|${HS}{1,2}hoofdstuk${HS}{1,2})([IVXL]{1,7}[A-Z]?|[A-Z])(?![${LETTER}\\d])`,
 );
+/** "33.400VII": a Roman numeral glued to the dossier number (only a numeral: "12345A" is no dossier). */
+const GLUED_SUFFIX_RE = sticky(`([IVXL]{1,7}[A-Z]?)(?![${LETTER}\\d])`);
 const RNUM_RE = sticky(`${HS}{0,2}${DASH}?\\(R${HS}?\\d{3,4}\\)`);
 const NR_RE = sticky(`${SP}(?:[,;:]${SP})?(?:[Nn]rs?|NRS?|[Nn]ummers?|[Nn]o)\\.?${SP}`);
 const NUM_RE = sticky(`(\\d{1,4})([a-z])?(?![${LETTER}\\d])|([A-Z]{1,3})(?![${LETTER}\\d])`);
 const LIST_SEP_RE = sticky(`${SP}(?:(,|;)|(en|and|&|t/m|tot en met)(?![${LETTER}])|(${DASH}))${SP}`);
 const COMPACT_RE = sticky(`(${HS}{0,2})${DASH}(${HS}{0,2})(\\d{1,4})(?![${LETTER}\\d])(?![./${'\\-'}]\\d)`);
 const COMMA_NUM_RE = sticky(`${SP},${SP}(?=[\\dA-Z])`);
+const SPACE_NUM_RE = sticky(`${HS}{1,2}(?=\\d)`);
 const CONTINUE_RE = sticky(`${SP}(?:[;,]${SP}(?:en${SP})?|en${SP})(?:ook${SP})?(?=[Nn]rs?\\.?${SP}\\d)`);
 const RELATED_SEP_RE = sticky(`${SP}(?:en|,|/|&)${SP}`);
 
@@ -102,7 +105,10 @@ const PREFIX_RE = sticky(
     `|(?:Tweede|Eerste)${HS}Kamer(?:${HS}der${HS}Staten-Generaal)?` +
     `)(?![${LETTER}\\d])`,
 );
-const CHAMBER_RE = sticky(`${SP}(II|I|EK|TK)(?![${LETTER}\\d])`);
+/** The chamber after "Kamerstukken": II, I, TK, EK, "Tweede Kamer", "Eerste Kamer", or "2" before a session. */
+const CHAMBER_RE = sticky(
+  `${SP}(II|I|EK|TK|Tweede${HS}Kamer|Eerste${HS}Kamer|2(?=${SP},?${SP}(?:18|19|20)\\d\\d))(?![${LETTER}\\d])`,
+);
 const SESSION_LEAD_RE = sticky(`${SP}[,:]?${SP}(?:(?:[Vv]ergaderjaar|[Zz]itting)${SP})?`);
 const BEFORE_DOSSIER_RE = sticky(`${SP}[,;:]?${SP}`);
 
@@ -118,6 +124,10 @@ function subMayFollow(text: string, pos: number): boolean {
 function suffixMayFollow(text: string, pos: number): boolean {
   const c = text.charCodeAt(pos + 1);
   return (c >= 0x41 && c <= 0x5a) || c === 0x68 || text.charCodeAt(pos + 2) === 0x68;
+}
+/** A letter a Roman numeral is written with: I, V, X, L. */
+function isRomanLetterCode(c: number): boolean {
+  return c === 0x49 || c === 0x56 || c === 0x58 || c === 0x4c;
 }
 /** RNUM_RE: a bracket within the first four characters, and before it only spaces and a dash. */
 function rnumMayFollow(text: string, pos: number): boolean {
@@ -143,10 +153,15 @@ function listSepMayFollow(text: string, pos: number): boolean {
   const c = codeAfterSpace(text, pos, 8);
   return c === 0x2c || c === 0x3b || c === 0x26 || c === 0x65 || c === 0x61 || c === 0x74 || isDashCode(c);
 }
-/** CHAMBER_RE: after up to 8 spaces, the "I", "E" or "T" of the chamber. */
+/** CHAMBER_RE: after up to 8 spaces, the "I", "E", "T" or "2" of the chamber. */
 function chamberMayFollow(text: string, pos: number): boolean {
   const c = codeAfterSpace(text, pos, 8);
-  return c === 0x49 || c === 0x45 || c === 0x54;
+  return c === 0x49 || c === 0x45 || c === 0x54 || c === 0x32;
+}
+
+/** The chamber a word names: "II", "TK", "Tweede (Kamer)", "2" the Tweede Kamer; "I", "EK", "Eerste" the Eerste. */
+function chamberOf(word: string): 'I' | 'II' {
+  return word === 'I' || word.startsWith('E') ? 'I' : 'II';
 }
 /** CONTINUE_RE: after up to 8 spaces, the ";"/"," or the "e" of "en". */
 function continueMayFollow(text: string, pos: number): boolean {
@@ -163,7 +178,7 @@ gate(LIST_SEP_RE, listSepMayFollow);
 gate(CHAMBER_RE, chamberMayFollow);
 
 /** A Dossier to fill (parseDossier writes every field). */
-function newDossier(): Dossier {
+export function newDossier(): Dossier {
   return {
     num: '',
     sub: undefined,
@@ -222,7 +237,9 @@ export function parseDossier(
     d.sub = text.slice(subEnd - 2, subEnd);
     d.end = end = subEnd;
   }
-  const s = suffixMayFollow(text, end) ? at(SUFFIX_RE, text, end) : null;
+  const s =
+    (suffixMayFollow(text, end) ? at(SUFFIX_RE, text, end) : null) ??
+    (isRomanLetterCode(text.charCodeAt(end)) ? at(GLUED_SUFFIX_RE, text, end) : null);
   if (s) {
     // One capital ("V", "A"), or a Roman numeral with an optional letter other than I, V, X ("VIII", "XIIA"):
     // SUFFIX_RE matched only capitals.
@@ -242,6 +259,17 @@ export function parseDossier(
   return d;
 }
 
+/** A citation of a whole dossier (no document number), known as such to dossierOf. */
+export function emitDossier(
+  sink: Sink,
+  d: Dossier,
+  start: number,
+  end: number,
+  extras?: CitationExtras,
+): void {
+  DOSSIER_ONLY.add(emit(sink, 'kamerstuk', dossierKey(d), start, end, extras));
+}
+
 export function dossierKey(d: Dossier): string {
   return `kst-${d.num}${d.sub ? `-${d.sub}` : ''}${d.suffix ? `-${d.suffix}` : ''}`;
 }
@@ -250,6 +278,29 @@ interface DocNum {
   doc: string;
   start: number;
   end: number;
+  /** A number a range leaves out ("nrs. 4–6" → 5): its span is the range's dash or "t/m". */
+  withinRange?: boolean;
+}
+
+/** Most numbers a range of document numbers stands for between its ends ("nrs. 4–6": one). */
+export const MAX_RANGE_GAP = 25;
+
+/**
+ * The numbers between the ends of a range ("4" and "6" of "nrs. 4–6"), each with the span of the separator
+ * between them (text[from.end, to.start) without its spaces); none when the ends are not plain numbers, not in
+ * order or too far apart.
+ */
+function rangeBetween(text: string, from: DocNum, to: DocNum): DocNum[] {
+  const a = Number(from.doc);
+  const b = Number(to.doc);
+  if (!(Number.isInteger(a) && Number.isInteger(b) && b > a && b - a - 1 <= MAX_RANGE_GAP)) return [];
+  let start = from.end;
+  while (isWsLike(text.charCodeAt(start))) start++;
+  let end = to.start;
+  while (isWsLike(text.charCodeAt(end - 1))) end--;
+  const between: DocNum[] = [];
+  for (let n = a + 1; n < b; n++) between.push({ doc: String(n), start, end, withinRange: true });
+  return between;
 }
 
 /**
@@ -293,6 +344,11 @@ function readNumList(text: string, pos: number, letters: boolean): DocNum[] {
       )
         break;
     }
+    // "4–6", "4 t/m 6": the numbers between as well.
+    if (sep[3] !== undefined || sep[2] === 't/m' || sep[2] === 'tot en met') {
+      const between = rangeBetween(text, list[list.length - 1]!, n);
+      for (let k = 0; k < between.length; k++) list.push(between[k]!);
+    }
     list.push(n);
     end = n.end;
   }
@@ -300,13 +356,12 @@ function readNumList(text: string, pos: number, letters: boolean): DocNum[] {
 }
 
 function extrasFor(
-  chamber: string | undefined,
+  chamber: 'I' | 'II' | undefined,
   session: string | undefined,
   related: Dossier[],
 ): CitationExtras {
   const ex: CitationExtras = {};
-  if (chamber === 'II' || chamber === 'TK' || chamber === 'Tweede') ex.chamber = 'II';
-  else if (chamber === 'I' || chamber === 'EK' || chamber === 'Eerste') ex.chamber = 'I';
+  if (chamber) ex.chamber = chamber;
   if (session) ex.sessionYear = session;
   if (related.length) ex.relatedDossiers = related.map(dossierKey);
   return ex;
@@ -315,6 +370,8 @@ function extrasFor(
 interface DocsOptions {
   /** ", 32" after a keyword-led dossier. */
   keyword: boolean;
+  /** " 32" after a keyword-led dossier with a session year. */
+  spaced?: boolean;
   /** Letter document numbers ("AA"). */
   letters: boolean;
   /** A compact "-108" may have spaces around the dash. */
@@ -358,14 +415,10 @@ function emitDocs(
     const last = docs.length - 1;
     for (let i = 0; i <= last; i++) {
       const n = docs[i]!;
-      emit(
-        sink,
-        'kamerstuk',
-        prefix + n.doc,
-        i === 0 ? spanStart : n.start,
-        i === last ? end : n.end,
-        extras,
-      );
+      const start = i === 0 ? spanStart : n.start;
+      if (n.withinRange)
+        emit(sink, 'kamerstuk', prefix + n.doc, start, n.end, { ...extras, withinRange: true });
+      else emit(sink, 'kamerstuk', prefix + n.doc, start, i === last ? end : n.end, extras);
     }
     const nrStart = continueMayFollow(text, end) ? endOf(CONTINUE_RE, text, end) : -1;
     if (nrStart < 0) break;
@@ -375,6 +428,15 @@ function emitDocs(
     spanStart = nrStart;
   }
   return end;
+}
+
+/**
+ * A document number given without "nr." ends the citation: not ", 32 leden", not ", 12 maart"; a list may go on
+ * (", 17 en 18", ", 17 en Kamerstukken …").
+ */
+function endsCitation(text: string, end: number): boolean {
+  const rest = text.slice(end, end + 6);
+  return !/^\s*\p{Ll}/u.test(rest) || /^\s*(?:en|of|and)(?!\p{L})/u.test(rest);
 }
 
 /** Document numbers after a dossier: "nr. 46", "nrs. 12 en 13", "-108", ", 32", ", AA". */
@@ -397,11 +459,15 @@ function parseDocs(text: string, pos: number, opts: DocsOptions): DocNum[] {
     if (p >= 0) {
       if (endOf(DOSSIER_RE, text, p) < 0) {
         const n = readNum(text, p, opts.letters);
-        if (n && !looksLikeYear(n.doc)) {
-          // ", 32" must end the citation: not ", 32 leden", not ", 12 maart".
-          const rest = text.slice(n.end, n.end + 3);
-          if (!/^\s*\p{Ll}/u.test(rest)) return [n];
-        }
+        if (n && !looksLikeYear(n.doc) && endsCitation(text, n.end)) return [n];
+      }
+    }
+    // "Kamerstukken II 2012/13, 33 400 17": after a session, the document number after a space.
+    if (opts.spaced) {
+      const p = endOf(SPACE_NUM_RE, text, pos);
+      if (p >= 0 && endOf(DOSSIER_RE, text, p) < 0) {
+        const n = readNum(text, p, false);
+        if (n && !looksLikeYear(n.doc) && endsCitation(text, n.end)) return [n];
       }
     }
   }
@@ -424,13 +490,11 @@ export function parsePrefixed(text: string, start: number, ctx: KstContext): num
   const isKst = c0 === 0x4b || c0 === 0x6b || c0 === 0x42;
   const isMotion = c0 === 0x4d || c0 === 0x6d || c0 === 0x41 || c0 === 0x61;
   const isChamberWord = !isKst && !isMotion;
-  let chamber: string | undefined = isChamberWord
-    ? text.slice(start, start + (text.charCodeAt(start + 1) === 0x4b ? 2 : 6))
-    : undefined;
+  let chamber = isChamberWord ? chamberOf(text.slice(start, start + 2)) : undefined;
   if (isKst) {
     const c = chamberMayFollow(text, pos) ? at(CHAMBER_RE, text, pos) : null;
     if (c) {
-      chamber = c[1];
+      chamber = chamberOf(c[1]!);
       pos += c[0].length;
     }
   }
@@ -462,9 +526,10 @@ export function parsePrefixed(text: string, start: number, ctx: KstContext): num
     related.push(r);
     pos = r.end;
   }
-  const letters = chamber === 'I' || chamber === 'EK' || chamber === 'Eerste';
+  const letters = chamber === 'I';
   const docs = parseDocs(text, pos, {
     keyword: !isMotion,
+    spaced: session !== undefined,
     letters,
     spacedDash: true,
     sameLine: false,
@@ -474,10 +539,30 @@ export function parsePrefixed(text: string, start: number, ctx: KstContext): num
     return emitDocs(text, ctx.sink, d, docs, start, extras);
   }
   if (isKst && !d.dashed) {
-    DOSSIER_ONLY.add(emit(ctx.sink, 'kamerstuk', dossierKey(d), start, d.end, extras));
+    emitDossier(ctx.sink, d, start, d.end, extras);
     return d.end;
   }
   return -1;
+}
+
+/** The dash between the session and the dossier of the old style. */
+const OLD_STYLE_DASH_RE = sticky(`${SP}${DASH}${SP}(?=\\d)`);
+const OLD_STYLE_DOSSIER = newDossier();
+const OLD_STYLE_DOCS: DocsOptions = { keyword: false, letters: false, spacedDash: false, sameLine: false };
+
+/**
+ * "Zitting 1961-1962 – 6423, Nr. 5": the old style, the session first (`start` is "Zitting", `pos` its end), then
+ * a dash, the dossier (three to five digits) and "Nr.". Returns the end of what was consumed, or -1.
+ */
+export function parseOldStyle(text: string, start: number, pos: number, ctx: KstContext): number {
+  const session = parseSession(text, endOf(SESSION_LEAD_RE, text, pos));
+  if (!session) return -1;
+  const dash = endOf(OLD_STYLE_DASH_RE, text, session.end);
+  const d = dash >= 0 ? parseDossier(text, dash, true, OLD_STYLE_DOSSIER) : undefined;
+  if (!d) return -1;
+  const docs = parseDocs(text, d.end, OLD_STYLE_DOCS);
+  if (!docs.length) return -1;
+  return emitDocs(text, ctx.sink, d, docs, start, { sessionYear: session.id });
 }
 
 /** "nr." after a dossier ("36 600, nr. 5"), not a compact "30111-108". */
@@ -490,6 +575,15 @@ function nrLeadMayFollow(text: string, pos: number): boolean {
   return c === 0x4e || c === 0x6e;
 }
 gate(NR_LEAD_RE, nrLeadMayFollow);
+/** A bill's title on the line before: "Wet …", "Wijziging van …", "Goedkeuring …", "… Omgevingswet". */
+const BILL_TITLE_RE =
+  /(?:^|[^\p{L}])(?:Wet|Wijziging|Regels|Goedkeuring|Voorstel|Rijkswet|Invoering|Aanpassing|Vaststelling|Intrekking|Tijdelijke|Verzamelwet|Machtiging|Initiatiefvoorstel)[^\p{L}]|\p{Ll}wet[^\p{L}]/u;
+
+/** A bill's title within the 160 characters of the line before `end`. */
+function billTitleBefore(text: string, end: number): boolean {
+  const window = text.slice(Math.max(0, end - 160), end);
+  return BILL_TITLE_RE.test(window.slice(window.lastIndexOf('\n') + 1));
+}
 const TKCONV_BEFORE_RE = /[ \t\u00a0][-\u2013][ \t\u00a0]$/;
 const BRACKET_R_RE = sticky(`,${HS}{0,2}R${HS}?\\d{3,4}(?=\\))`);
 
@@ -527,29 +621,29 @@ export function parseBare(text: string, pos: number, ctx: KstContext): number {
   const br = endOf(BRACKET_R_RE, text, end);
   if (br >= 0) end = br;
   const after = text.charCodeAt(end);
-  // A bill reference "Wijziging van de Wet … (34630)": an unspaced dossier right after a word, not a bracketed
-  // figure in a table.
+  // A bill reference "Wijziging van de Wet … (34630)", "Wet modernisering ondernemingsrecht (34 911)": a dossier
+  // right after a word, not a bracketed figure in a table; a spaced one ("(25 000)") only after a bill's title.
   if (
     before === 0x28 &&
     after === 0x29 &&
     (d.rnum ||
       br >= 0 ||
-      (!d.spaced &&
-        /[1-3]/.test(d.num[0]!) &&
-        /[A-Za-z\u00c0-\u024f).,'’”»][ \t\u00a0]+$/.test(text.slice(Math.max(0, pos - 4), pos - 1))))
+      (/[1-3]/.test(d.num[0]!) &&
+        /[A-Za-z\u00c0-\u024f).,'’”»][ \t\u00a0]*$/.test(text.slice(Math.max(0, pos - 4), pos - 1)) &&
+        (!d.spaced || billTitleBefore(text, pos - 1))))
   ) {
-    DOSSIER_ONLY.add(emit(ctx.sink, 'kamerstuk', dossierKey(d), pos, end));
+    emitDossier(ctx.sink, d, pos, end);
     return end;
   }
   if (d.rnum) {
     if (d.spaced && atLineStart(text, pos)) return -1; // masthead of an official publication
-    DOSSIER_ONLY.add(emit(ctx.sink, 'kamerstuk', dossierKey(d), pos, d.end));
+    emitDossier(ctx.sink, d, pos, d.end);
     return d.end;
   }
   if (!d.spaced && !d.suffix && TKCONV_BEFORE_RE.test(text.slice(Math.max(0, pos - 3), pos))) {
     const rest = text.slice(d.end, d.end + 3);
     if (/^[ \t\u00a0]*(?:\(|\r?\n|$)/.test(rest)) {
-      DOSSIER_ONLY.add(emit(ctx.sink, 'kamerstuk', dossierKey(d), pos, d.end));
+      emitDossier(ctx.sink, d, pos, d.end);
       return d.end;
     }
   }
@@ -559,6 +653,22 @@ export function parseBare(text: string, pos: number, ctx: KstContext): number {
 const REVERSED_RE = sticky(
   `(?:[Nn]rs?|[Nn]ummer)\\.?${SP}(\\d{1,4})(?:${SP}\\((?=\\d)|${SP}(?:toegevoegd${SP}aan|van|in|bij|uit)${SP}(?:het${SP})?[Dd]ossier${HS}{0,2})`,
 );
+/** "nr. 712, was nr. 705 (": a renumbered document, its old number before the dossier in brackets. */
+const RENUMBERED_RE = sticky(
+  `(?:[Nn]rs?|[Nn]ummer)\\.?${SP}\\d{1,4},?${SP}(?:was|eerder|voorheen)${SP}(?:[Nn]rs?|[Nn]ummer)\\.?${SP}\\d{1,4}${SP}\\((?=\\d)`,
+);
+/** "-20)": a sub-dossier right before the closing bracket. */
+const SUB_BEFORE_BRACKET_RE = sticky(`${DASH}\\d\\d(?=\\))`);
+
+/** The first run of ASCII digits at or after `pos` (there is one: the caller's pattern matched it). */
+function digitRunFrom(text: string, pos: number): { start: number; end: number } {
+  let start = pos;
+  while (!isDigitAt(text, start)) start++;
+  let end = start;
+  while (isDigitAt(text, end)) end++;
+  return { start, end };
+}
+
 /**
  * A session glued to a dossier before "nr.": before the optional space, the last digit of the dossier or a capital
  * of its suffix; and a digit among the last ten characters.
@@ -606,23 +716,37 @@ export function parseAtNr(text: string, kw: number, ctx: KstContext): number {
       if (docs.length) return emitDocs(text, ctx.sink, d, docs, kw - g[0].length);
     }
   }
-  const p = endOf(REVERSED_RE, text, kw);
+  const renumbered = endOf(RENUMBERED_RE, text, kw);
+  const p = renumbered >= 0 ? renumbered : endOf(REVERSED_RE, text, kw);
   if (p >= 0) {
     const d = parseDossier(text, p, false, AT_NR_DOSSIER);
     if (d && !d.dashed) {
       const bracketed = text.charCodeAt(p - 1) === 0x28;
       let end = d.end;
       if (bracketed) {
+        // "(21501-20)": a sub-dossier that only the closing bracket tells from a document number.
+        const sub =
+          d.sub === undefined && !d.suffix && !d.rnum ? endOf(SUB_BEFORE_BRACKET_RE, text, end) : -1;
+        if (sub >= 0) {
+          d.sub = text.slice(sub - 2, sub);
+          end = sub;
+        }
         if (text.charCodeAt(end) !== 0x29) return -1;
         end += 1;
       }
       // The document number is the first run of digits in the match (the keyword has none).
-      let ds = kw;
-      while (!isDigitAt(text, ds)) ds++;
-      let de = ds;
-      while (isDigitAt(text, de)) de++;
-      const doc = String(digitsValue(text, ds, de));
-      emit(ctx.sink, 'kamerstuk', `${dossierKey(d)}-${doc}`, kw, end);
+      const prefix = `${dossierKey(d)}-`;
+      const first = digitRunFrom(text, kw);
+      if (renumbered < 0) {
+        emit(ctx.sink, 'kamerstuk', prefix + digitsValue(text, first.start, first.end), kw, end);
+        return end;
+      }
+      // "nr. 712, was nr. 705 (21501-20)": the new number and the old one, two documents of the dossier.
+      emit(ctx.sink, 'kamerstuk', prefix + digitsValue(text, first.start, first.end), kw, first.end);
+      const second = digitRunFrom(text, first.end);
+      let wasStart = first.end;
+      while (!isLetterAt(text, wasStart)) wasStart++;
+      emit(ctx.sink, 'kamerstuk', prefix + digitsValue(text, second.start, second.end), wasStart, end);
       return end;
     }
   }

@@ -60,9 +60,9 @@ export const KEYWORD_GROUPS: readonly KeywordGroup[] = [
   },
   {
     word: true,
-    pattern: `II|I|EK|TK|[Vv]ergaderjaar|[Zz]itting|[Hh]andelingen|HANDELINGEN|Hand|Staten-Generaal`,
+    pattern: `II|I|EK|TK|Kamer|[Vv]ergaderjaar|[Zz]itting|[Hh]andelingen|HANDELINGEN|Hand|Staten-Generaal`,
     forms: [
-      ...['II', 'I', 'EK', 'TK', 'vergaderjaar', 'Vergaderjaar', 'zitting', 'Zitting'],
+      ...['II', 'I', 'EK', 'TK', 'Kamer', 'vergaderjaar', 'Vergaderjaar', 'zitting', 'Zitting'],
       ...['handelingen', 'Handelingen', 'HANDELINGEN', 'Hand', 'Staten-Generaal'],
     ],
   },

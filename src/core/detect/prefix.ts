@@ -113,6 +113,7 @@ const KAMER_AFTER_RE = /[\s\u00a0]{1,3}Kamer/y;
 export function findPrefixStart(text: string, end: number): number {
   let pos = end;
   let tkAt = -1;
+  let houseAt = -1;
   for (let step = 0; step < 9; step++) {
     const s = wordBefore(text, pos);
     if (s < 0) break;
@@ -132,14 +133,16 @@ export function findPrefixStart(text: string, end: number): number {
       return prefixFound(s, 'hand');
     }
     if (cls & KST) return prefixFound(s, 'kst');
-    if (cls & HOUSE) {
+    if (cls & HOUSE && houseAt < 0) {
+      // "Tweede Kamer": a prefix, unless "Kamerstukken" comes before it ("Kamerstukken Tweede Kamer 2012/13").
       KAMER_AFTER_RE.lastIndex = wordEnd;
-      if (KAMER_AFTER_RE.test(text)) return prefixFound(s, 'kst');
+      if (KAMER_AFTER_RE.test(text)) houseAt = s;
     }
     if (cls & TK_EK && tkAt < 0) tkAt = s;
     if (!(cls & FILLER)) break;
     pos = s;
   }
+  if (houseAt >= 0) return prefixFound(houseAt, 'kst');
   if (tkAt >= 0) return prefixFound(tkAt, 'kst');
   return -1;
 }

@@ -4,7 +4,23 @@
  */
 import type { CitationKind } from '../citation';
 import { emit, type Sink } from './common';
-import { SP, at, digitsValue, endOf, isDigitAt, plausibleYear, sticky, LETTER } from './text';
+import { emitDossier, newDossier, parseDossier } from './kamerstuk';
+import { MONTHS_NL, alternation } from './spellings';
+import {
+  HS,
+  SP,
+  SP1,
+  at,
+  codeBeforeSpace,
+  digitsValue,
+  endOf,
+  execBefore,
+  gate,
+  isDigitAt,
+  plausibleYear,
+  sticky,
+  LETTER,
+} from './text';
 
 const PREFIX_RE = sticky(`(Stb|Stcrt|Trb)\\.?|(Staatsblad|Staatscourant|Tractatenblad)(?![${LETTER}])`);
 const YEAR_NUM_RE = sticky(
@@ -13,6 +29,25 @@ const YEAR_NUM_RE = sticky(
 const ELIDED_RE = sticky(
   `${SP}(?:en|,|;)${SP}(?:((?:18|19|20)\\d\\d)${SP},${SP}(?:(?:nr|no)\\.?${SP})?)?(\\d{1,6})(?![${LETTER}\\d]|[.,]\\d)`,
 );
+
+/** The number alone, when the year comes from a date before the keyword: "wet van 12 mei 2003, Stb. 201". */
+const NUM_ONLY_RE = sticky(
+  `${SP}(?:(?:nr|no)\\.?${SP})?(\\d{1,6})(?![${LETTER}\\d]|[.,/]\\d|${SP}[,/]${SP}\\d)`,
+);
+/** The date before the keyword ("… van 3 maart 1987, "), its year captured; the text before ends in its digits. */
+const DATE_BEFORE = gate(
+  new RegExp(
+    `(?:^|[^${LETTER}\\d])\\d{1,2}${SP1}${alternation(MONTHS_NL)}${SP1}((?:18|19|20)\\d\\d)${SP},?${SP}\\(?${SP}$`,
+  ),
+  (text, end) => {
+    const c = codeBeforeSpace(text, end, 12);
+    return c === 0x2c || c === 0x28 || (c >= 0x30 && c <= 0x39);
+  },
+  { before: 48 },
+);
+/** A dossier number in brackets after the publication: "Stb. 2003, 201 (28 012)". */
+const BRACKET_OPEN_RE = sticky(`${HS}{0,2}\\(`);
+const BRACKET_DOSSIER = newDossier();
 
 const KIND: Record<string, [CitationKind, string]> = {
   Stb: ['staatsblad', 'stb'],
@@ -35,12 +70,19 @@ export function parsePublication(text: string, start: number, sink: Sink): numbe
   let pos = endOf(PREFIX_RE, text, start);
   if (pos < 0) return -1;
   const [kind, pfx] = kindAt(text, start);
-  const numEnd = endOf(YEAR_NUM_RE, text, pos);
-  if (numEnd < 0) return -1;
-  // The year is the first run of digits in the match, the number the last.
-  let ys = pos;
-  while (!isDigitAt(text, ys)) ys++;
-  let year = digitsValue(text, ys, ys + 4);
+  let numEnd = endOf(YEAR_NUM_RE, text, pos);
+  let year: number;
+  if (numEnd >= 0) {
+    // The year is the first run of digits in the match, the number the last.
+    let ys = pos;
+    while (!isDigitAt(text, ys)) ys++;
+    year = digitsValue(text, ys, ys + 4);
+  } else {
+    const date = execBefore(DATE_BEFORE, text, start);
+    numEnd = date ? endOf(NUM_ONLY_RE, text, pos) : -1;
+    if (numEnd < 0) return -1;
+    year = Number(date![1]);
+  }
   if (!plausibleYear(year, 1813, 2099)) return -1;
   let ns = numEnd;
   while (isDigitAt(text, ns - 1)) ns--;
@@ -65,5 +107,15 @@ export function parsePublication(text: string, start: number, sink: Sink): numbe
     emit(sink, kind, `${pfx}-${year}-${Number(num)}`, itemStart, end);
     pos = end;
   }
-  return pos;
+  return bracketedDossierAfter(text, pos, sink);
+}
+
+/** The dossier of the bill a publication came from, in brackets after it: emitted; returns the end. */
+function bracketedDossierAfter(text: string, pos: number, sink: Sink): number {
+  const open = endOf(BRACKET_OPEN_RE, text, pos);
+  if (open < 0) return pos;
+  const d = parseDossier(text, open, false, BRACKET_DOSSIER);
+  if (!d || d.dashed || text.charCodeAt(d.end) !== 0x29) return pos;
+  emitDossier(sink, d, open, d.end);
+  return d.end + 1;
 }

@@ -25,10 +25,11 @@ describe('kamerstukken: prefix-led layouts', () => {
     expect(detectCitations(text)[0]!.extras).toEqual({ relatedDossiers: ['kst-36180'] });
   });
 
-  it('nrs. 12 en 13 and nrs. 1–3', () => {
+  it('nrs. 12 en 13 and nrs. 1–3 (the range with the number between)', () => {
     expect(ids('Kamerstukken II 2019/20, 35 300, nrs. 12 en 13.')).toEqual(['kst-35300-12', 'kst-35300-13']);
     expect(ids('(Kamerstukken II, 1984–1985, 18764, nrs. 1–3, blz. 29)')).toEqual([
       'kst-18764-1',
+      'kst-18764-2',
       'kst-18764-3',
     ]);
   });
