@@ -44,6 +44,8 @@ export interface TreatyAliasEntry {
   names: string[];
   /** Matched exactly (case-sensitive) on word boundaries. */
   exact: string[];
+  /** Where and when it was adopted, for "het Verdrag van Wenen van 23 mei 1969": places in English and Dutch. */
+  adopted?: { date: string; places: string[] };
 }
 
 export interface TreatyAliasFile {
@@ -61,6 +63,38 @@ interface CsvRow {
   aliases_nl: string;
   title_en: string;
   aliases_en: string;
+  adopted_date?: string;
+  adopted_place?: string;
+}
+
+/** Dutch names of the places treaties were adopted in, where they differ from the English ones. */
+const DUTCH_PLACE_NAMES: Record<string, string[]> = {
+  Geneva: ['Genève'],
+  Vienna: ['Wenen'],
+  London: ['Londen'],
+  Moscow: ['Moskou'],
+  Strasbourg: ['Straatsburg'],
+  Warsaw: ['Warschau'],
+  Turin: ['Turijn'],
+  Paris: ['Parijs'],
+  'The Hague': ['Den Haag', "'s-Gravenhage"],
+  Brussels: ['Brussel'],
+  Lisbon: ['Lissabon'],
+};
+
+/** The adoption of a row with a date and places ("London, Moscow, Washington"); undefined without either. */
+function adoptionOf(row: CsvRow): TreatyAliasEntry['adopted'] {
+  const date = row.adopted_date?.trim();
+  const places = splitPlaces(row.adopted_place);
+  if (!date || !/^\d{4}-\d\d-\d\d$/.test(date) || !places.length) return undefined;
+  return { date, places: places.flatMap((p) => [p, ...(DUTCH_PLACE_NAMES[p] ?? [])]) };
+}
+
+function splitPlaces(value: string | undefined): string[] {
+  return (value ?? '')
+    .split(',')
+    .map((s) => s.trim())
+    .filter((s) => s.length > 0);
 }
 
 const WORD_RE = new RegExp(TREATY_WORDS.join('|'), 'i');
@@ -134,13 +168,16 @@ export function buildTreatyAliases(
         dropped.push(`${key}: "${alias}" (no treaty word, not an acronym)`);
       }
     }
-    treaties.push({
+    const entry: TreatyAliasEntry = {
       key,
       nl: row.title_nl ?? '',
       en: row.title_en ?? '',
       names: [...names].sort(),
       exact: [...exact].sort(),
-    });
+    };
+    const adopted = adoptionOf(row);
+    if (adopted) entry.adopted = adopted;
+    treaties.push(entry);
   }
   treaties.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
   const words = [...TREATY_WORDS];

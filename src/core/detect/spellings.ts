@@ -23,3 +23,26 @@ export const MONTHS_NL = [
 export function alternation(words: readonly string[]): string {
   return `(?:${words.join('|')})`;
 }
+
+/** English month names, for dates in English treaty names ("Convention of Vienna of 23 May 1969"). */
+export const MONTHS_EN = [
+  'january',
+  'february',
+  'march',
+  'april',
+  'may',
+  'june',
+  'july',
+  'august',
+  'september',
+  'october',
+  'november',
+  'december',
+] as const;
+
+/** The month (1–12) a Dutch or English month name names, any case; 0 for another word. */
+export function monthNumber(word: string): number {
+  const w = word.toLowerCase();
+  const nl = (MONTHS_NL as readonly string[]).indexOf(w);
+  return nl >= 0 ? nl + 1 : (MONTHS_EN as readonly string[]).indexOf(w) + 1;
+}

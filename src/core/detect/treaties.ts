@@ -14,11 +14,11 @@
 import aliasData from '../../../data/treaty-aliases.json';
 import { emit, type Sink } from './common';
 import { execAfter, gate, isWordAt, isWordCode } from './text';
+import { datedIndex, datedTreatyAt, type AdoptedTreaty, type DatedIndex } from './treaty-dated';
 import type { TreatyIndex } from './treaty-index';
 import { SEP, STOP, STOPWORDS, fold, isUpperCode, nameKey, stem } from './treaty-text';
 
-interface AliasTreaty {
-  key: string;
+interface AliasTreaty extends AdoptedTreaty {
   names: string[];
   exact: string[];
 }
@@ -70,6 +70,8 @@ export interface Matcher {
   acronymLeads: string;
   nearbyRe: RegExp;
   wordSet: string[];
+  /** Treaties by the date of their adoption (treaty-dated.ts). */
+  dated: DatedIndex;
 }
 
 let matcher: Matcher | undefined;
@@ -285,6 +287,7 @@ function build(): Matcher {
     wordRe: new RegExp(words.join('|'), 'gi'),
     nearbyRe: new RegExp(words.join('|'), 'i'),
     wordSet: words,
+    dated: datedIndex(data.treaties, words),
   };
 }
 
@@ -621,6 +624,14 @@ export function findTreatyNames(text: string, sink: Sink): Set<string> {
         lastEnd = we;
         continue;
       }
+    }
+    // "het Verdrag van Wenen van 23 mei 1969": named by the place and date of its adoption.
+    const dated = we - ws === hitLen ? datedTreatyAt(m.dated, text, hitWord, we) : undefined;
+    if (dated) {
+      emit(sink, 'treaty', `treaty-${dated[1]}`, ws, dated[0]);
+      keys.add(dated[1]);
+      lastEnd = dated[0];
+      continue;
     }
     // Names starting at this word or at one of the words before it; the longest wins.
     const nBefore = previousWordStarts(text, ws, before);

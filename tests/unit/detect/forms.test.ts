@@ -139,3 +139,25 @@ describe('the formal styles of legal writing', () => {
     ]);
   });
 });
+
+describe('a treaty named by place and date', () => {
+  it('reads the Dutch and the English form, the date telling two treaties of one place apart', () => {
+    expect(found('het Verdrag van Wenen van 18 april 1961 en het Verdrag van Wenen van 23 mei 1969')).toEqual(
+      [
+        ['treaty-vcdr', 'Verdrag van Wenen van 18 april 1961'],
+        ['treaty-vclt', 'Verdrag van Wenen van 23 mei 1969'],
+      ],
+    );
+    expect(ids('the Convention of Vienna of 23 May 1969')).toEqual(['treaty-vclt']);
+    expect(ids('het Verdrag van Genève van 28 juli 1951 betreffende vluchtelingen')).toEqual([
+      'treaty-refugees-1951',
+    ]);
+  });
+  it('needs the treaty word of the title, the place and the date to fit one treaty', () => {
+    expect(ids('het Protocol van Wenen van 23 mei 1969')).toEqual([]);
+    expect(ids('het Verdrag van Parijs van 23 mei 1969')).toEqual([]);
+    expect(ids('het Verdrag van Wenen van 24 mei 1969')).toEqual([]);
+    // The two Additional Protocols of Geneva share word, place and date: the form names neither on its own.
+    expect(ids('het Protocol van Genève van 8 juni 1977')).toEqual([]);
+  });
+});
