@@ -1,3 +1,4 @@
+import { ownDocumentIds } from '../core/own-document';
 import { CONTENT_REQUEST_TYPES, type ContentRequests, type PageCitation } from '../messaging/contract';
 import { askBackground } from '../messaging/client';
 import { serveRequests } from '../messaging/server';
@@ -56,7 +57,7 @@ async function start(doc: Document): Promise<void> {
   serveRequests<ContentRequests>(CONTENT_REQUEST_TYPES, {
     async pageCitations() {
       await settled();
-      return { citations: summarize(layer.citations) };
+      return { citations: summarize(layer.citations, ownDocumentIds(location.href)) };
     },
     async scanStats() {
       await settled();
@@ -89,12 +90,17 @@ async function start(doc: Document): Promise<void> {
   await notes?.anchorAll();
 }
 
-function summarize(items: PlacedCitation[]): PageCitation[] {
+/** One entry per id; the ids of the page's own document (`own`) marked as such. */
+function summarize(items: PlacedCitation[], own: Set<string>): PageCitation[] {
   const byId = new Map<string, PageCitation>();
   for (const { citation, text } of items) {
     const entry = byId.get(citation.id);
     if (entry) entry.occurrences += 1;
-    else byId.set(citation.id, { id: citation.id, kind: citation.kind, text, occurrences: 1 });
+    else {
+      const summary: PageCitation = { id: citation.id, kind: citation.kind, text, occurrences: 1 };
+      if (own.has(citation.id)) summary.thisDocument = true;
+      byId.set(citation.id, summary);
+    }
   }
   return [...byId.values()];
 }

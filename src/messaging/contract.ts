@@ -127,6 +127,8 @@ export interface PageCitation {
   /** The first surface text found for this id. */
   text: string;
   occurrences: number;
+  /** The page is this document itself (its number is in the page's address): shown as such, not as a jump target. */
+  thisDocument?: boolean;
 }
 
 export type RequestOf<M, K extends keyof M> = M[K] extends { request: infer R } ? R : never;

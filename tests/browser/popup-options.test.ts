@@ -57,6 +57,20 @@ describe('popup', () => {
     expect(kinds.indexOf('treaty')).toBeLessThan(kinds.indexOf('kamerstuk'));
   });
 
+  it("shows the page's own document number as this document, not as a place to jump to", async () => {
+    const page = await annotatedPage();
+    const popup = await openPopupFor(session, page);
+    const own = popup.locator('section.this-document');
+    await expect.poll(() => own.locator('h2').textContent()).toBe('Dit document');
+    expect(await own.locator('li[data-citation-id="2025D23456"] .surface').textContent()).toMatch(
+      /2025D23456/,
+    );
+    // Listed once, as this document: no button that would jump to it among the citations.
+    expect(await popup.locator('[data-citation-id="2025D23456"]').count()).toBe(1);
+    expect(await popup.locator('button[data-citation-id="2025D23456"]').count()).toBe(0);
+    await popup.screenshot({ path: 'artifacts/popup-this-document.png' });
+  });
+
   it('reveals a citation in the page when clicked: scrolled into view, tooltip open', async () => {
     const page = await annotatedPage();
     await page.evaluate(() => window.scrollTo(0, 0));

@@ -127,7 +127,14 @@ export function Popup() {
           {!view.annotating && <p>{t('popup_switched_off')}</p>}
           {view.annotating && view.citations.length === 0 && <p>{t('popup_citations_none')}</p>}
           {view.annotating && view.citations.length > 0 && (
-            <CitationGroups citations={view.citations} titles={titles} onReveal={reveal} />
+            <>
+              <ThisDocument citations={view.citations} titles={titles} />
+              <CitationGroups
+                citations={view.citations.filter((citation) => !citation.thisDocument)}
+                titles={titles}
+                onReveal={reveal}
+              />
+            </>
           )}
         </>
       )}
@@ -179,6 +186,27 @@ function Absent({
         </>
       )}
     </div>
+  );
+}
+
+/** The page's own document, where the page names itself: what it is, not a place to jump to. */
+function ThisDocument({ citations, titles }: { citations: PageCitation[]; titles: Map<string, string> }) {
+  const own = citations.filter((citation) => citation.thisDocument);
+  if (!own.length) return null;
+  return (
+    <section aria-labelledby="this-document" class="this-document">
+      <h2 id="this-document">{t('popup_this_document')}</h2>
+      <ul>
+        {own.map((item) => (
+          <li key={item.id} class="citation" data-citation-id={item.id}>
+            <span class="title">{titles.get(item.id) ?? item.text}</span>
+            <span class="surface">
+              {kindLabel(item.kind)} · {item.text}
+            </span>
+          </li>
+        ))}
+      </ul>
+    </section>
   );
 }
 
