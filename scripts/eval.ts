@@ -5,13 +5,13 @@
  *
  * A prediction is right when its id equals a gold item's id and the spans overlap (each gold item matches once).
  * Gold items marked optional or implicit are neither required nor errors; `self` items are ordinary items.
- * Kinds the gold does not label (eu-act) are not scored. Gold labels Tweede Kamer document numbers with kind
+ * Kinds the gold does not label (eu-act; CITATION_KIND_INFO in src/core/citation.ts) are not scored. Gold labels Tweede Kamer document numbers with kind
  * tk-zaak, so tk-document predictions are tallied under tk-zaak.
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { detectCitations } from '../src/core/detect/index';
-import type { Citation } from '../src/core/citation';
+import { CITATION_KINDS, CITATION_KIND_INFO, type Citation } from '../src/core/citation';
 import { markdownTable } from './lib/markdown-table';
 
 interface GoldItem {
@@ -31,7 +31,8 @@ interface Tally {
   fn: number;
 }
 
-const UNSCORED = new Set(['eu-act']);
+/** Kinds the gold does not label (CITATION_KIND_INFO): neither found nor missed. */
+const UNSCORED = new Set<string>(CITATION_KINDS.filter((kind) => !CITATION_KIND_INFO[kind].scored));
 const tableKind = (k: string): string => (k === 'tk-document' ? 'tk-zaak' : k);
 
 function usage(msg: string): never {
@@ -140,7 +141,9 @@ function main(): void {
   ]);
   console.log(`corpus: ${dir} (${goldFiles.length} documents)`);
   console.log(markdownTable(rows));
-  console.log(`optional/implicit gold matched (not scored): ${ignored}; eu-act not scored`);
+  console.log(
+    `optional/implicit gold matched (not scored): ${ignored}; not scored: ${[...UNSCORED].join(', ') || 'none'}`,
+  );
   if (verbose && report.length) console.log('\n' + report.join('\n'));
 }
 

@@ -20,6 +20,35 @@ export const CITATION_KINDS = [
 
 export type CitationKind = (typeof CITATION_KINDS)[number];
 
+/** What each kind comes with beyond its name. */
+export interface CitationKindInfo {
+  /** A normalized id of the kind (conventions.md): tests/unit/kinds.test.ts checks it parses back, links, describes. */
+  example: string;
+  /** Labelled in the gold corpus (../shared/corpus, LABELING.md), so `npm run eval` scores it. */
+  scored: boolean;
+}
+
+/**
+ * Every kind's info, in one table: a kind added to CITATION_KINDS without an entry here does not compile. README
+ * "Adding a citation kind" lists the other places a kind needs (labels, links, description).
+ */
+export const CITATION_KIND_INFO: Record<CitationKind, CitationKindInfo> = {
+  unsc: { example: 'unsc-1325', scored: true },
+  unga: { example: 'unga-78-243', scored: true },
+  treaty: { example: 'treaty-cedaw', scored: true },
+  kamerstuk: { example: 'kst-36600-V-46', scored: true },
+  handelingen: { example: 'h-tk-20232024-45-12', scored: true },
+  aanhangsel: { example: 'ah-tk-20242025-1234', scored: true },
+  staatsblad: { example: 'stb-2020-123', scored: true },
+  staatscourant: { example: 'stcrt-2021-12345', scored: true },
+  tractatenblad: { example: 'trb-2013-12', scored: true },
+  ecli: { example: 'ECLI:NL:HR:2019:2006', scored: true },
+  'tk-zaak': { example: '2024Z01234', scored: true },
+  // Gold labels Tweede Kamer document numbers with kind tk-zaak: the evaluation tallies them there.
+  'tk-document': { example: '2024D05678', scored: true },
+  'eu-act': { example: 'eu-reg-2016-679', scored: false },
+};
+
 export interface Citation {
   kind: CitationKind;
   /** Normalized id, e.g. `unsc-1325`, `kst-36600-V-46`, `treaty-cedaw`. */
