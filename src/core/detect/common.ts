@@ -6,6 +6,19 @@ export interface Sink {
   out: Citation[];
 }
 
+/** A reference whose dossier the discourse fixes ("de motie op stuk nr. 351"), resolved after the scan. */
+export interface PendingImplicit {
+  start: number;
+  end: number;
+  docs: { doc: string; start: number; end: number }[];
+}
+
+/** What recognizers write to during one detectCitations call: found citations and pending implicit references. */
+export interface DetectContext {
+  sink: Sink;
+  implicit: PendingImplicit[];
+}
+
 export function emit(
   sink: Sink,
   kind: CitationKind,

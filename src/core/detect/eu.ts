@@ -5,7 +5,8 @@
  *   Directive 2011/95/EU
  */
 import { emit, type Sink } from './common';
-import { HS, SP, at, sticky, LETTER } from './text';
+import { EU_ACT_WORDS, EU_SERIES, alternation } from './spellings';
+import { HS, SP, at, codeBeforeSpace, execBefore, gate, sticky, LETTER } from './text';
 
 const EU_RE = sticky(
   `((?:[Uu]itvoerings|[Gg]edelegeerde${HS})?[Vv]erordening|[Rr]ichtlijn|(?:Implementing${HS}|Delegated${HS})?Regulation|Directive)` +
@@ -28,6 +29,27 @@ function isYear(s: string): boolean {
   if (s.length === 4) return /^(?:19[5-9]|20[0-9])\d$/.test(s);
   return s.length === 2;
 }
+
+/** An EU act keyword before "nr."/"(EU)": the text before ends in its last letter or a bracket, and spaces. */
+const EU_BEFORE = gate(
+  new RegExp(
+    `(?:(?:[Uu]itvoerings|[Gg]edelegeerde[ \\u00a0])?${alternation(EU_ACT_WORDS)})[\\s\\u00a0]*(?:\\([^()\\n]{1,14}\\)[\\s\\u00a0]*)?$`,
+  ),
+  (text, end) => {
+    const c = codeBeforeSpace(text, end, 48);
+    return c === 0x67 || c === 0x6e || c === 0x65 || c === 0x29;
+  },
+  { before: 48 },
+);
+
+/** Where the EU act keyword before `end` starts ("Verordening (EG) " before "nr."), or -1. */
+export function euActKeywordBefore(text: string, end: number): number {
+  const m = execBefore(EU_BEFORE, text, end);
+  return m ? end - m[0].length : -1;
+}
+
+/** The series after an act keyword, "(EU)" … "Euratom)", as the keyword table lists them. */
+export const EU_SERIES_FORMS = [...EU_SERIES.map((s) => `(${s})`), 'Euratom)'];
 
 /** At the start of "Verordening"/"Richtlijn"/… Returns the end consumed or -1. */
 export function parseEuAct(text: string, start: number, sink: Sink): number {

@@ -12,35 +12,13 @@
  * Every pattern is linear: no nested unbounded quantifiers, all windows bounded.
  */
 import type { Citation, CitationExtras, CitationKind } from '../citation';
-import type { Sink } from './common';
-import { emit } from './common';
-import { parseEuAct, parseNumberedEuAct } from './eu';
-import {
-  dossierOf,
-  parseAtNr,
-  parseBare,
-  parseKstId,
-  parseOldStyle,
-  parsePrefixed,
-  type KstContext,
-  type PendingImplicit,
-} from './kamerstuk';
-import { parseGluedHandelingen, parseMetadataRow, parseParliament, parseParliamentId } from './parliament';
-import { parsePublication } from './publications';
-import { parseResolution } from './resolutions';
-import {
-  codeBeforeSpace,
-  endOf,
-  execBefore,
-  gate,
-  inUrlAt,
-  isDigitAt,
-  isSpaceCode,
-  isWordAt,
-  skipSpaceBack,
-} from './text';
-import { FAST_KEYWORDS, KW_SEP, keywordBefore, keywordBeforeDigit, type FoundKeyword } from './keywords';
-import { findPrefixStart, prefixType } from './prefix';
+import { emit, type DetectContext, type PendingImplicit, type Sink } from './common';
+import { dossierOf, parseBare, parseKstId, parsePrefixed } from './kamerstuk';
+import { KW_SEP, keywordEndBeforeDigit, type KeywordForm } from './keywords';
+import { parseParliament, parseParliamentId } from './parliament';
+import { findPrefixStart } from './prefix';
+import { KEYWORDS, type KeywordGroup } from './registry';
+import { endOf, inUrlAt, isSpaceCode, isWordAt } from './text';
 import { acronymLeadPattern, findTreatyNames, treatyAcronymAt } from './treaties';
 
 export interface DetectOptions {
@@ -51,17 +29,6 @@ export interface DetectOptions {
    * "Zij krijgt nr. 346 (32847)"). Default true; such citations carry `extras.implicit`.
    */
   implicit?: boolean;
-}
-
-/** Keyword groups, as numbered in KEYWORD_RE (keywords.ts). */
-const enum G {
-  Res = 1,
-  Nr,
-  Pub,
-  Kst,
-  Ch,
-  Eu,
-  Id,
 }
 
 /**
@@ -75,7 +42,7 @@ const enum G {
 const TK_REST = `\\d\\d[ZD]\\d{5}(?![\\d])`;
 export const TRIGGER_RE = new RegExp(
   `(?<![\\d])\\d(?:(?=\\d(?:\\d|[ \\u00a0\\u2009\\u202f.\\-]\\d)\\d\\d(?![\\d]))` +
-    `|(?<=${FAST_KEYWORDS}(?<!${KW_SEP})${KW_SEP}{0,8}\\d)` +
+    `|(?<=${KEYWORDS.fast}(?<!${KW_SEP})${KW_SEP}{0,8}\\d)` +
     `|(?<=1)(?=9${TK_REST})|(?<=2)(?=0${TK_REST}))`,
   'g',
 );
@@ -120,100 +87,17 @@ function findCapitalCitations(text: string, sink: Sink, named: Set<string>): voi
   }
 }
 
-function wordStartOf(text: string, pos: number): number {
-  let s = pos;
-  while (s > 0 && s > pos - 40 && isWordAt(text, s - 1)) s--;
-  return s;
-}
-
-/** An EU act keyword before "nr."/"(EU)": the text before ends in its last letter or a bracket, and spaces. */
-const EU_BEFORE = gate(
-  /(?:(?:[Uu]itvoerings|[Gg]edelegeerde[ \u00a0])?[Vv]erordening|[Rr]ichtlijn|Regulation|Directive)[\s\u00a0]*(?:\([^()\n]{1,14}\)[\s\u00a0]*)?$/,
-  (text, end) => {
-    const c = codeBeforeSpace(text, end, 48);
-    return c === 0x67 || c === 0x6e || c === 0x65 || c === 0x29;
-  },
-  { before: 48 },
-);
-
-/** "resolutie nr. 2231 (2015)": a resolution keyword before "nr." (at `nrStart`) reads the number after it. */
-function resolutionBeforeNr(text: string, nrStart: number, ctx: KstContext): number {
-  const found: FoundKeyword = { group: 0, start: 0 };
-  const form = keywordBefore(text, skipSpaceBack(text, nrStart), found);
-  if (form === undefined || found.group !== G.Res) return -1;
-  return parseResolution(text, found.start, found.start + form.length, ctx.sink);
-}
-
-function dispatchKeyword(
-  text: string,
-  ctx: KstContext,
-  group: G,
-  kwText: string,
-  kwStart: number,
-  kwStop: number,
-): number {
-  if (group === G.Id) {
-    if (kwStop !== kwStart + kwText.length || !/^\d/.test(text.slice(kwStop, kwStop + 1))) return -1;
-    return kwText.startsWith('k') || kwText.startsWith('K')
-      ? parseKstId(text, kwStart, ctx)
-      : parseParliamentId(text, kwStart, ctx.sink);
-  }
-  if (group === G.Res) return parseResolution(text, kwStart, kwStop, ctx.sink);
-  if (group === G.Pub) return parsePublication(text, kwStart, ctx.sink);
-  if (group === G.Nr) {
-    let r = -1;
-    if (isDigitAt(text, kwStart - 1)) r = parseGluedHandelingen(text, kwStart, ctx.sink);
-    if (r < 0) {
-      const eu = execBefore(EU_BEFORE, text, kwStart);
-      if (eu) r = parseEuAct(text, kwStart - eu[0].length, ctx.sink);
-    }
-    if (r < 0) r = resolutionBeforeNr(text, kwStart, ctx);
-    if (r < 0) r = parseNumberedEuAct(text, kwStart, ctx.sink);
-    if (r < 0) r = parseAtNr(text, kwStart, ctx);
-    return r;
-  }
-  // A Kamerstuk keyword or motie/amendement starts its own citation: no prefix further back can include it
-  // (findPrefixStart from its end would stop at it).
-  if (group === G.Kst) return parsePrefixed(text, kwStart, ctx);
-  if (group === G.Ch) {
-    if (kwText === 'Staten-Generaal') {
-      const house = /Eerste[\s\u00a0]+Kamer[\s\u00a0]+der[\s\u00a0]+$/.test(
-        text.slice(Math.max(0, kwStart - 24), kwStart),
-      )
-        ? 'ek'
-        : 'tk';
-      const r = parseMetadataRow(text, kwStop, house, ctx.sink);
-      if (r >= 0) return r;
-    }
-    const pre = findPrefixStart(text, kwStop);
-    if (pre < 0)
-      return kwText === 'Zitting' || kwText === 'zitting' ? parseOldStyle(text, kwStart, kwStop, ctx) : -1;
-    if (prefixType === 'kst') return parsePrefixed(text, pre, ctx);
-    return parseParliament(text, pre, ctx.sink);
-  }
-  if (group === G.Eu) {
-    if (kwText.startsWith('(') || kwText.startsWith('Euratom')) {
-      const eu = EU_BEFORE.re.exec(text.slice(Math.max(0, kwStop - 60), kwStop));
-      if (!eu) return -1;
-      return parseEuAct(text, kwStop - eu[0].length, ctx.sink);
-    }
-    return parseEuAct(text, wordStartOf(text, kwStart), ctx.sink);
-  }
-  return -1;
-}
-
 /**
- * Hands the trigger at `p` to its recognizer: a zaak/document number `tk`, a keyword `kwText` of `group` starting
- * at `kwStart`, or else a number by its shape. Returns the end of what was consumed, or -1.
+ * Hands the trigger at `p` to its recognizer: a zaak/document number `tk`, a keyword `kw` starting at `kwStart`
+ * (its group's recognizer, registry.ts), or else a number by its shape. Returns the end of what was consumed, or -1.
  */
 function dispatch(
   text: string,
   p: number,
   tk: string | undefined,
-  group: G | 0,
-  kwText: string | undefined,
+  kw: KeywordForm<KeywordGroup> | undefined,
   kwStart: number,
-  ctx: KstContext,
+  ctx: DetectContext,
 ): number {
   if (tk !== undefined) {
     if (isWordAt(text, p - 1) || isWordAt(text, p + tk.length) || inUrlAt(text, p)) return -1;
@@ -221,8 +105,8 @@ function dispatch(
     emit(ctx.sink, kind, tk, p, p + tk.length);
     return p + tk.length;
   }
-  if (group && kwText !== undefined) {
-    const r = dispatchKeyword(text, ctx, group, kwText, kwStart, kwStart + kwText.length);
+  if (kw !== undefined) {
+    const r = kw.group.recognize(text, kwStart, kw.form, ctx);
     if (r >= 0 || endOf(DOSSIER_AT_RE, text, p) < 0) return r;
   }
   // Five digits or a dossier shape without a keyword.
@@ -238,9 +122,12 @@ function dispatch(
   let q = p;
   while (q > 0 && p - q < 4 && (isSpaceCode(text.charCodeAt(q - 1)) || text.charCodeAt(q - 1) === 0x2c)) q--;
   if (q < p && isWordAt(text, q - 1)) {
-    const pre = findPrefixStart(text, p);
-    if (pre >= 0) {
-      const r = prefixType === 'kst' ? parsePrefixed(text, pre, ctx) : parseParliament(text, pre, ctx.sink);
+    const prefix = findPrefixStart(text, p);
+    if (prefix) {
+      const r =
+        prefix.type === 'kst'
+          ? parsePrefixed(text, prefix.start, ctx)
+          : parseParliament(text, prefix.start, ctx.sink);
       if (r >= 0) return r;
     }
   }
@@ -337,29 +224,29 @@ function resolveImplicit(found: Citation[], pending: PendingImplicit[], sink: Si
 export function detectCitations(text: string, options: DetectOptions = {}): Citation[] {
   if (typeof text !== 'string' || text.length === 0) return [];
   const sink: Sink = { out: [] };
-  const ctx: KstContext = { sink, implicit: [] };
+  const ctx: DetectContext = { sink, implicit: [] };
 
   const re = TRIGGER_RE;
   re.lastIndex = 0;
-  const kw: FoundKeyword = { group: 0, start: 0 };
   while (re.test(text)) {
     const p = re.lastIndex - 1;
     // What the trigger found, in the order of its alternatives before they were lookarounds: a zaak/document
     // number, a keyword, a dossier shape. The scan goes on after a number it found by its shape.
     let tk: string | undefined;
-    let kwText: string | undefined;
-    kw.group = 0;
+    let kw: KeywordForm<KeywordGroup> | undefined;
+    let kwEnd = p;
     const tkEnd = isTkLetterCode(text.charCodeAt(p + 4)) ? endOf(TK_AT_RE, text, p) : -1;
     if (tkEnd >= 0) {
       tk = text.slice(p, tkEnd);
       re.lastIndex = tkEnd;
     } else {
-      kwText = keywordBeforeDigit(text, p, kw);
+      kwEnd = keywordEndBeforeDigit(text, p);
+      kw = KEYWORDS.endingAt(text, kwEnd);
     }
-    const end = dispatch(text, p, tk, kw.group as G | 0, kwText, kw.start, ctx);
+    const end = dispatch(text, p, tk, kw, kw ? kwEnd - kw.form.length : 0, ctx);
     if (end > re.lastIndex) re.lastIndex = end;
     // Past a number found by its shape, also when nothing was made of it (a dossier shape is at most six long).
-    if (tk === undefined && kwText === undefined && end < p + 6) {
+    if (tk === undefined && kw === undefined && end < p + 6) {
       re.lastIndex = Math.max(re.lastIndex, endOf(DOSSIER_AT_RE, text, p));
     }
   }

@@ -10,7 +10,7 @@
  *   implicit     de motie op stuk nr. 351 (dossier from the discourse, resolved by the engine)
  */
 import type { Citation, CitationExtras } from '../citation';
-import { emit, pagesEnd, parseSession, type Sink } from './common';
+import { emit, pagesEnd, parseSession, type DetectContext as KstContext, type Sink } from './common';
 import {
   DASH,
   HS,
@@ -64,16 +64,7 @@ export function dossierOf(c: Citation): string | undefined {
   return i > 4 ? c.id.slice(0, i) : undefined;
 }
 
-export interface PendingImplicit {
-  start: number;
-  end: number;
-  docs: { doc: string; start: number; end: number }[];
-}
-
-export interface KstContext {
-  sink: Sink;
-  implicit: PendingImplicit[];
-}
+export type { DetectContext as KstContext, PendingImplicit } from './common';
 
 /** A dossier number: two digits, a separator ("36 600", "36.600") or a dash ("36-600") or none, three digits. */
 const DOSSIER_RE = sticky(`\\d\\d(?:[ \\u00a0\\u2007\\u2009\\u202f.]{1,2}|${DASH})?\\d{3}(?!\\d)`);

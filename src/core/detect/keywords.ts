@@ -1,13 +1,14 @@
 /**
- * The keywords the digit trigger looks for before a number, in two shapes that match the same text:
- * - KEYWORDS: the reference pattern, one capturing group per keyword group (in priority order), which tells the
- *   dispatcher which recognizer to call;
- * - FAST_KEYWORDS: every keyword written out and merged by their last characters, without groups. Inside the
- *   trigger's lookbehind it is matched backwards, so merged last characters let most digits fail after a
- *   character or two instead of trying every keyword in turn.
- * A unit test checks on generated text that the two match exactly the same way.
+ * The machinery that finds a keyword right before a number, for the keyword groups of the registry (registry.ts).
+ * Each group lists its spellings once (`forms`); from them come two patterns that match the same text:
+ * - `reference`: one capturing group per keyword group, in priority order (the registry's order);
+ * - `fast`: every form merged by its last characters, without groups. Inside the digit trigger's lookbehind it is
+ *   matched backwards, so merged last characters let most digits fail after a character or two instead of trying
+ *   every keyword in turn.
+ * and `endingAt`, which answers from a table what `reference` would capture. Unit tests check on generated text that
+ * all three agree.
  */
-
+import { escapeForPattern } from './spellings';
 import { isWsLike } from './text';
 
 /** Separators between a keyword and its number. */
@@ -21,71 +22,21 @@ export function isKwSepCode(c: number): boolean {
 /** No letter before the keyword (it starts a word). */
 export const NOT_LETTER = '(?<![A-Za-z\\u00c0-\\u024f])';
 
-interface KeywordGroup {
+/** How a keyword group is spelled. */
+export interface KeywordSpelling {
   /** The keyword must start a word. */
   word: boolean;
-  /** The group as a pattern. */
-  pattern: string;
-  /** Every string the pattern matches. */
-  forms: string[];
+  /** Every spelling, each ending in two ASCII characters; where one ends another, the longer first. */
+  forms: readonly string[];
 }
 
-/** Keyword groups in priority order (their capturing groups in KEYWORDS are numbered 1…7 in this order). */
-export const KEYWORD_GROUPS: readonly KeywordGroup[] = [
-  {
-    word: false,
-    pattern: `[Rr]esoluti(?:es?|ons?)|UNSCR|[SA]/RES/`,
-    forms: [
-      ...['resolutie', 'resoluties', 'resolution', 'resolutions'],
-      ...['Resolutie', 'Resoluties', 'Resolution', 'Resolutions', 'UNSCR', 'S/RES/', 'A/RES/'],
-    ],
-  },
-  {
-    word: true,
-    pattern: `[Nn]rs?|NRS?|[Nn]ummers?|No`,
-    forms: ['nr', 'Nr', 'nrs', 'Nrs', 'NR', 'NRS', 'nummer', 'Nummer', 'nummers', 'Nummers', 'No'],
-  },
-  {
-    word: true,
-    pattern: `Stb|Stcrt|Trb|Staatsblad|Staatscourant|Tractatenblad`,
-    forms: ['Stb', 'Stcrt', 'Trb', 'Staatsblad', 'Staatscourant', 'Tractatenblad'],
-  },
-  {
-    word: true,
-    pattern: `[Kk]amerstuk(?:ken|dossier)?|KAMERSTUK(?:KEN)?|[Mm]otie|[Aa]mendement`,
-    forms: [
-      ...['kamerstuk', 'Kamerstuk', 'kamerstukken', 'Kamerstukken', 'kamerstukdossier', 'Kamerstukdossier'],
-      ...['KAMERSTUK', 'KAMERSTUKKEN', 'motie', 'Motie', 'amendement', 'Amendement'],
-    ],
-  },
-  {
-    word: true,
-    pattern: `II|I|EK|TK|Kamer|[Vv]ergaderjaar|[Zz]itting|[Hh]andelingen|HANDELINGEN|Hand|Staten-Generaal`,
-    forms: [
-      ...['II', 'I', 'EK', 'TK', 'Kamer', 'vergaderjaar', 'Vergaderjaar', 'zitting', 'Zitting'],
-      ...['handelingen', 'Handelingen', 'HANDELINGEN', 'Hand', 'Staten-Generaal'],
-    ],
-  },
-  {
-    word: false,
-    pattern: `[Vv]erordening|[Rr]ichtlijn|Regulation|Directive|\\((?:EU|EG|EEG|EC|EEC)\\)|Euratom\\)`,
-    forms: [
-      ...['verordening', 'Verordening', 'richtlijn', 'Richtlijn', 'Regulation', 'Directive'],
-      ...['(EU)', '(EG)', '(EEG)', '(EC)', '(EEC)', 'Euratom)'],
-    ],
-  },
-  {
-    word: true,
-    pattern: `KST|kst-|a?h-[te]k-`,
-    forms: ['KST', 'kst-', 'ah-tk-', 'ah-ek-', 'h-tk-', 'h-ek-'],
-  },
-];
-
-/** The reference keyword pattern, a capturing group per keyword group. */
-export const KEYWORDS = KEYWORD_GROUPS.map((g) => `(${g.word ? NOT_LETTER : ''}(?:${g.pattern}))`).join('|');
-
-function escape(s: string): string {
-  return s.replace(/[\\^$.*+?()[\]{}|/-]/g, '\\$&');
+/** One spelling of a group, as endingAt finds it. */
+export interface KeywordForm<G> {
+  group: G;
+  /** 1… : the group's capturing group in `reference`. */
+  groupNumber: number;
+  form: string;
+  word: boolean;
 }
 
 interface SuffixNode {
@@ -117,84 +68,82 @@ export function suffixAlternation(forms: readonly (readonly [string, boolean])[]
     const alts: string[] = [];
     // A free-standing keyword that ends here makes any longer one redundant.
     if (node.any) return '';
-    for (const [c, child] of node.next) alts.push(`${emit(child)}${escape(c)}`);
+    for (const [c, child] of node.next) alts.push(`${emit(child)}${escapeForPattern(c)}`);
     if (node.word) alts.push(NOT_LETTER);
     return alts.length === 1 ? alts[0]! : `(?:${alts.join('|')})`;
   };
   return emit(root);
 }
 
-/** KEYWORDS without groups, merged on the last characters; matches exactly where KEYWORDS matches. */
-export const FAST_KEYWORDS = suffixAlternation(
-  KEYWORD_GROUPS.flatMap((g) => g.forms.map((f) => [f, g.word] as const)),
-);
-
-interface KeywordForm {
-  /** 1…7: the keyword group, numbered as the groups of KEYWORDS. */
-  group: number;
-  form: string;
-  word: boolean;
-}
-
-/**
- * Forms by their last two characters, in priority order (group order, then the order of the forms): slot
- * `last * 0x81 + before` for ASCII characters, where slot `last * 0x81 + 0x80` stands for any other character
- * before (or none); a form of one character is in every slot of its character. Read for every digit the trigger
- * finds, where most words before a number end like no keyword: one array read turns them away.
- */
-const FORMS_BY_END = new Array<KeywordForm[] | undefined>(0x80 * 0x81).fill(undefined);
-KEYWORD_GROUPS.forEach((g, i) => {
-  for (const form of g.forms) {
-    const last = form.charCodeAt(form.length - 1);
-    const before = form.length > 1 ? form.charCodeAt(form.length - 2) : -1;
-    if (last >= 0x80 || before >= 0x80) throw new Error(`keyword form ${form} must end in ASCII characters`);
-    const entry: KeywordForm = { group: i + 1, form, word: g.word };
-    for (let b = 0; b <= 0x80; b++) {
-      if (before < 0 || b === before) (FORMS_BY_END[last * 0x81 + b] ??= []).push(entry);
-    }
-  }
-});
-
 function isNotLetterRe(c: number): boolean {
   // NOT_LETTER: not [A-Za-z\u00c0-\u024f] (NaN before the start of the text counts as no letter).
   return !((c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a) || (c >= 0xc0 && c <= 0x24f));
 }
 
-/** Where keywordBefore writes the group and the start of the keyword it found. */
-export interface FoundKeyword {
-  group: number;
-  start: number;
-}
+/** Slot of a form in the table by its last two characters (see KeywordTable). */
+const SLOTS_PER_LAST = 0x81;
 
-/**
- * The keyword KEYWORDS matches as ending at `end`, as the capture its first matching group would hold: the form,
- * with its group and start in `found`; undefined if none. (Where two forms of a group could both end there, one is a
- * suffix of the other — "ah-tk-"/"h-tk-", "II"/"I" — and the longer is listed first, as the pattern tries it.)
- */
-export function keywordBefore(text: string, end: number, found: FoundKeyword): string | undefined {
-  const last = text.charCodeAt(end - 1);
-  if (!(last < 0x80)) return undefined;
-  const before = text.charCodeAt(end - 2);
-  const list = FORMS_BY_END[last * 0x81 + (before < 0x80 ? before : 0x80)];
-  if (list === undefined) return undefined;
-  for (let i = 0; i < list.length; i++) {
-    const k = list[i]!;
-    const start = end - k.form.length;
-    if (start < 0 || !text.startsWith(k.form, start)) continue;
-    if (k.word && !isNotLetterRe(text.charCodeAt(start - 1))) continue;
-    found.group = k.group;
-    found.start = start;
-    return k.form;
+export class KeywordTable<G extends KeywordSpelling> {
+  /** The reference pattern, a capturing group per keyword group. */
+  readonly reference: string;
+  /** `reference` without groups, merged on the last characters; matches exactly where `reference` matches. */
+  readonly fast: string;
+  /**
+   * Forms by their last two characters, in priority order (group order, then the order of the forms): slot
+   * `last * 0x81 + before` for ASCII characters, where slot `last * 0x81 + 0x80` stands for any other character
+   * before (or none); a form of one character is in every slot of its character. Read for every digit the trigger
+   * finds, where most words before a number end like no keyword: one array read turns them away.
+   */
+  private readonly byEnd: (KeywordForm<G>[] | undefined)[];
+
+  constructor(readonly groups: readonly G[]) {
+    this.reference = groups
+      .map((g) => `(${g.word ? NOT_LETTER : ''}(?:${g.forms.map(escapeForPattern).join('|')}))`)
+      .join('|');
+    this.fast = suffixAlternation(groups.flatMap((g) => g.forms.map((f) => [f, g.word] as const)));
+    this.byEnd = new Array<KeywordForm<G>[] | undefined>(0x80 * SLOTS_PER_LAST).fill(undefined);
+    groups.forEach((group, i) => {
+      for (const form of group.forms) {
+        const last = form.charCodeAt(form.length - 1);
+        const before = form.length > 1 ? form.charCodeAt(form.length - 2) : -1;
+        if (last >= 0x80 || before >= 0x80)
+          throw new Error(`keyword form ${form} must end in ASCII characters`);
+        const entry: KeywordForm<G> = { group, groupNumber: i + 1, form, word: group.word };
+        for (let b = 0; b <= 0x80; b++) {
+          if (before < 0 || b === before) (this.byEnd[last * SLOTS_PER_LAST + b] ??= []).push(entry);
+        }
+      }
+    });
   }
-  return undefined;
+
+  /**
+   * The keyword `reference` matches as ending at `end`, as the capture its first matching group would hold (where
+   * two forms of a group could both end there, one is a suffix of the other — "ah-tk-"/"h-tk-", "II"/"I" — and the
+   * longer is listed first, as the pattern tries it); undefined if none. It starts at `end - form.length`.
+   */
+  endingAt(text: string, end: number): KeywordForm<G> | undefined {
+    const last = text.charCodeAt(end - 1);
+    if (!(last < 0x80)) return undefined;
+    const before = text.charCodeAt(end - 2);
+    const list = this.byEnd[last * SLOTS_PER_LAST + (before < 0x80 ? before : 0x80)];
+    if (list === undefined) return undefined;
+    for (let i = 0; i < list.length; i++) {
+      const k = list[i]!;
+      const start = end - k.form.length;
+      if (start < 0 || !text.startsWith(k.form, start)) continue;
+      if (k.word && !isNotLetterRe(text.charCodeAt(start - 1))) continue;
+      return k;
+    }
+    return undefined;
+  }
 }
 
 /**
- * The keyword of the digit trigger's lookbehind (`FAST_KEYWORDS(?<!KW_SEP)KW_SEP{0,8}` before the digit at `p`):
- * it ends before the separators, at most 8, before the digit. As keywordBefore.
+ * Where a keyword before the digit at `p` would end: past the separators before the digit, at most 8, as the digit
+ * trigger's lookbehind `…(?<!KW_SEP)KW_SEP{0,8}` reads them.
  */
-export function keywordBeforeDigit(text: string, p: number, found: FoundKeyword): string | undefined {
+export function keywordEndBeforeDigit(text: string, p: number): number {
   let q = p;
   while (q > p - 8 && q > 0 && isKwSepCode(text.charCodeAt(q - 1))) q--;
-  return keywordBefore(text, q, found);
+  return q;
 }

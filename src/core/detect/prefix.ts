@@ -5,6 +5,7 @@
  * place: a word is looked up in a table by its length and first character and compared with startsWith; no
  * slice, no string hashing.
  */
+import { HANDELINGEN_WORDS, KAMERSTUK_WORDS, SESSION_WORDS } from './spellings';
 import { isSpaceCode, isWordAt } from './text';
 
 /** Word classes, as bits: a word may be in several (e.g. "TK" is a chamber and a filler). */
@@ -20,29 +21,24 @@ const HOUSE = 64;
 const TK_EK = 128;
 
 const WORD_CLASSES: [number, readonly string[]][] = [
-  [HAND, ['Handelingen', 'handelingen', 'HANDELINGEN', 'Hand.']],
+  [HAND, [...HANDELINGEN_WORDS, 'Hand.']],
   [AANH, ['Aanhangsel', 'AANHANGSEL', 'Aanh.']],
   [BIJL, ['Bijl.', 'Bijlagen', 'Bijl']],
   [LINK, ['der', 'van', 'de', 'bij', 'tot']],
-  [
-    KST,
-    [
-      ...['Kamerstuk', 'kamerstuk', 'Kamerstukken', 'kamerstukken', 'Kamerstukdossier', 'kamerstukdossier'],
-      ...['KAMERSTUK', 'KAMERSTUKKEN'],
-    ],
-  ],
+  [KST, KAMERSTUK_WORDS],
   [
     FILLER,
     [
       ...['II', 'I', 'TK', 'EK', 'der', 'van', 'de', 'bij', 'Kamer', 'Tweede', 'Eerste', 'Staten-Generaal'],
-      ...['vergaderjaar', 'Vergaderjaar', 'zitting', 'Zitting', 'Verenigde', 'Vergadering'],
+      ...SESSION_WORDS,
+      ...['Verenigde', 'Vergadering'],
     ],
   ],
   [HOUSE, ['Tweede', 'Eerste']],
   [TK_EK, ['TK', 'EK']],
 ];
 
-/** Longest word wordBefore reads. */
+/** Longest word wordStartAt reads. */
 const MAX_WORD = 24;
 
 /** Words by length and first character (ASCII): slot `length * 128 + code`, each with its class bits. */
@@ -69,11 +65,8 @@ function classOf(text: string, start: number, end: number): number {
   return 0;
 }
 
-/** End of the word wordBefore found last (one variable, not a pair per call: the walk runs for most numbers). */
-let wordEnd = 0;
-
-/** The word before `end`, past spaces, commas and colons: its start, its end in wordEnd; or -1. */
-function wordBefore(text: string, end: number): number {
+/** Past the spaces, commas and colons before `end` (at most 16 characters): where the word before ends. */
+function skipSeparatorsBack(text: string, end: number): number {
   let i = end;
   const min = Math.max(0, end - 16);
   while (i > min) {
@@ -81,68 +74,70 @@ function wordBefore(text: string, end: number): number {
     if (isSpaceCode(c) || c === 0x2c || c === 0x3a) i--;
     else break;
   }
-  const we = i;
+  return i;
+}
+
+/** The start of the word (letters, digits, hyphens, a final dot) that ends at `we`; `we` when there is none. */
+function wordStartAt(text: string, we: number): number {
+  let i = we;
   while (i > 0 && i > we - MAX_WORD) {
     const c = text.charCodeAt(i - 1);
     if (isWordAt(text, i - 1) || c === 0x2d || (c === 0x2e && i === we)) i--;
     else break;
   }
-  if (i === we) return -1;
-  wordEnd = we;
   return i;
 }
 
 export type PrefixType = 'kst' | 'hand' | 'aanh';
 
-/** The type of the prefix findPrefixStart found last (one variable, not a tuple per call). */
-export let prefixType: PrefixType = 'kst';
-
-/** Records the type of a prefix found at `start` and returns `start`. */
-function prefixFound(start: number, type: PrefixType): number {
-  prefixType = type;
-  return start;
+/** A keyword phrase: where it starts and what it leads, a Kamerstuk, Handelingen or Aanhangsel citation. */
+export interface Prefix {
+  start: number;
+  type: PrefixType;
 }
 
 /** "Kamer" after "Tweede"/"Eerste", within eight characters. */
 const KAMER_AFTER_RE = /[\s\u00a0]{1,3}Kamer/y;
 
 /**
- * The start of the keyword phrase that ends at `end` ("Kamerstukken II", "Aanhangsel Handelingen"), its type in
- * prefixType; or -1.
+ * The keyword phrase that ends at `end` ("Kamerstukken II", "Aanhangsel Handelingen"), or undefined. It walks back
+ * at most nine words.
  */
-export function findPrefixStart(text: string, end: number): number {
+export function findPrefixStart(text: string, end: number): Prefix | undefined {
   let pos = end;
   let tkAt = -1;
   let houseAt = -1;
   for (let step = 0; step < 9; step++) {
-    const s = wordBefore(text, pos);
-    if (s < 0) break;
-    const cls = classOf(text, s, wordEnd);
+    const we = skipSeparatorsBack(text, pos);
+    const s = wordStartAt(text, we);
+    if (s === we) break;
+    const cls = classOf(text, s, we);
     if (cls & HAND) {
       // "Aanhangsel (der|van de|bij de) Handelingen", "Aanh. Hand.", "Bijl. Hand."
       let q = s;
       for (let k = 0; k < 3; k++) {
-        const b = wordBefore(text, q);
-        if (b < 0) break;
-        const before = classOf(text, b, wordEnd);
-        if (before & AANH) return prefixFound(b, 'aanh');
-        if (before & BIJL) return prefixFound(b, 'kst');
+        const bwe = skipSeparatorsBack(text, q);
+        const b = wordStartAt(text, bwe);
+        if (b === bwe) break;
+        const before = classOf(text, b, bwe);
+        if (before & AANH) return { start: b, type: 'aanh' };
+        if (before & BIJL) return { start: b, type: 'kst' };
         if (!(before & LINK)) break;
         q = b;
       }
-      return prefixFound(s, 'hand');
+      return { start: s, type: 'hand' };
     }
-    if (cls & KST) return prefixFound(s, 'kst');
+    if (cls & KST) return { start: s, type: 'kst' };
     if (cls & HOUSE && houseAt < 0) {
       // "Tweede Kamer": a prefix, unless "Kamerstukken" comes before it ("Kamerstukken Tweede Kamer 2012/13").
-      KAMER_AFTER_RE.lastIndex = wordEnd;
+      KAMER_AFTER_RE.lastIndex = we;
       if (KAMER_AFTER_RE.test(text)) houseAt = s;
     }
     if (cls & TK_EK && tkAt < 0) tkAt = s;
     if (!(cls & FILLER)) break;
     pos = s;
   }
-  if (houseAt >= 0) return prefixFound(houseAt, 'kst');
-  if (tkAt >= 0) return prefixFound(tkAt, 'kst');
-  return -1;
+  if (houseAt >= 0) return { start: houseAt, type: 'kst' };
+  if (tkAt >= 0) return { start: tkAt, type: 'kst' };
+  return undefined;
 }

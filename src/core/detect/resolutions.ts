@@ -8,7 +8,20 @@
  * Parliament, Human Rights Council, ICC "RC/Res.5", a municipal council) are not UN resolutions.
  */
 import { emit, type Sink } from './common';
-import { HS, SP, at, digitsValue, endOf, execAfter, gate, isWordAt, isWsLike, sticky, LETTER } from './text';
+import {
+  HS,
+  SP,
+  at,
+  digitsValue,
+  endOf,
+  execAfter,
+  gate,
+  isWordAt,
+  isWsLike,
+  sticky,
+  wordStartBefore,
+  LETTER,
+} from './text';
 
 /** First Security Council resolution adopted in each year from 1946 (UN Security Council records). */
 const FIRST_OF_YEAR: readonly number[] = [
@@ -95,12 +108,7 @@ export function parseResolution(text: string, kwStart: number, kwEnd: number, si
     body = 'sc';
   } else {
     // The whole compound: "VN-Veiligheidsraadresolutie", "VNVR-resolutie", "AVVN-resolutie", "EP-resolutie".
-    let ws = kwStart;
-    while (ws > 0 && ws > kwStart - 40) {
-      const c = text.charCodeAt(ws - 1);
-      if (isWordAt(text, ws - 1) || ((c === 0x2d || c === 0x2011) && isWordAt(text, ws - 2))) ws--;
-      else break;
-    }
+    const ws = wordStartBefore(text, kwStart, 40);
     start = ws;
     const compound = text.slice(ws, kwStart);
     body = compound ? bodyOf(compound) : undefined;

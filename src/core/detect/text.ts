@@ -165,19 +165,27 @@ export function codeAfterSpace(text: string, pos: number, max: number): number {
   return text.charCodeAt(i);
 }
 
+/** A hyphen inside a compound word: hyphen-minus, hyphen, non-breaking hyphen. */
+export function isHyphenCode(c: number): boolean {
+  return c === 0x2d || c === 0x2010 || c === 0x2011;
+}
+
 export function isDashCode(c: number): boolean {
   return c === 0x2d || (c >= 0x2010 && c <= 0x2015) || c === 0x2212;
 }
 
-/** Start of the word (letters, digits and inner hyphens) that ends at `end`. */
-export function wordStartBefore(text: string, end: number, maxLen = 60): number {
+/**
+ * Start of the word that ends at `end`, looking at most `maxLen` characters back: letters and digits, and with
+ * `compounds` inner hyphens too ("VN-Veiligheidsraadresolutie").
+ */
+export function wordStartBefore(text: string, end: number, maxLen = 60, compounds = true): number {
   let i = end;
   const min = Math.max(0, end - maxLen);
   while (i > min) {
     const c = text.charCodeAt(i - 1);
     if (isWordCode(c)) {
       i--;
-    } else if ((c === 0x2d || c === 0x2010 || c === 0x2011) && i - 2 >= min && isWordAt(text, i - 2)) {
+    } else if (compounds && isHyphenCode(c) && i - 2 >= min && isWordAt(text, i - 2)) {
       i--;
     } else {
       break;

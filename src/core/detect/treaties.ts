@@ -13,7 +13,7 @@
  */
 import aliasData from '../../../data/treaty-aliases.json';
 import { emit, type Sink } from './common';
-import { execAfter, gate, isWordAt, isWordCode } from './text';
+import { execAfter, gate, isWordAt, isWordCode, wordStartBefore } from './text';
 import { datedIndex, datedTreatyAt, type AdoptedTreaty, type DatedIndex } from './treaty-dated';
 import type { TreatyIndex } from './treaty-index';
 import { SEP, STOP, STOPWORDS, fold, isUpperCode, nameKey, stem } from './treaty-text';
@@ -398,10 +398,9 @@ function walk(m: Matcher, text: string, start: number): [number, string] | undef
   return best === undefined ? undefined : [bestEnd, best];
 }
 
+/** The start of the word (letters and digits) that ends at `i`. */
 function wordStart(text: string, i: number): number {
-  let s = i;
-  while (s > 0 && isWordAt(text, s - 1)) s--;
-  return s;
+  return wordStartBefore(text, i, i, false);
 }
 
 function wordEnd(text: string, i: number): number {

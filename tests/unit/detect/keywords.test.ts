@@ -1,61 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import {
-  FAST_KEYWORDS,
-  KEYWORDS,
-  KEYWORD_GROUPS,
-  KW_SEP,
-  NOT_LETTER,
-  isKwSepCode,
-  keywordBefore,
-  suffixAlternation,
-} from '../../../src/core/detect/keywords';
+import { KW_SEP, NOT_LETTER, isKwSepCode, suffixAlternation } from '../../../src/core/detect/keywords';
+import { KEYWORDS, KEYWORD_GROUPS } from '../../../src/core/detect/registry';
 
 const ALL_FORMS = KEYWORD_GROUPS.flatMap((g) => g.forms);
-
-/**
- * Every string a keyword pattern matches. The patterns use only literals, escaped brackets, character classes of
- * single characters, groups (?:…|…) and `?`, so the language is finite and small.
- */
-function expand(pattern: string): string[] {
-  let i = 0;
-  const alternation = (): string[] => {
-    const out = [...sequence()];
-    while (pattern[i] === '|') {
-      i++;
-      out.push(...sequence());
-    }
-    return out;
-  };
-  const sequence = (): string[] => {
-    let acc = [''];
-    while (i < pattern.length && pattern[i] !== '|' && pattern[i] !== ')') {
-      let atom: string[];
-      if (pattern.startsWith('(?:', i)) {
-        i += 3;
-        atom = alternation();
-        i++; // ')'
-      } else if (pattern[i] === '[') {
-        const close = pattern.indexOf(']', i);
-        atom = [...pattern.slice(i + 1, close)];
-        i = close + 1;
-      } else if (pattern[i] === '\\') {
-        atom = [pattern[i + 1]!];
-        i += 2;
-      } else {
-        atom = [pattern[i]!];
-        i++;
-      }
-      if (pattern[i] === '?') {
-        atom = [...atom, ''];
-        i++;
-      }
-      acc = acc.flatMap((a) => atom.map((b) => a + b));
-    }
-    return acc;
-  };
-  return alternation();
-}
 
 /** Keywords, their pieces, and the characters around them that decide a match. */
 const PIECES = [
@@ -68,18 +16,20 @@ const PIECES = [
 const textArb = fc.array(fc.constantFrom(...PIECES), { maxLength: 6 }).map((parts) => parts.join(''));
 
 describe('trigger keywords', () => {
-  it('list exactly the strings each group pattern matches', () => {
+  it('spell each keyword once, in one group, the longer of two that end alike first', () => {
+    expect(new Set(ALL_FORMS).size).toBe(ALL_FORMS.length);
     for (const g of KEYWORD_GROUPS) {
-      expect([...g.forms].sort()).toEqual([...new Set(expand(g.pattern))].sort());
-      const re = new RegExp(`^(?:${g.pattern})$`);
-      for (const f of g.forms) expect(re.test(f), f).toBe(true);
+      g.forms.forEach((form, i) => {
+        for (const later of g.forms.slice(i + 1))
+          expect(form.endsWith(later) || !later.endsWith(form), later).toBe(true);
+      });
     }
-    expect(expand('a(?:b|c)?[de]\\(')).toEqual(['abd(', 'abe(', 'acd(', 'ace(', 'ad(', 'ae(']);
+    expect(new Set(KEYWORD_GROUPS.map((g) => g.name)).size).toBe(KEYWORD_GROUPS.length);
   });
 
-  it('FAST_KEYWORDS ends a text exactly where KEYWORDS does', () => {
-    const slow = new RegExp(`(?:${KEYWORDS})$`);
-    const fast = new RegExp(`(?:${FAST_KEYWORDS})$`);
+  it('the fast pattern ends a text exactly where the reference pattern does', () => {
+    const slow = new RegExp(`(?:${KEYWORDS.reference})$`);
+    const fast = new RegExp(`(?:${KEYWORDS.fast})$`);
     fc.assert(
       fc.property(textArb, (text) => {
         expect(fast.test(text), JSON.stringify(text)).toBe(slow.test(text));
@@ -123,26 +73,21 @@ describe('trigger keywords', () => {
     }
   });
 
-  it('keywordBefore gives the group and text KEYWORDS captures, wherever it matches', () => {
-    const re = new RegExp(`(?<=${KEYWORDS})`, 'y');
-    const found = { group: 0, start: 0 };
+  it('endingAt gives the group and text the reference pattern captures, wherever it matches', () => {
+    const re = new RegExp(`(?<=${KEYWORDS.reference})`, 'y');
     fc.assert(
       fc.property(textArb, (text) => {
         for (let end = 0; end <= text.length; end++) {
           re.lastIndex = end;
           const m = re.exec(text);
-          found.group = 0;
-          const form = keywordBefore(text, end, found);
+          const kw = KEYWORDS.endingAt(text, end);
           if (!m) {
-            expect(form, `${JSON.stringify(text)} @${end}`).toBeUndefined();
+            expect(kw, `${JSON.stringify(text)} @${end}`).toBeUndefined();
             continue;
           }
           const group = m.findIndex((g, i) => i > 0 && g !== undefined);
-          expect([found.group, form, found.start], `${JSON.stringify(text)} @${end}`).toEqual([
-            group,
-            m[group],
-            end - m[group]!.length,
-          ]);
+          expect([kw?.groupNumber, kw?.form], `${JSON.stringify(text)} @${end}`).toEqual([group, m[group]]);
+          expect(kw?.group).toBe(KEYWORD_GROUPS[group - 1]);
         }
       }),
       { numRuns: 10000 },

@@ -1,7 +1,10 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { TRIGGER_RE } from '../../../src/core/detect/index';
-import { FAST_KEYWORDS, KEYWORD_GROUPS, KW_SEP, keywordBeforeDigit } from '../../../src/core/detect/keywords';
+import { KW_SEP, keywordEndBeforeDigit } from '../../../src/core/detect/keywords';
+import { KEYWORDS, KEYWORD_GROUPS } from '../../../src/core/detect/registry';
+
+const FAST_KEYWORDS = KEYWORDS.fast;
 
 /** The trigger as it was written with consuming alternatives (zaak/document number, keyword, dossier shape). */
 const REFERENCE = new RegExp(
@@ -37,17 +40,15 @@ describe('digit trigger', () => {
     );
   });
 
-  it('keywordBeforeDigit finds a keyword exactly where the lookbehind does', () => {
-    const found = { group: 0, start: 0 };
+  it('endingAt(keywordEndBeforeDigit) finds a keyword exactly where the lookbehind does', () => {
     fc.assert(
       fc.property(textArb, (text) => {
         for (let p = 0; p < text.length; p++) {
           if (!/\d/.test(text[p]!)) continue;
           KEYWORD_AT.lastIndex = p;
           const byRegex = KEYWORD_AT.test(text);
-          expect(keywordBeforeDigit(text, p, found) !== undefined, `${JSON.stringify(text)} @${p}`).toBe(
-            byRegex,
-          );
+          const kw = KEYWORDS.endingAt(text, keywordEndBeforeDigit(text, p));
+          expect(kw !== undefined, `${JSON.stringify(text)} @${p}`).toBe(byRegex);
         }
       }),
       { numRuns: 5000 },
