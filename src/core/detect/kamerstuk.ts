@@ -11,6 +11,7 @@
  */
 import type { Citation, CitationExtras } from '../citation';
 import { emit, pagesEnd, parseSession, type DetectContext as KstContext, type Sink } from './common';
+import { KAMERSTUK_WORDS, MOTION_WORDS, NUMBER_WORDS, SESSION_WORDS, alternation } from './spellings';
 import {
   DASH,
   HS,
@@ -66,11 +67,13 @@ export function dossierOf(c: Citation): string | undefined {
 
 export type { DetectContext as KstContext, PendingImplicit } from './common';
 
+/** "nr.", "nrs.", "nummer", "No." (spellings.ts). */
+const NUMBER = alternation(NUMBER_WORDS);
 /** A dossier number: two digits, a separator ("36 600", "36.600") or a dash ("36-600") or none, three digits. */
 const DOSSIER_RE = sticky(`\\d\\d(?:[ \\u00a0\\u2007\\u2009\\u202f.]{1,2}|${DASH})?\\d{3}(?!\\d)`);
 const SHORT_DOSSIER_RE = sticky(`(\\d{3,4})(?!\\d)`);
 const SUB_RE = sticky(
-  `${DASH}(\\d\\d)(?=${DASH}\\d|${HS}{0,3},?${HS}{0,3}(?:nrs?|nummers?)(?![${LETTER}]))|${DASH}(0\\d)(?!\\d)`,
+  `${DASH}(\\d\\d)(?=${DASH}\\d|${HS}{0,3},?${HS}{0,3}${NUMBER}(?![${LETTER}]))|${DASH}(0\\d)(?!\\d)`,
 );
 const SUFFIX_RE = sticky(
   `(?:[ \\u00a0\\u2009\\u202f.]|${DASH}|${HS}{1,2}hoofdstuk${HS}{1,2})([IVXL]{1,7}[A-Z]?|[A-Z])(?![${LETTER}\\d])`,
@@ -78,20 +81,20 @@ const SUFFIX_RE = sticky(
 /** "33.400VII": a Roman numeral glued to the dossier number (only a numeral: "12345A" is no dossier). */
 const GLUED_SUFFIX_RE = sticky(`([IVXL]{1,7}[A-Z]?)(?![${LETTER}\\d])`);
 const RNUM_RE = sticky(`${HS}{0,2}${DASH}?\\(R${HS}?\\d{3,4}\\)`);
-const NR_RE = sticky(`${SP}(?:[,;:]${SP})?(?:[Nn]rs?|NRS?|[Nn]ummers?|[Nn]o)\\.?${SP}`);
+const NR_RE = sticky(`${SP}(?:[,;:]${SP})?${NUMBER}\\.?${SP}`);
 const NUM_RE = sticky(`(\\d{1,4})([a-z])?(?![${LETTER}\\d])|([A-Z]{1,3})(?![${LETTER}\\d])`);
 const LIST_SEP_RE = sticky(`${SP}(?:(,|;)|(en|and|&|t/m|tot en met)(?![${LETTER}])|(${DASH}))${SP}`);
 const COMPACT_RE = sticky(`(${HS}{0,2})${DASH}(${HS}{0,2})(\\d{1,4})(?![${LETTER}\\d])(?![./${'\\-'}]\\d)`);
 const COMMA_NUM_RE = sticky(`${SP},${SP}(?=[\\dA-Z])`);
 const SPACE_NUM_RE = sticky(`${HS}{1,2}(?=\\d)`);
-const CONTINUE_RE = sticky(`${SP}(?:[;,]${SP}(?:en${SP})?|en${SP})(?:ook${SP})?(?=[Nn]rs?\\.?${SP}\\d)`);
+const CONTINUE_RE = sticky(`${SP}(?:[;,]${SP}(?:en${SP})?|en${SP})(?:ook${SP})?(?=${NUMBER}\\.?${SP}\\d)`);
 const RELATED_SEP_RE = sticky(`${SP}(?:en|,|/|&)${SP}`);
 
 const PREFIX_RE = sticky(
   '(?:' +
-    `(?:[Kk]amerstuk(?:ken|dossier)?|KAMERSTUK(?:KEN)?)` +
+    alternation(KAMERSTUK_WORDS) +
     `|Bijl(?:agen|\\.)?${SP}(?:bij${SP}de${SP})?Hand(?:elingen|\\.)` +
-    `|[Mm]otie|[Aa]mendement|MOTIE|AMENDEMENT` +
+    `|${alternation(MOTION_WORDS)}` +
     `|TK|EK` +
     `|(?:Tweede|Eerste)${HS}Kamer(?:${HS}der${HS}Staten-Generaal)?` +
     `)(?![${LETTER}\\d])`,
@@ -100,7 +103,7 @@ const PREFIX_RE = sticky(
 const CHAMBER_RE = sticky(
   `${SP}(II|I|EK|TK|Tweede${HS}Kamer|Eerste${HS}Kamer|2(?=${SP},?${SP}(?:18|19|20)\\d\\d))(?![${LETTER}\\d])`,
 );
-const SESSION_LEAD_RE = sticky(`${SP}[,:]?${SP}(?:(?:[Vv]ergaderjaar|[Zz]itting)${SP})?`);
+const SESSION_LEAD_RE = sticky(`${SP}[,:]?${SP}(?:${alternation(SESSION_WORDS)}${SP})?`);
 const BEFORE_DOSSIER_RE = sticky(`${SP}[,;:]?${SP}`);
 
 /*
@@ -642,11 +645,11 @@ export function parseBare(text: string, pos: number, ctx: KstContext): number {
 }
 
 const REVERSED_RE = sticky(
-  `(?:[Nn]rs?|[Nn]ummer)\\.?${SP}(\\d{1,4})(?:${SP}\\((?=\\d)|${SP}(?:toegevoegd${SP}aan|van|in|bij|uit)${SP}(?:het${SP})?[Dd]ossier${HS}{0,2})`,
+  `${NUMBER}\\.?${SP}(\\d{1,4})(?:${SP}\\((?=\\d)|${SP}(?:toegevoegd${SP}aan|van|in|bij|uit)${SP}(?:het${SP})?[Dd]ossier${HS}{0,2})`,
 );
 /** "nr. 712, was nr. 705 (": a renumbered document, its old number before the dossier in brackets. */
 const RENUMBERED_RE = sticky(
-  `(?:[Nn]rs?|[Nn]ummer)\\.?${SP}\\d{1,4},?${SP}(?:was|eerder|voorheen)${SP}(?:[Nn]rs?|[Nn]ummer)\\.?${SP}\\d{1,4}${SP}\\((?=\\d)`,
+  `${NUMBER}\\.?${SP}\\d{1,4},?${SP}(?:was|eerder|voorheen)${SP}${NUMBER}\\.?${SP}\\d{1,4}${SP}\\((?=\\d)`,
 );
 /** "-20)": a sub-dossier right before the closing bracket. */
 const SUB_BEFORE_BRACKET_RE = sticky(`${DASH}\\d\\d(?=\\))`);
@@ -688,7 +691,7 @@ const IMPLICIT_BEFORE_RE = gate(
   },
   { before: 24 },
 );
-const STUK_NR_RE = sticky(`[Nn]rs?\\.?${HS}{0,3}`);
+const STUK_NR_RE = sticky(`${NUMBER}\\.?${HS}{0,3}`);
 
 /**
  * At "nr."/"nrs."/"nummer" (`kw` is where the keyword starts): the reversed forms "nr. 346 (32847)" and

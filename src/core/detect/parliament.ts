@@ -6,6 +6,7 @@
  *   h-tk-20192020-31-8 · ah-tk-20222023-3649
  */
 import { emit, pagesEnd, parseSession, type Session, type Sink } from './common';
+import { HANDELINGEN_WORDS, NUMBER_WORDS, SESSION_WORDS, alternation } from './spellings';
 import {
   DASH,
   SP,
@@ -20,16 +21,18 @@ import {
   LETTER,
 } from './text';
 
+/** "Handelingen" written out or abbreviated ("Hand."). */
+const HANDELINGEN = `(?:${alternation(HANDELINGEN_WORDS)}|Hand\\.)`;
 const AANH_RE = sticky(
-  `(?:Aanhangsel|AANHANGSEL)(?:${SP}(?:der|van${SP}de|bij${SP}de|bij|tot${SP}de))?${SP}(?:[Hh]andelingen|HANDELINGEN|Hand\\.)` +
-    `|Aanh\\.${SP}(?:[Hh]andelingen|Hand\\.)`,
+  `(?:Aanhangsel|AANHANGSEL)(?:${SP}(?:der|van${SP}de|bij${SP}de|bij|tot${SP}de))?${SP}${HANDELINGEN}` +
+    `|Aanh\\.${SP}${HANDELINGEN}`,
 );
-const HAND_RE = sticky(`(?:[Hh]andelingen|HANDELINGEN|Hand\\.)(?![${LETTER}\\d])`);
+const HAND_RE = sticky(`${HANDELINGEN}(?![${LETTER}\\d])`);
 const FILLER_RE = sticky(
-  `${SP}[,:]?${SP}(II|I|TK|EK|Tweede|Eerste|der|van|de|het|Kamer|Staten-Generaal|Verenigde|Vergadering|[Vv]ergaderjaar|[Zz]itting)(?![${LETTER}\\d])`,
+  `${SP}[,:]?${SP}(II|I|TK|EK|Tweede|Eerste|der|van|de|het|Kamer|Staten-Generaal|Verenigde|Vergadering|${alternation(SESSION_WORDS)})(?![${LETTER}\\d])`,
 );
 const SEP_RE = sticky(`${SP}[,:]?${SP}`);
-const NR_RE = sticky(`(?:[Nn]rs?|[Nn]ummers?)\\.?${SP}`);
+const NR_RE = sticky(`${alternation(NUMBER_WORDS)}\\.?${SP}`);
 const NUM_RE = sticky(`(\\d{1,5})(?![${LETTER}\\d])`);
 const LIST_RE = sticky(`${SP}(?:,|en|&)${SP}(?=\\d)`);
 const ITEM_RE = sticky(`${SP},?${SP}(?:items?|punten?)${SP}(\\d{1,3})(?![${LETTER}\\d])`);

@@ -2,10 +2,9 @@
  * Staatsblad, Staatscourant, Tractatenblad: "Stb. 2001, 343", "Staatsblad 2016, 478", "Stcrt. 2021, nr. 12345",
  * "Trb. 2013, 143", elided lists "Trb. 1998, 170 en 1999, 110" and "Stb. 2001, 343 en 344".
  */
-import type { CitationKind } from '../citation';
 import { emit, type Sink } from './common';
 import { emitDossier, newDossier, parseDossier } from './kamerstuk';
-import { MONTHS_NL, alternation } from './spellings';
+import { MONTHS_NL, PUBLICATIONS, alternation } from './spellings';
 import {
   HS,
   SP,
@@ -22,7 +21,9 @@ import {
   LETTER,
 } from './text';
 
-const PREFIX_RE = sticky(`(Stb|Stcrt|Trb)\\.?|(Staatsblad|Staatscourant|Tractatenblad)(?![${LETTER}])`);
+const PREFIX_RE = sticky(
+  `${alternation(PUBLICATIONS.map((p) => p.abbreviation))}\\.?|${alternation(PUBLICATIONS.map((p) => p.name))}(?![${LETTER}])`,
+);
 const YEAR_NUM_RE = sticky(
   `${SP}((?:18|19|20)\\d\\d)${SP}[,/]${SP}(?:(?:nr|no)\\.?${SP})?(\\d{1,6})(?![${LETTER}\\d]|[.,]\\d)`,
 );
@@ -49,27 +50,18 @@ const DATE_BEFORE = gate(
 const BRACKET_OPEN_RE = sticky(`${HS}{0,2}\\(`);
 const BRACKET_DOSSIER = newDossier();
 
-const KIND: Record<string, [CitationKind, string]> = {
-  Stb: ['staatsblad', 'stb'],
-  Staatsblad: ['staatsblad', 'stb'],
-  Stcrt: ['staatscourant', 'stcrt'],
-  Staatscourant: ['staatscourant', 'stcrt'],
-  Trb: ['tractatenblad', 'trb'],
-  Tractatenblad: ['tractatenblad', 'trb'],
-};
+type Publication = (typeof PUBLICATIONS)[number];
 
-/** The publication a PREFIX_RE match at `start` names: Trb/Tractatenblad, Stb/Staatsblad or Stcrt/Staatscourant. */
-function kindAt(text: string, start: number): [CitationKind, string] {
-  if (text.charCodeAt(start) === 0x54) return KIND.Trb!;
-  const c = text.charCodeAt(start + 2) === 0x61 ? text.charCodeAt(start + 6) : text.charCodeAt(start + 2);
-  return c === 0x62 ? KIND.Stb! : KIND.Stcrt!;
+/** The publication a PREFIX_RE match at `start` names, by its abbreviation or name. */
+function publicationAt(text: string, start: number): Publication {
+  return PUBLICATIONS.find((p) => text.startsWith(p.abbreviation, start) || text.startsWith(p.name, start))!;
 }
 
 export function parsePublication(text: string, start: number, sink: Sink): number {
   // Both matches are read from their ends (test() builds no match array).
   let pos = endOf(PREFIX_RE, text, start);
   if (pos < 0) return -1;
-  const [kind, pfx] = kindAt(text, start);
+  const { kind, prefix: pfx } = publicationAt(text, start);
   let numEnd = endOf(YEAR_NUM_RE, text, pos);
   let year: number;
   if (numEnd >= 0) {
