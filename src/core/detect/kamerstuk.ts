@@ -171,31 +171,8 @@ gate(NR_RE, nrMayFollow);
 gate(LIST_SEP_RE, listSepMayFollow);
 gate(CHAMBER_RE, chamberMayFollow);
 
-/** A Dossier to fill (parseDossier writes every field). */
-export function newDossier(): Dossier {
-  return {
-    num: '',
-    sub: undefined,
-    suffix: undefined,
-    rnum: false,
-    start: 0,
-    end: 0,
-    spaced: false,
-    dashed: false,
-  };
-}
-
-/**
- * The dossier number at `pos`, written into `d` (and `d` returned), or undefined. Each recognizer passes its own
- * reused Dossier for the number it reads first (most numbers in a text reach a recognizer; one object each
- * would be most of what a number costs) and a new one for a dossier it keeps.
- */
-export function parseDossier(
-  text: string,
-  pos: number,
-  allowShort: boolean,
-  d: Dossier,
-): Dossier | undefined {
+/** The dossier number at `pos` ("36 600 V", "21501-02", "27 484 (R 1669)"), or undefined. */
+export function parseDossier(text: string, pos: number, allowShort: boolean): Dossier | undefined {
   let num: string;
   let spaced = false;
   let dashed = false;
@@ -217,14 +194,7 @@ export function parseDossier(
   // An amount ("12.345.678", "20 000,50") is not a dossier.
   const next = text.charCodeAt(end);
   if ((next === 0x2e || next === 0x2c) && isDigitAt(text, end + 1)) return undefined;
-  d.num = num;
-  d.sub = undefined;
-  d.suffix = undefined;
-  d.rnum = false;
-  d.start = pos;
-  d.end = end;
-  d.spaced = spaced;
-  d.dashed = dashed;
+  const d: Dossier = { num, sub: undefined, suffix: undefined, rnum: false, start: pos, end, spaced, dashed };
   // A dash and two digits: the sub-dossier is the two digits.
   const subEnd = subMayFollow(text, end) ? endOf(SUB_RE, text, end) : -1;
   if (subEnd >= 0) {
@@ -472,7 +442,6 @@ function parseDocs(text: string, pos: number, opts: DocsOptions): DocNum[] {
  * A citation led by a keyword (Kamerstuk(ken), Bijl. Hand., motie, amendement, TK/EK, Tweede Kamer) at `start`.
  * Returns the end of what was consumed, or -1.
  */
-const PREFIXED_DOSSIER = newDossier();
 
 export function parsePrefixed(text: string, start: number, ctx: KstContext): number {
   const prefixEnd = endOf(PREFIX_RE, text, start);
@@ -508,14 +477,14 @@ export function parsePrefixed(text: string, start: number, ctx: KstContext): num
   if (b >= 0) pos = b;
   // Glued footnote or extraction artefacts aside, the dossier must start on a digit boundary.
   if (isDigitAt(text, pos - 1)) return -1;
-  const d = parseDossier(text, pos, session !== undefined, PREFIXED_DOSSIER);
+  const d = parseDossier(text, pos, session !== undefined);
   if (!d) return -1;
   pos = d.end;
   const related: Dossier[] = [];
   for (let guard = 0; guard < 8; guard++) {
     const sep = endOf(RELATED_SEP_RE, text, pos);
     if (sep < 0) break;
-    const r = parseDossier(text, sep, false, newDossier());
+    const r = parseDossier(text, sep, false);
     if (!r || r.dashed) break;
     related.push(r);
     pos = r.end;
@@ -541,7 +510,6 @@ export function parsePrefixed(text: string, start: number, ctx: KstContext): num
 
 /** The dash between the session and the dossier of the old style. */
 const OLD_STYLE_DASH_RE = sticky(`${SP}${DASH}${SP}(?=\\d)`);
-const OLD_STYLE_DOSSIER = newDossier();
 const OLD_STYLE_DOCS: DocsOptions = { keyword: false, letters: false, spacedDash: false, sameLine: false };
 
 /**
@@ -552,7 +520,7 @@ export function parseOldStyle(text: string, start: number, pos: number, ctx: Kst
   const session = parseSession(text, endOf(SESSION_LEAD_RE, text, pos));
   if (!session) return -1;
   const dash = endOf(OLD_STYLE_DASH_RE, text, session.end);
-  const d = dash >= 0 ? parseDossier(text, dash, true, OLD_STYLE_DOSSIER) : undefined;
+  const d = dash >= 0 ? parseDossier(text, dash, true) : undefined;
   if (!d) return -1;
   const docs = parseDocs(text, d.end, OLD_STYLE_DOCS);
   if (!docs.length) return -1;
@@ -585,7 +553,6 @@ const BRACKET_R_RE = sticky(`,${HS}{0,2}R${HS}?\\d{3,4}(?=\\))`);
  * A dossier number without a keyword before it, at `pos` (the trigger found 5 digits or "NN NNN").
  * Returns the end consumed, or -1.
  */
-const BARE_DOSSIER = newDossier();
 
 export function parseBare(text: string, pos: number, ctx: KstContext): number {
   const prev = pos > 0 ? text.charCodeAt(pos - 1) : 0x20;
@@ -594,7 +561,7 @@ export function parseBare(text: string, pos: number, ctx: KstContext): number {
     return -1;
   if (isDashCode(prev) && isWordAt(text, pos - 2)) return -1;
   const gluedLetter = isLetterAt(text, pos - 1);
-  const d = parseDossier(text, pos, false, BARE_DOSSIER);
+  const d = parseDossier(text, pos, false);
   if (!d) return -1;
   // Glued to a word: only "dossier22 054"-style extraction artefacts are cited that way.
   if (gluedLetter && !/dossier$/i.test(text.slice(Math.max(0, pos - 7), pos))) return -1;
@@ -697,14 +664,13 @@ const STUK_NR_RE = sticky(`${NUMBER}\\.?${HS}{0,3}`);
  * At "nr."/"nrs."/"nummer" (`kw` is where the keyword starts): the reversed forms "nr. 346 (32847)" and
  * "nr. 475 toegevoegd aan dossier 23432", and "op stuk nr. 351" (implicit). Returns the end consumed or -1.
  */
-const AT_NR_DOSSIER = newDossier();
 
 export function parseAtNr(text: string, kw: number, ctx: KstContext): number {
   // "…Staten-Generaal2016-201734700 nr. 19": a metadata row with the session glued to the dossier.
   const g = execBefore(GLUED_ROW_RE, text, kw);
   if (g && sessionId(g[1]!, g[2]!)) {
     const dStart = kw - g[0].length + 9;
-    const d = parseDossier(text, dStart, false, AT_NR_DOSSIER);
+    const d = parseDossier(text, dStart, false);
     if (d) {
       const docs = parseDocs(text, d.end, ROW_DOCS);
       if (docs.length) return emitDocs(text, ctx.sink, d, docs, kw - g[0].length);
@@ -713,7 +679,7 @@ export function parseAtNr(text: string, kw: number, ctx: KstContext): number {
   const renumbered = endOf(RENUMBERED_RE, text, kw);
   const p = renumbered >= 0 ? renumbered : endOf(REVERSED_RE, text, kw);
   if (p >= 0) {
-    const d = parseDossier(text, p, false, AT_NR_DOSSIER);
+    const d = parseDossier(text, p, false);
     if (d && !d.dashed) {
       const bracketed = text.charCodeAt(p - 1) === 0x28;
       let end = d.end;

@@ -3,7 +3,7 @@
  * "Trb. 2013, 143", elided lists "Trb. 1998, 170 en 1999, 110" and "Stb. 2001, 343 en 344".
  */
 import { emit, type Sink } from './common';
-import { emitDossier, newDossier, parseDossier } from './kamerstuk';
+import { emitDossier, parseDossier } from './kamerstuk';
 import { MONTHS_NL, PUBLICATIONS, alternation } from './spellings';
 import {
   HS,
@@ -48,7 +48,6 @@ const DATE_BEFORE = gate(
 );
 /** A dossier number in brackets after the publication: "Stb. 2003, 201 (28 012)". */
 const BRACKET_OPEN_RE = sticky(`${HS}{0,2}\\(`);
-const BRACKET_DOSSIER = newDossier();
 
 type Publication = (typeof PUBLICATIONS)[number];
 
@@ -106,7 +105,7 @@ export function parsePublication(text: string, start: number, sink: Sink): numbe
 function bracketedDossierAfter(text: string, pos: number, sink: Sink): number {
   const open = endOf(BRACKET_OPEN_RE, text, pos);
   if (open < 0) return pos;
-  const d = parseDossier(text, open, false, BRACKET_DOSSIER);
+  const d = parseDossier(text, open, false);
   if (!d || d.dashed || text.charCodeAt(d.end) !== 0x29) return pos;
   emitDossier(sink, d, open, d.end);
   return d.end + 1;
