@@ -245,7 +245,7 @@ describe('linear time on adversarial input', () => {
       return same;
     };
     expect(growthOnFourTimes(quadratic, 'Kamerstuk 36 180, nr. 90\n')).toBeGreaterThan(MAX_GROWTH);
-  });
+  }, 60_000);
 
   const cases: [string, string][] = [
     ['"nr. " repeated', 'nr. '],
@@ -262,8 +262,12 @@ describe('linear time on adversarial input', () => {
     ['"Protocol van Genève van " repeated', 'Protocol van Genève van '],
   ];
   for (const [name, unit] of cases) {
-    it(name, () => {
-      expect(growthOnFourTimes(detectCitations, unit)).toBeLessThan(MAX_GROWTH);
-    });
+    it(
+      name,
+      () => {
+        expect(growthOnFourTimes(detectCitations, unit)).toBeLessThan(MAX_GROWTH);
+      },
+      60_000,
+    );
   }
 });
