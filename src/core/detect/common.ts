@@ -17,6 +17,8 @@ export interface PendingImplicit {
 export interface DetectContext {
   sink: Sink;
   implicit: PendingImplicit[];
+  /** The house the text is from, counted on first use (parliament.ts documentHouse). */
+  house?: 'tk' | 'ek';
 }
 
 export function emit(

@@ -127,7 +127,7 @@ function dispatch(
       const r =
         prefix.type === 'kst'
           ? parsePrefixed(text, prefix.start, ctx)
-          : parseParliament(text, prefix.start, ctx.sink);
+          : parseParliament(text, prefix.start, ctx);
       if (r >= 0) return r;
     }
   }

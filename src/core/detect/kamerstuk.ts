@@ -10,7 +10,7 @@
  *   implicit     de motie op stuk nr. 351 (dossier from the discourse, resolved by the engine)
  */
 import type { Citation, CitationExtras } from '../citation';
-import { emit, pagesEnd, parseSession, type DetectContext as KstContext, type Sink } from './common';
+import { emit, pagesEnd, parseSession, type DetectContext, type Sink } from './common';
 import { KAMERSTUK_WORDS, MOTION_WORDS, NUMBER_WORDS, SESSION_WORDS, alternation } from './spellings';
 import {
   DASH,
@@ -65,7 +65,6 @@ export function dossierOf(c: Citation): string | undefined {
   return i > 4 ? c.id.slice(0, i) : undefined;
 }
 
-export type { DetectContext as KstContext, PendingImplicit } from './common';
 
 /** "nr.", "nrs.", "nummer", "No." (spellings.ts). */
 const NUMBER = alternation(NUMBER_WORDS);
@@ -442,8 +441,7 @@ function parseDocs(text: string, pos: number, opts: DocsOptions): DocNum[] {
  * A citation led by a keyword (Kamerstuk(ken), Bijl. Hand., motie, amendement, TK/EK, Tweede Kamer) at `start`.
  * Returns the end of what was consumed, or -1.
  */
-
-export function parsePrefixed(text: string, start: number, ctx: KstContext): number {
+export function parsePrefixed(text: string, start: number, ctx: DetectContext): number {
   const prefixEnd = endOf(PREFIX_RE, text, start);
   if (prefixEnd < 0) return -1;
   let pos = prefixEnd;
@@ -516,7 +514,7 @@ const OLD_STYLE_DOCS: DocsOptions = { keyword: false, letters: false, spacedDash
  * "Zitting 1961-1962 – 6423, Nr. 5": the old style, the session first (`start` is "Zitting", `pos` its end), then
  * a dash, the dossier (three to five digits) and "Nr.". Returns the end of what was consumed, or -1.
  */
-export function parseOldStyle(text: string, start: number, pos: number, ctx: KstContext): number {
+export function parseOldStyle(text: string, start: number, pos: number, ctx: DetectContext): number {
   const session = parseSession(text, endOf(SESSION_LEAD_RE, text, pos));
   if (!session) return -1;
   const dash = endOf(OLD_STYLE_DASH_RE, text, session.end);
@@ -553,8 +551,7 @@ const BRACKET_R_RE = sticky(`,${HS}{0,2}R${HS}?\\d{3,4}(?=\\))`);
  * A dossier number without a keyword before it, at `pos` (the trigger found 5 digits or "NN NNN").
  * Returns the end consumed, or -1.
  */
-
-export function parseBare(text: string, pos: number, ctx: KstContext): number {
+export function parseBare(text: string, pos: number, ctx: DetectContext): number {
   const prev = pos > 0 ? text.charCodeAt(pos - 1) : 0x20;
   if (isWordAt(text, pos - 1) && !isLetterAt(text, pos - 1)) return -1;
   if ((prev === 0x2e || prev === 0x2c || prev === 0x2f || prev === 0x3a) && isWordAt(text, pos - 2))
@@ -664,8 +661,7 @@ const STUK_NR_RE = sticky(`${NUMBER}\\.?${HS}{0,3}`);
  * At "nr."/"nrs."/"nummer" (`kw` is where the keyword starts): the reversed forms "nr. 346 (32847)" and
  * "nr. 475 toegevoegd aan dossier 23432", and "op stuk nr. 351" (implicit). Returns the end consumed or -1.
  */
-
-export function parseAtNr(text: string, kw: number, ctx: KstContext): number {
+export function parseAtNr(text: string, kw: number, ctx: DetectContext): number {
   // "…Staten-Generaal2016-201734700 nr. 19": a metadata row with the session glued to the dossier.
   const g = execBefore(GLUED_ROW_RE, text, kw);
   if (g && sessionId(g[1]!, g[2]!)) {
@@ -733,7 +729,7 @@ const KST_LOWER_RE = sticky(
 );
 
 /** "KST23432475" or "kst-22054-418" starting at `start`. */
-export function parseKstId(text: string, start: number, ctx: KstContext): number {
+export function parseKstId(text: string, start: number, ctx: DetectContext): number {
   if (isWordAt(text, start - 1) || inUrlAt(text, start)) return -1;
   let m = at(KST_ID_RE, text, start);
   if (m) {

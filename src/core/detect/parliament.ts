@@ -5,7 +5,7 @@
  *   Aanhangsel Handelingen II 2024/25, nr. 1234 · Aanhangsel der handelingen, vergaderjaar 2006–2007, nr. 520 ·
  *   h-tk-20192020-31-8 · ah-tk-20222023-3649
  */
-import { emit, pagesEnd, parseSession, type Session, type Sink } from './common';
+import { emit, pagesEnd, parseSession, type DetectContext, type Session, type Sink } from './common';
 import { HANDELINGEN_WORDS, NUMBER_WORDS, SESSION_WORDS, alternation } from './spellings';
 import {
   DASH,
@@ -44,13 +44,10 @@ const ID_RE = sticky(
   `(ah|h)-(tk|ek)-((?:18|19|20)\\d\\d)((?:18|19|20)\\d\\d)-(\\d{1,5})(?:-(\\d{1,5}))?(?![${LETTER}\\d])`,
 );
 
-function houseOf(chamber: string | undefined, text: string): 'tk' | 'ek' {
-  if (chamber === undefined) return documentHouse(text);
+function houseOf(chamber: string | undefined, text: string, ctx: DetectContext): 'tk' | 'ek' {
+  if (chamber === undefined) return documentHouse(text, ctx);
   return chamber === 'I' || chamber === 'EK' || chamber === 'Eerste' ? 'ek' : 'tk';
 }
-
-let houseText: string | undefined;
-let houseValue: 'tk' | 'ek' = 'tk';
 
 function countOf(text: string, s: string): number {
   let n = 0;
@@ -60,14 +57,10 @@ function countOf(text: string, s: string): number {
 
 /**
  * The house a Handelingen or Aanhangsel reference without one refers to: the Tweede Kamer, unless the document is
- * an Eerste Kamer document (it names the Eerste Kamer more often than the Tweede Kamer).
+ * an Eerste Kamer document (it names the Eerste Kamer more often than the Tweede Kamer). Counted once per text.
  */
-export function documentHouse(text: string): 'tk' | 'ek' {
-  if (text !== houseText) {
-    houseText = text;
-    houseValue = countOf(text, 'Eerste Kamer') > countOf(text, 'Tweede Kamer') ? 'ek' : 'tk';
-  }
-  return houseValue;
+export function documentHouse(text: string, ctx: DetectContext): 'tk' | 'ek' {
+  return (ctx.house ??= countOf(text, 'Eerste Kamer') > countOf(text, 'Tweede Kamer') ? 'ek' : 'tk');
 }
 
 function chamberExtra(house: 'tk' | 'ek'): 'I' | 'II' {
@@ -150,7 +143,8 @@ export function parseHandelingenTail(
 }
 
 /** A citation starting with "Handelingen"/"Hand."/"Aanhangsel …" at `start`. Returns the end or -1. */
-export function parseParliament(text: string, start: number, sink: Sink): number {
+export function parseParliament(text: string, start: number, ctx: DetectContext): number {
+  const sink = ctx.sink;
   // Matches here are read from their ends (test() builds no match array).
   let pos = endOf(AANH_RE, text, start);
   const aanhangsel = pos >= 0;
@@ -170,7 +164,7 @@ export function parseParliament(text: string, start: number, sink: Sink): number
   if (sep >= 0) pos = sep;
   const session = parseSession(text, pos);
   if (!session) return -1;
-  const house = houseOf(chamber, text);
+  const house = houseOf(chamber, text, ctx);
   if (!aanhangsel) return parseHandelingenTail(text, start, session, house, sink, false);
 
   pos = session.end;
@@ -225,7 +219,7 @@ export function parseParliamentId(text: string, start: number, sink: Sink): numb
 const GLUED_SESSION_RE = /((?:18|19|20)\d\d)[/\-\u2010-\u2015](\d{2,4})$/;
 
 /** "2019-2020nr. 31, item 8": a session year glued to "nr." (`kw`), as extraction leaves table cells. */
-export function parseGluedHandelingen(text: string, kw: number, sink: Sink): number {
+export function parseGluedHandelingen(text: string, kw: number, ctx: DetectContext): number {
   const m = GLUED_SESSION_RE.exec(text.slice(Math.max(0, kw - 9), kw));
   if (!m) return -1;
   const id = sessionId(m[1]!, m[2]!);
@@ -233,7 +227,8 @@ export function parseGluedHandelingen(text: string, kw: number, sink: Sink): num
   // Glued to the word before as well ("Staten-Generaal2019-2020nr. 31"): extraction, not a different number.
   const start = kw - m[0].length;
   if (isDigitAt(text, start - 1)) return -1;
-  return parseHandelingenTail(text, start, { id, start, end: kw }, documentHouse(text), sink, true);
+  const session = { id, start, end: kw };
+  return parseHandelingenTail(text, start, session, documentHouse(text, ctx), ctx.sink, true);
 }
 
 const ROW_SESSION_RE = sticky(

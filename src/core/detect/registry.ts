@@ -58,7 +58,7 @@ function resolutionBeforeNumber(text: string, nrStart: number, ctx: DetectContex
 
 /** After "nr.": each reading in turn, the first that consumes anything wins. */
 function recognizeAtNumber(text: string, start: number, _form: string, ctx: DetectContext): number {
-  let r = isDigitAt(text, start - 1) ? parseGluedHandelingen(text, start, ctx.sink) : -1;
+  let r = isDigitAt(text, start - 1) ? parseGluedHandelingen(text, start, ctx) : -1;
   if (r < 0) {
     const eu = euActKeywordBefore(text, start);
     if (eu >= 0) r = parseEuAct(text, eu, ctx.sink);
@@ -83,7 +83,7 @@ function recognizeAfterChamber(text: string, start: number, form: string, ctx: D
   if (!prefix) return form === 'Zitting' || form === 'zitting' ? parseOldStyle(text, start, end, ctx) : -1;
   return prefix.type === 'kst'
     ? parsePrefixed(text, prefix.start, ctx)
-    : parseParliament(text, prefix.start, ctx.sink);
+    : parseParliament(text, prefix.start, ctx);
 }
 
 /** After an EU act word or series: the act from the start of its keyword ("Uitvoeringsverordening (EU)"). */

@@ -5,7 +5,7 @@
  */
 
 /** Any whitespace, including line breaks, non-breaking, thin and zero-width spaces. */
-export const WS = '[\\s\\u200b]';
+const WS = '[\\s\\u200b]';
 /** Whitespace inside one line. */
 export const HS = '[^\\S\\n\\r\\u2028\\u2029]';
 /** Letters for boundary checks inside character classes (Latin, Greek, Cyrillic; no `u` flag needed). */
@@ -166,7 +166,7 @@ export function codeAfterSpace(text: string, pos: number, max: number): number {
 }
 
 /** A hyphen inside a compound word: hyphen-minus, hyphen, non-breaking hyphen. */
-export function isHyphenCode(c: number): boolean {
+function isHyphenCode(c: number): boolean {
   return c === 0x2d || c === 0x2010 || c === 0x2011;
 }
 
