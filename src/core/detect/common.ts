@@ -1,4 +1,5 @@
 import type { Citation, CitationExtras, CitationKind } from '../citation';
+import { COMMA, DIGIT_1, DIGIT_2, SMALL_B, SMALL_P } from './chars';
 import { DASH, SP, codeAfterSpace, endOf, gate, isDigitAt, sessionId, sticky, LETTER } from './text';
 
 /** Where recognizers put what they find; the engine resolves overlaps afterwards. */
@@ -54,7 +55,7 @@ const SESSION_RE = sticky(`((?:18|19|20)\\d\\d)${SP}(?:[/]|${DASH})${SP}(?:${DAS
 
 export function parseSession(text: string, pos: number): Session | undefined {
   const c = text.charCodeAt(pos);
-  if (c !== 0x31 && c !== 0x32) return undefined;
+  if (c !== DIGIT_1 && c !== DIGIT_2) return undefined;
   const end = endOf(SESSION_RE, text, pos);
   if (end < 0) return undefined;
   // The first year is the four digits at `pos`; the second, the digits the match ends with.
@@ -73,7 +74,7 @@ const PAGES_RE = sticky(
 /** PAGES_RE can match at `pos`: after up to 8 spaces comes the comma or the "b"/"p" of the page word. */
 function pagesMayFollow(text: string, pos: number): boolean {
   const c = codeAfterSpace(text, pos, 8);
-  return c === 0x2c || c === 0x62 || c === 0x70;
+  return c === COMMA || c === SMALL_B || c === SMALL_P;
 }
 gate(PAGES_RE, pagesMayFollow);
 

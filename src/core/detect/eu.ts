@@ -4,7 +4,9 @@
  *   Richtlijn 2011/95/EU · Richtlijn (EU) 2019/1937 · Richtlijn 95/46/EG · Regulation (EU) 2016/679 ·
  *   Directive 2011/95/EU
  */
+import { RIGHT_PAREN, SMALL_E, SMALL_G, SMALL_N } from './chars';
 import { emit, type Sink } from './common';
+import { SLASH } from './chars';
 import { EU_ACT_WORDS, EU_SERIES, alternation } from './spellings';
 import { HS, SP, at, codeBeforeSpace, execBefore, gate, sticky, LETTER } from './text';
 
@@ -37,7 +39,7 @@ const EU_BEFORE = gate(
   ),
   (text, end) => {
     const c = codeBeforeSpace(text, end, 48);
-    return c === 0x67 || c === 0x6e || c === 0x65 || c === 0x29;
+    return c === SMALL_G || c === SMALL_N || c === SMALL_E || c === RIGHT_PAREN;
   },
   { before: 48 },
 );
@@ -78,8 +80,16 @@ export function parseEuAct(text: string, start: number, sink: Sink): number {
   return end;
 }
 
+/** A "/" among the `max` characters from `pos` (the act number's slash, a quick test before NR_ACT_RE). */
+function slashWithin(text: string, pos: number, max: number): boolean {
+  const end = Math.min(text.length, pos + max);
+  for (let i = pos; i < end; i++) if (text.charCodeAt(i) === SLASH) return true;
+  return false;
+}
+
 /** At "nr."/"no." (`start`): "nr. 85/374/EEG", a directive by its number. Returns the end consumed or -1. */
 export function parseNumberedEuAct(text: string, start: number, sink: Sink): number {
+  if (!slashWithin(text, start, 16)) return -1;
   const m = at(NR_ACT_RE, text, start);
   if (!m || !isYear(m[1]!)) return -1;
   const end = start + m[0].length;

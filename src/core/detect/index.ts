@@ -11,6 +11,7 @@
  * - A scan for capitals finds treaty acronyms and ECLI.
  * Every pattern is linear: no nested unbounded quantifiers, all windows bounded.
  */
+import { CAPITAL_D, CAPITAL_T, CAPITAL_Z, COLON, COMMA, HYPHEN_MINUS } from './chars';
 import type { Citation, CitationExtras, CitationKind } from '../citation';
 import { emit, type DetectContext, type PendingImplicit, type Sink } from './common';
 import { dossierOf, parseBare, parseKstId, parsePrefixed } from './kamerstuk';
@@ -51,7 +52,7 @@ const TK_AT_RE = /(?:19|20)\d\d[ZD]\d{5}(?!\d)/y;
 
 /** "Z" or "D", the letter of a zaak/document number (a quick test before TK_AT_RE). */
 function isTkLetterCode(c: number): boolean {
-  return c === 0x5a || c === 0x44;
+  return c === CAPITAL_Z || c === CAPITAL_D;
 }
 
 /** ECLI, found by its literal prefix (findCapitalCitations) and then read in full. */
@@ -111,16 +112,16 @@ function dispatch(
   }
   // Five digits or a dossier shape without a keyword.
   const b1 = text.charCodeAt(p - 1);
-  if (b1 === 0x54 && text.startsWith('KST', p - 3)) return parseKstId(text, p - 3, ctx);
-  if (b1 === 0x2d) {
+  if (b1 === CAPITAL_T && text.startsWith('KST', p - 3)) return parseKstId(text, p - 3, ctx);
+  if (b1 === HYPHEN_MINUS) {
     if (text.startsWith('kst-', p - 4)) return parseKstId(text, p - 4, ctx);
     const idm = /(?:^|[^a-z])(a?h-[te]k-)$/.exec(text.slice(Math.max(0, p - 7), p));
     if (idm) return parseParliamentId(text, p - idm[1]!.length, ctx.sink);
   }
-  if (b1 === 0x3a) return -1; // inside an ECLI or a time
+  if (b1 === COLON) return -1; // inside an ECLI or a time
   // A keyword phrase further back ("Kamerstukken II 2019/20, 35 300"): only when a word precedes.
   let q = p;
-  while (q > 0 && p - q < 4 && (isSpaceCode(text.charCodeAt(q - 1)) || text.charCodeAt(q - 1) === 0x2c)) q--;
+  while (q > 0 && p - q < 4 && (isSpaceCode(text.charCodeAt(q - 1)) || text.charCodeAt(q - 1) === COMMA)) q--;
   if (q < p && isWordAt(text, q - 1)) {
     const prefix = findPrefixStart(text, p);
     if (prefix) {

@@ -9,6 +9,43 @@
  *   identifiers  kst-22054-418 · KST23432475
  *   implicit     de motie op stuk nr. 351 (dossier from the discourse, resolved by the engine)
  */
+import {
+  AMPERSAND,
+  CAPITAL_A,
+  CAPITAL_B,
+  CAPITAL_E,
+  CAPITAL_I,
+  CAPITAL_K,
+  CAPITAL_L,
+  CAPITAL_M,
+  CAPITAL_N,
+  CAPITAL_T,
+  CAPITAL_V,
+  CAPITAL_X,
+  CAPITAL_Z,
+  COLON,
+  COMMA,
+  DIGIT_0,
+  DIGIT_1,
+  DIGIT_2,
+  DIGIT_3,
+  DIGIT_9,
+  FULL_STOP,
+  LEFT_PAREN,
+  NO_BREAK_SPACE,
+  RIGHT_PAREN,
+  SEMICOLON,
+  SLASH,
+  SMALL_A,
+  SMALL_E,
+  SMALL_H,
+  SMALL_K,
+  SMALL_M,
+  SMALL_N,
+  SMALL_T,
+  SPACE,
+  TAB,
+} from './chars';
 import type { Citation, CitationExtras } from '../citation';
 import { emit, pagesEnd, parseSession, type DetectContext, type Sink } from './common';
 import { KAMERSTUK_WORDS, MOTION_WORDS, NUMBER_WORDS, SESSION_WORDS, alternation } from './spellings';
@@ -65,7 +102,6 @@ export function dossierOf(c: Citation): string | undefined {
   return i > 4 ? c.id.slice(0, i) : undefined;
 }
 
-
 /** "nr.", "nrs.", "nummer", "No." (spellings.ts). */
 const NUMBER = alternation(NUMBER_WORDS);
 /** A dossier number: two digits, a separator ("36 600", "36.600") or a dash ("36-600") or none, three digits. */
@@ -116,17 +152,17 @@ function subMayFollow(text: string, pos: number): boolean {
 /** SUFFIX_RE: a capital after the one separator character, or the "h" of "hoofdstuk" after one or two spaces. */
 function suffixMayFollow(text: string, pos: number): boolean {
   const c = text.charCodeAt(pos + 1);
-  return (c >= 0x41 && c <= 0x5a) || c === 0x68 || text.charCodeAt(pos + 2) === 0x68;
+  return (c >= CAPITAL_A && c <= CAPITAL_Z) || c === SMALL_H || text.charCodeAt(pos + 2) === SMALL_H;
 }
 /** A letter a Roman numeral is written with: I, V, X, L. */
 function isRomanLetterCode(c: number): boolean {
-  return c === 0x49 || c === 0x56 || c === 0x58 || c === 0x4c;
+  return c === CAPITAL_I || c === CAPITAL_V || c === CAPITAL_X || c === CAPITAL_L;
 }
 /** RNUM_RE: a bracket within the first four characters, and before it only spaces and a dash. */
 function rnumMayFollow(text: string, pos: number): boolean {
   for (let i = pos; i < pos + 4; i++) {
     const c = text.charCodeAt(i);
-    if (c === 0x28) return true;
+    if (c === LEFT_PAREN) return true;
     if (!isWsLike(c) && !isDashCode(c)) return false;
   }
   return false;
@@ -139,17 +175,25 @@ function compactMayFollow(text: string, pos: number): boolean {
 /** NR_RE: after up to 8 spaces, the separator or the "N"/"n" of the keyword. */
 function nrMayFollow(text: string, pos: number): boolean {
   const c = codeAfterSpace(text, pos, 8);
-  return c === 0x2c || c === 0x3b || c === 0x3a || c === 0x4e || c === 0x6e;
+  return c === COMMA || c === SEMICOLON || c === COLON || c === CAPITAL_N || c === SMALL_N;
 }
 /** LIST_SEP_RE: after up to 8 spaces, "," ";" "&", a dash, or the first letter of "en", "and", "t/m", "tot en met". */
 function listSepMayFollow(text: string, pos: number): boolean {
   const c = codeAfterSpace(text, pos, 8);
-  return c === 0x2c || c === 0x3b || c === 0x26 || c === 0x65 || c === 0x61 || c === 0x74 || isDashCode(c);
+  return (
+    c === COMMA ||
+    c === SEMICOLON ||
+    c === AMPERSAND ||
+    c === SMALL_E ||
+    c === SMALL_A ||
+    c === SMALL_T ||
+    isDashCode(c)
+  );
 }
 /** CHAMBER_RE: after up to 8 spaces, the "I", "E", "T" or "2" of the chamber. */
 function chamberMayFollow(text: string, pos: number): boolean {
   const c = codeAfterSpace(text, pos, 8);
-  return c === 0x49 || c === 0x45 || c === 0x54 || c === 0x32;
+  return c === CAPITAL_I || c === CAPITAL_E || c === CAPITAL_T || c === DIGIT_2;
 }
 
 /** The chamber a word names: "II", "TK", "Tweede (Kamer)", "2" the Tweede Kamer; "I", "EK", "Eerste" the Eerste. */
@@ -159,7 +203,7 @@ function chamberOf(word: string): 'I' | 'II' {
 /** CONTINUE_RE: after up to 8 spaces, the ";"/"," or the "e" of "en". */
 function continueMayFollow(text: string, pos: number): boolean {
   const c = codeAfterSpace(text, pos, 8);
-  return c === 0x3b || c === 0x2c || c === 0x65;
+  return c === SEMICOLON || c === COMMA || c === SMALL_E;
 }
 gate(SUB_RE, subMayFollow);
 gate(SUFFIX_RE, suffixMayFollow);
@@ -192,7 +236,7 @@ export function parseDossier(text: string, pos: number, allowShort: boolean): Do
   }
   // An amount ("12.345.678", "20 000,50") is not a dossier.
   const next = text.charCodeAt(end);
-  if ((next === 0x2e || next === 0x2c) && isDigitAt(text, end + 1)) return undefined;
+  if ((next === FULL_STOP || next === COMMA) && isDigitAt(text, end + 1)) return undefined;
   const d: Dossier = { num, sub: undefined, suffix: undefined, rnum: false, start: pos, end, spaced, dashed };
   // A dash and two digits: the sub-dossier is the two digits.
   const subEnd = subMayFollow(text, end) ? endOf(SUB_RE, text, end) : -1;
@@ -208,7 +252,7 @@ export function parseDossier(text: string, pos: number, allowShort: boolean): Do
     // SUFFIX_RE matched only capitals.
     const suf = s[1]!;
     const last = suf.charCodeAt(suf.length - 1);
-    const numeral = last === 0x49 || last === 0x56 || last === 0x58 ? suf : suf.slice(0, -1);
+    const numeral = last === CAPITAL_I || last === CAPITAL_V || last === CAPITAL_X ? suf : suf.slice(0, -1);
     if (suf.length === 1 || isRoman(numeral)) {
       d.suffix = suf;
       d.end = end = end + s[0].length;
@@ -448,8 +492,8 @@ export function parsePrefixed(text: string, start: number, ctx: DetectContext): 
   // The alternative that matched, told by its first characters (test() builds no match array): K/k/B a
   // Kamerstuk or Bijlagen, M/m/A/a a motion or amendment, T/E a chamber ("TK"/"EK", or "Tweede"/"Eerste" Kamer).
   const c0 = text.charCodeAt(start);
-  const isKst = c0 === 0x4b || c0 === 0x6b || c0 === 0x42;
-  const isMotion = c0 === 0x4d || c0 === 0x6d || c0 === 0x41 || c0 === 0x61;
+  const isKst = c0 === CAPITAL_K || c0 === SMALL_K || c0 === CAPITAL_B;
+  const isMotion = c0 === CAPITAL_M || c0 === SMALL_M || c0 === CAPITAL_A || c0 === SMALL_A;
   const isChamberWord = !isKst && !isMotion;
   let chamber = isChamberWord ? chamberOf(text.slice(start, start + 2)) : undefined;
   if (isKst) {
@@ -531,8 +575,8 @@ const NR_LEAD_RE = /[\s,;:]*[Nn]/y;
 function nrLeadMayFollow(text: string, pos: number): boolean {
   let i = pos;
   let c = text.charCodeAt(i);
-  while (isWsLike(c) || c === 0x2c || c === 0x3b || c === 0x3a) c = text.charCodeAt(++i);
-  return c === 0x4e || c === 0x6e;
+  while (isWsLike(c) || c === COMMA || c === SEMICOLON || c === COLON) c = text.charCodeAt(++i);
+  return c === CAPITAL_N || c === SMALL_N;
 }
 gate(NR_LEAD_RE, nrLeadMayFollow);
 /** A bill's title on the line before: "Wet …", "Wijziging van …", "Goedkeuring …", "… Omgevingswet". */
@@ -552,9 +596,9 @@ const BRACKET_R_RE = sticky(`,${HS}{0,2}R${HS}?\\d{3,4}(?=\\))`);
  * Returns the end consumed, or -1.
  */
 export function parseBare(text: string, pos: number, ctx: DetectContext): number {
-  const prev = pos > 0 ? text.charCodeAt(pos - 1) : 0x20;
+  const prev = pos > 0 ? text.charCodeAt(pos - 1) : SPACE;
   if (isWordAt(text, pos - 1) && !isLetterAt(text, pos - 1)) return -1;
-  if ((prev === 0x2e || prev === 0x2c || prev === 0x2f || prev === 0x3a) && isWordAt(text, pos - 2))
+  if ((prev === FULL_STOP || prev === COMMA || prev === SLASH || prev === COLON) && isWordAt(text, pos - 2))
     return -1;
   if (isDashCode(prev) && isWordAt(text, pos - 2)) return -1;
   const gluedLetter = isLetterAt(text, pos - 1);
@@ -568,7 +612,7 @@ export function parseBare(text: string, pos: number, ctx: DetectContext): number
     const nrLead = nrLeadMayFollow(text, d.end) ? endOf(NR_LEAD_RE, text, d.end) : -1;
     const compact = !(nrLead >= 0 && nrLead <= docs[0]!.start);
     const lead = d.num.charCodeAt(0);
-    if (compact && (d.spaced || d.dashed || !(lead >= 0x31 && lead <= 0x33))) return -1;
+    if (compact && (d.spaced || d.dashed || !(lead >= DIGIT_1 && lead <= DIGIT_3))) return -1;
     if (d.dashed && !d.suffix) return -1;
     return emitDocs(text, ctx.sink, d, docs, pos);
   }
@@ -582,8 +626,8 @@ export function parseBare(text: string, pos: number, ctx: DetectContext): number
   // A bill reference "Wijziging van de Wet … (34630)", "Wet modernisering ondernemingsrecht (34 911)": a dossier
   // right after a word, not a bracketed figure in a table; a spaced one ("(25 000)") only after a bill's title.
   if (
-    before === 0x28 &&
-    after === 0x29 &&
+    before === LEFT_PAREN &&
+    after === RIGHT_PAREN &&
     (d.rnum ||
       br >= 0 ||
       (/[1-3]/.test(d.num[0]!) &&
@@ -635,15 +679,15 @@ const GLUED_ROW_RE = gate(
   /((?:18|19|20)\d\d)-((?:18|19|20)\d\d)\d{5}(?:[-. ](?:[IVXL]{1,6}[A-Z]?|[A-Z]))?[ \u00a0]?$/,
   (text, end) => {
     let c = text.charCodeAt(end - 1);
-    if (c === 0x20 || c === 0xa0) c = text.charCodeAt(end - 2);
-    if (!((c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5a))) return false;
+    if (c === SPACE || c === NO_BREAK_SPACE) c = text.charCodeAt(end - 2);
+    if (!((c >= DIGIT_0 && c <= DIGIT_9) || (c >= CAPITAL_A && c <= CAPITAL_Z))) return false;
     for (let k = Math.max(0, end - 10); k < end; k++) if (isDigitAt(text, k)) return true;
     return false;
   },
   { before: 24 },
 );
 function isHsTab(c: number): boolean {
-  return c === 0x20 || c === 0x09 || c === 0xa0;
+  return c === SPACE || c === TAB || c === NO_BREAK_SPACE;
 }
 /** "… op stuk " before "nr.": the text before ends in "stuk" and spaces. */
 const IMPLICIT_BEFORE_RE = gate(
@@ -672,12 +716,13 @@ export function parseAtNr(text: string, kw: number, ctx: DetectContext): number 
       if (docs.length) return emitDocs(text, ctx.sink, d, docs, kw - g[0].length);
     }
   }
-  const renumbered = endOf(RENUMBERED_RE, text, kw);
-  const p = renumbered >= 0 ? renumbered : endOf(REVERSED_RE, text, kw);
+  const reversed = endOf(REVERSED_RE, text, kw);
+  const renumbered = reversed < 0 ? endOf(RENUMBERED_RE, text, kw) : -1;
+  const p = reversed >= 0 ? reversed : renumbered;
   if (p >= 0) {
     const d = parseDossier(text, p, false);
     if (d && !d.dashed) {
-      const bracketed = text.charCodeAt(p - 1) === 0x28;
+      const bracketed = text.charCodeAt(p - 1) === LEFT_PAREN;
       let end = d.end;
       if (bracketed) {
         // "(21501-20)": a sub-dossier that only the closing bracket tells from a document number.
@@ -687,7 +732,7 @@ export function parseAtNr(text: string, kw: number, ctx: DetectContext): number 
           d.sub = text.slice(sub - 2, sub);
           end = sub;
         }
-        if (text.charCodeAt(end) !== 0x29) return -1;
+        if (text.charCodeAt(end) !== RIGHT_PAREN) return -1;
         end += 1;
       }
       // The document number is the first run of digits in the match (the keyword has none).

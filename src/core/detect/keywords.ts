@@ -8,6 +8,19 @@
  * and `endingAt`, which answers from a table what `reference` would capture. Unit tests check on generated text that
  * all three agree.
  */
+import {
+  ASCII_END,
+  CAPITAL_A,
+  CAPITAL_Z,
+  COLON,
+  COMMA,
+  FULL_STOP,
+  LEFT_PAREN,
+  SEMICOLON,
+  SMALL_A,
+  SMALL_Z,
+  VERTICAL_LINE,
+} from './chars';
 import { escapeForPattern } from './spellings';
 import { isWsLike } from './text';
 
@@ -16,7 +29,15 @@ export const KW_SEP = '[\\s\\u200b.,:;(|]';
 
 /** A KW_SEP character (isWsLike is exactly [\s\u200b]; tested). */
 export function isKwSepCode(c: number): boolean {
-  return isWsLike(c) || c === 0x2e || c === 0x2c || c === 0x3a || c === 0x3b || c === 0x28 || c === 0x7c;
+  return (
+    isWsLike(c) ||
+    c === FULL_STOP ||
+    c === COMMA ||
+    c === COLON ||
+    c === SEMICOLON ||
+    c === LEFT_PAREN ||
+    c === VERTICAL_LINE
+  );
 }
 
 /** No letter before the keyword (it starts a word). */
@@ -77,7 +98,7 @@ export function suffixAlternation(forms: readonly (readonly [string, boolean])[]
 
 function isNotLetterRe(c: number): boolean {
   // NOT_LETTER: not [A-Za-z\u00c0-\u024f] (NaN before the start of the text counts as no letter).
-  return !((c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a) || (c >= 0xc0 && c <= 0x24f));
+  return !((c >= CAPITAL_A && c <= CAPITAL_Z) || (c >= SMALL_A && c <= SMALL_Z) || (c >= 0xc0 && c <= 0x24f));
 }
 
 /** Slot of a form in the table by its last two characters (see KeywordTable). */
@@ -106,10 +127,10 @@ export class KeywordTable<G extends KeywordSpelling> {
       for (const form of group.forms) {
         const last = form.charCodeAt(form.length - 1);
         const before = form.length > 1 ? form.charCodeAt(form.length - 2) : -1;
-        if (last >= 0x80 || before >= 0x80)
+        if (last >= ASCII_END || before >= ASCII_END)
           throw new Error(`keyword form ${form} must end in ASCII characters`);
         const entry: KeywordForm<G> = { group, groupNumber: i + 1, form, word: group.word };
-        for (let b = 0; b <= 0x80; b++) {
+        for (let b = 0; b <= ASCII_END; b++) {
           if (before < 0 || b === before) (this.byEnd[last * SLOTS_PER_LAST + b] ??= []).push(entry);
         }
       }
@@ -123,9 +144,9 @@ export class KeywordTable<G extends KeywordSpelling> {
    */
   endingAt(text: string, end: number): KeywordForm<G> | undefined {
     const last = text.charCodeAt(end - 1);
-    if (!(last < 0x80)) return undefined;
+    if (!(last < ASCII_END)) return undefined;
     const before = text.charCodeAt(end - 2);
-    const list = this.byEnd[last * SLOTS_PER_LAST + (before < 0x80 ? before : 0x80)];
+    const list = this.byEnd[last * SLOTS_PER_LAST + (before < ASCII_END ? before : 0x80)];
     if (list === undefined) return undefined;
     for (let i = 0; i < list.length; i++) {
       const k = list[i]!;

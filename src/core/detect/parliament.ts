@@ -49,15 +49,20 @@ function houseOf(chamber: string | undefined, text: string, ctx: DetectContext):
   return chamber === 'I' || chamber === 'EK' || chamber === 'Eerste' ? 'ek' : 'tk';
 }
 
+/** How far into a text documentHouse looks: its masthead and opening pages. */
+const HOUSE_WINDOW = 100_000;
+
 function countOf(text: string, s: string): number {
   let n = 0;
-  for (let i = text.indexOf(s); i >= 0 && n < 1000; i = text.indexOf(s, i + s.length)) n++;
+  const last = HOUSE_WINDOW - s.length;
+  for (let i = text.indexOf(s); i >= 0 && i <= last && n < 1000; i = text.indexOf(s, i + s.length)) n++;
   return n;
 }
 
 /**
  * The house a Handelingen or Aanhangsel reference without one refers to: the Tweede Kamer, unless the document is
- * an Eerste Kamer document (it names the Eerste Kamer more often than the Tweede Kamer). Counted once per text.
+ * an Eerste Kamer document (in its first 100,000 characters it names the Eerste Kamer more often than the Tweede
+ * Kamer). Counted once per text.
  */
 export function documentHouse(text: string, ctx: DetectContext): 'tk' | 'ek' {
   return (ctx.house ??= countOf(text, 'Eerste Kamer') > countOf(text, 'Tweede Kamer') ? 'ek' : 'tk');

@@ -5,6 +5,7 @@
  * place: a word is looked up in a table by its length and first character and compared with startsWith; no
  * slice, no string hashing.
  */
+import { ASCII_END, COLON, COMMA, FULL_STOP, HYPHEN_MINUS } from './chars';
 import { HANDELINGEN_WORDS, KAMERSTUK_WORDS, SESSION_WORDS } from './spellings';
 import { isSpaceCode, isWordAt } from './text';
 
@@ -58,7 +59,7 @@ for (const [cls, words] of WORD_CLASSES) {
 /** The class bits of the word text[start, end), or 0 for a word in no class. */
 function classOf(text: string, start: number, end: number): number {
   const c = text.charCodeAt(start);
-  if (c >= 0x80) return 0;
+  if (c >= ASCII_END) return 0;
   const list = BY_SHAPE[(end - start) * 128 + c];
   if (list === undefined) return 0;
   for (let i = 0; i < list.length; i++) if (text.startsWith(list[i]!.word, start)) return list[i]!.classes;
@@ -71,7 +72,7 @@ function skipSeparatorsBack(text: string, end: number): number {
   const min = Math.max(0, end - 16);
   while (i > min) {
     const c = text.charCodeAt(i - 1);
-    if (isSpaceCode(c) || c === 0x2c || c === 0x3a) i--;
+    if (isSpaceCode(c) || c === COMMA || c === COLON) i--;
     else break;
   }
   return i;
@@ -82,7 +83,7 @@ function wordStartAt(text: string, we: number): number {
   let i = we;
   while (i > 0 && i > we - MAX_WORD) {
     const c = text.charCodeAt(i - 1);
-    if (isWordAt(text, i - 1) || c === 0x2d || (c === 0x2e && i === we)) i--;
+    if (isWordAt(text, i - 1) || c === HYPHEN_MINUS || (c === FULL_STOP && i === we)) i--;
     else break;
   }
   return i;

@@ -2,6 +2,7 @@
  * Staatsblad, Staatscourant, Tractatenblad: "Stb. 2001, 343", "Staatsblad 2016, 478", "Stcrt. 2021, nr. 12345",
  * "Trb. 2013, 143", elided lists "Trb. 1998, 170 en 1999, 110" and "Stb. 2001, 343 en 344".
  */
+import { COMMA, DIGIT_0, DIGIT_9, LEFT_PAREN, RIGHT_PAREN } from './chars';
 import { emit, type Sink } from './common';
 import { emitDossier, parseDossier } from './kamerstuk';
 import { MONTHS_NL, PUBLICATIONS, alternation } from './spellings';
@@ -42,7 +43,7 @@ const DATE_BEFORE = gate(
   ),
   (text, end) => {
     const c = codeBeforeSpace(text, end, 12);
-    return c === 0x2c || c === 0x28 || (c >= 0x30 && c <= 0x39);
+    return c === COMMA || c === LEFT_PAREN || (c >= DIGIT_0 && c <= DIGIT_9);
   },
   { before: 48 },
 );
@@ -106,7 +107,7 @@ function bracketedDossierAfter(text: string, pos: number, sink: Sink): number {
   const open = endOf(BRACKET_OPEN_RE, text, pos);
   if (open < 0) return pos;
   const d = parseDossier(text, open, false);
-  if (!d || d.dashed || text.charCodeAt(d.end) !== 0x29) return pos;
+  if (!d || d.dashed || text.charCodeAt(d.end) !== RIGHT_PAREN) return pos;
   emitDossier(sink, d, open, d.end);
   return d.end + 1;
 }

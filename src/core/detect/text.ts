@@ -3,6 +3,27 @@
  * anchored at a known position) or global over a cheap anchor, and every repetition is bounded, so no
  * pattern can backtrack beyond a small constant window.
  */
+import {
+  AMPERSAND,
+  CARRIAGE_RETURN,
+  DIGIT_0,
+  DIGIT_9,
+  EQUALS,
+  HORIZONTAL_BAR,
+  HYPHEN,
+  HYPHEN_MINUS,
+  LINE_FEED,
+  LINE_SEPARATOR,
+  MINUS_SIGN,
+  NON_BREAKING_HYPHEN,
+  NO_BREAK_SPACE,
+  NUMBER_SIGN,
+  PARAGRAPH_SEPARATOR,
+  QUESTION_MARK,
+  SLASH,
+  SPACE,
+  TAB,
+} from './chars';
 
 /** Any whitespace, including line breaks, non-breaking, thin and zero-width spaces. */
 const WS = '[\\s\\u200b]';
@@ -96,14 +117,14 @@ export function isWordAt(text: string, i: number): boolean {
 export function isLetterAt(text: string, i: number): boolean {
   if (i < 0 || i >= text.length) return false;
   const c = text.charCodeAt(i);
-  if (c >= 0x30 && c <= 0x39) return false;
+  if (c >= DIGIT_0 && c <= DIGIT_9) return false;
   return isWordCode(c);
 }
 
 /** True when the character before `i` makes `i` part of a URL path or query ("…/kst-…", "?id=2024Z…"). */
 export function inUrlAt(text: string, i: number): boolean {
   const c = text.charCodeAt(i - 1);
-  return c === 0x2f || c === 0x3d || c === 0x3f || c === 0x26 || c === 0x23;
+  return c === SLASH || c === EQUALS || c === QUESTION_MARK || c === AMPERSAND || c === NUMBER_SIGN;
 }
 
 /**
@@ -112,28 +133,28 @@ export function inUrlAt(text: string, i: number): boolean {
  */
 export function digitsValue(text: string, start: number, end: number): number {
   let n = 0;
-  for (let i = start; i < end; i++) n = n * 10 + text.charCodeAt(i) - 0x30;
+  for (let i = start; i < end; i++) n = n * 10 + text.charCodeAt(i) - DIGIT_0;
   return n;
 }
 
 export function isDigitAt(text: string, i: number): boolean {
   if (i < 0 || i >= text.length) return false;
   const c = text.charCodeAt(i);
-  return c >= 0x30 && c <= 0x39;
+  return c >= DIGIT_0 && c <= DIGIT_9;
 }
 
 export function isSpaceCode(c: number): boolean {
   return (
-    c === 0x20 ||
-    c === 0x09 ||
-    c === 0x0a ||
-    c === 0x0d ||
-    c === 0xa0 ||
+    c === SPACE ||
+    c === TAB ||
+    c === LINE_FEED ||
+    c === CARRIAGE_RETURN ||
+    c === NO_BREAK_SPACE ||
     c === 0x0b ||
     c === 0x0c ||
     (c >= 0x2000 && c <= 0x200b) ||
-    c === 0x2028 ||
-    c === 0x2029 ||
+    c === LINE_SEPARATOR ||
+    c === PARAGRAPH_SEPARATOR ||
     c === 0x202f ||
     c === 0x205f ||
     c === 0x3000 ||
@@ -167,11 +188,11 @@ export function codeAfterSpace(text: string, pos: number, max: number): number {
 
 /** A hyphen inside a compound word: hyphen-minus, hyphen, non-breaking hyphen. */
 function isHyphenCode(c: number): boolean {
-  return c === 0x2d || c === 0x2010 || c === 0x2011;
+  return c === HYPHEN_MINUS || c === HYPHEN || c === NON_BREAKING_HYPHEN;
 }
 
 export function isDashCode(c: number): boolean {
-  return c === 0x2d || (c >= 0x2010 && c <= 0x2015) || c === 0x2212;
+  return c === HYPHEN_MINUS || (c >= HYPHEN && c <= HORIZONTAL_BAR) || c === MINUS_SIGN;
 }
 
 /**
@@ -206,7 +227,8 @@ export function skipSpaceBack(text: string, pos: number, max = 8): number {
 export function hasLineBreak(text: string, from: number, to: number): boolean {
   for (let i = from; i < to; i++) {
     const c = text.charCodeAt(i);
-    if (c === 0x0a || c === 0x0d || c === 0x2028 || c === 0x2029) return true;
+    if (c === LINE_FEED || c === CARRIAGE_RETURN || c === LINE_SEPARATOR || c === PARAGRAPH_SEPARATOR)
+      return true;
   }
   return false;
 }
@@ -217,7 +239,8 @@ export function atLineStart(text: string, pos: number): boolean {
   const min = Math.max(0, pos - 40);
   while (i >= min) {
     const c = text.charCodeAt(i);
-    if (c === 0x0a || c === 0x0d || c === 0x2028 || c === 0x2029) return true;
+    if (c === LINE_FEED || c === CARRIAGE_RETURN || c === LINE_SEPARATOR || c === PARAGRAPH_SEPARATOR)
+      return true;
     if (!isSpaceCode(c)) return false;
     i--;
   }

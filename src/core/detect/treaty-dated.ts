@@ -6,6 +6,7 @@
  * and date (the two Additional Protocols of 8 June 1977) the form names none of them on its own, and nothing is
  * emitted.
  */
+import { SMALL_A, SMALL_O, SMALL_T, SMALL_V } from './chars';
 import { monthNumber } from './spellings';
 import { HS, SP, at, codeAfterSpace, isWsLike, sticky } from './text';
 import { nameKey } from './treaty-text';
@@ -73,7 +74,10 @@ export function datedTreatyAt(
 ): [end: number, key: string] | undefined {
   // "van"/"te"/"of"/"at" after a space: most treaty words are followed by something else.
   const c = codeAfterSpace(text, wordEnd, 3);
-  if (!isWsLike(text.charCodeAt(wordEnd)) || !(c === 0x76 || c === 0x74 || c === 0x6f || c === 0x61))
+  if (
+    !isWsLike(text.charCodeAt(wordEnd)) ||
+    !(c === SMALL_V || c === SMALL_T || c === SMALL_O || c === SMALL_A)
+  )
     return undefined;
   const m = at(PLACE_DATE_RE, text, wordEnd);
   if (!m) return undefined;
