@@ -1,0 +1,69 @@
+/**
+ * What `scan` does with one file, shared by its main thread and its worker threads (scripts/lib/scan-worker.ts);
+ * both run it from one esbuild bundle, with the detector as the extension ships it.
+ */
+import { readFileSync } from 'node:fs';
+import type { Citation } from '../../src/core/citation';
+import { detectCitations } from '../../src/core/detect/index';
+
+export type Format = 'jsonl' | 'table';
+
+/** A file's result: its jsonl lines (one string) or its table rows; its size in bytes. */
+export interface FileResult {
+  jsonl: string;
+  rows: string[][];
+  bytes: number;
+  citations: number;
+}
+
+async function readText(file: string): Promise<{ text: string; bytes: number }> {
+  const raw = file === '-' ? readFileSync(0) : readFileSync(file);
+  const source = raw.toString('utf8');
+  if (!/\.x?html?$/i.test(file)) return { text: source, bytes: raw.length };
+  // The HTML reader (happy-dom) loads only for HTML files: it takes longer to load than a text file takes to scan.
+  const { htmlToText } = await import('./html-text');
+  return { text: htmlToText(source), bytes: raw.length };
+}
+
+function jsonLine(file: string, text: string, c: Citation): string {
+  const o: Record<string, unknown> = {
+    file,
+    kind: c.kind,
+    id: c.id,
+    text: text.slice(c.start, c.end),
+    start: c.start,
+    end: c.end,
+  };
+  if (c.extras) Object.assign(o, c.extras);
+  return JSON.stringify(o);
+}
+
+function oneLine(s: string, max: number): string {
+  const t = s.replace(/\s+/g, ' ');
+  return t.length > max ? `${t.slice(0, max - 1)}…` : t;
+}
+
+/** Reads and scans one file (`-`: stdin); throws when it cannot be read. */
+export async function scanFile(file: string, format: Format): Promise<FileResult> {
+  const { text, bytes } = await readText(file);
+  const cs = detectCitations(text);
+  const result: FileResult = { jsonl: '', rows: [], bytes, citations: cs.length };
+  if (format === 'jsonl') {
+    let out = '';
+    for (const c of cs) out += jsonLine(file, text, c) + '\n';
+    result.jsonl = out;
+  } else {
+    for (const c of cs)
+      result.rows.push([file, `${c.start}-${c.end}`, c.kind, c.id, oneLine(text.slice(c.start, c.end), 60)]);
+  }
+  return result;
+}
+
+/** Why a file could not be read or scanned, in words. */
+export function failure(e: unknown): string {
+  const code = (e as NodeJS.ErrnoException).code;
+  if (code === 'ENOENT') return 'no such file';
+  if (code === 'EACCES') return 'permission denied';
+  if (code === 'EISDIR') return 'is a directory';
+  return e instanceof Error ? e.message : String(e);
+}

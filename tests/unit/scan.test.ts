@@ -1,0 +1,61 @@
+import { execFile } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { afterAll, describe, expect, it } from 'vitest';
+
+const run = promisify(execFile);
+const ROOT = new URL('../..', import.meta.url).pathname;
+const FIXTURES = join(ROOT, 'tests/fixtures/scan');
+
+async function scan(...args: string[]): Promise<{ stdout: string; stderr: string; code: number }> {
+  try {
+    const { stdout, stderr } = await run('npx', ['tsx', 'scripts/scan.ts', ...args], { cwd: ROOT });
+    return { stdout, stderr, code: 0 };
+  } catch (e) {
+    const err = e as { stdout: string; stderr: string; code: number };
+    return { stdout: err.stdout, stderr: err.stderr, code: err.code };
+  }
+}
+
+const tmp = mkdtempSync(join(tmpdir(), 'scan-test-'));
+afterAll(() => rmSync(tmp, { recursive: true, force: true }));
+
+describe('scan', () => {
+  it('scans a directory on worker threads, in the order of its files, recursively', async () => {
+    const { stdout, code } = await scan(FIXTURES);
+    expect(code).toBe(0);
+    const lines = stdout
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as { file: string; id: string });
+    expect(lines.map((l) => [l.file.slice(FIXTURES.length + 1), l.id])).toEqual([
+      ['a.txt', 'kst-33400-17'],
+      ['a.txt', 'unsc-1325'],
+      ['nested/b.txt', 'stb-2003-201'],
+    ]);
+  }, 60_000);
+
+  it('scans the paragraph that stopped pages: thousands of continuations', async () => {
+    const file = join(tmp, 'chain.txt');
+    writeFileSync(file, 'Kamerstukken II 2019/20, 35 300, nr. 1' + '; nr. 1'.repeat(5000));
+    const { stdout, code, stderr } = await scan('--stats', file);
+    expect(code).toBe(0);
+    expect(stdout.trim().split('\n')).toHaveLength(5001);
+    expect(stderr).toMatch(/1 files, 0\.0 MB, 5001 citations in \d+ ms/);
+  }, 60_000);
+
+  it('reports a file it cannot read, scans the others, and exits 1', async () => {
+    const { stdout, stderr, code } = await scan(join(FIXTURES, 'a.txt'), join(tmp, 'missing.txt'));
+    expect(code).toBe(1);
+    expect(stderr).toMatch(/cannot scan .*missing\.txt: no such file/);
+    expect(stdout).toMatch(/kst-33400-17/);
+  }, 60_000);
+
+  it('prints a table', async () => {
+    const { stdout } = await scan('--format', 'table', join(FIXTURES, 'nested/b.txt'));
+    expect(stdout.split('\n')[0]).toMatch(/^file +span +kind +id +text$/);
+    expect(stdout).toMatch(/staatsblad +stb-2003-201 +Stb\. 201/);
+  }, 60_000);
+});
