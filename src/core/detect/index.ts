@@ -5,8 +5,8 @@
  * Design (after eyecite): cheap trigger scans find anchor positions, and per-kind recognizers parse only there
  * with sticky, bounded regexes.
  * - One digit scan finds digits that follow a citation keyword (looked up behind the digit), five-digit numbers,
- *   dossier-shaped numbers ("36 600") and Tweede Kamer zaak/document numbers; a dispatcher hands each to the
- *   kamerstuk, Handelingen/Aanhangsel, Staatsblad/Staatscourant/Tractatenblad, resolution or EU recognizer.
+ *   dossier-shaped numbers ("36 600") and Tweede Kamer zaak/document numbers. A number after a keyword goes to the
+ *   recognizer of the keyword's group (registry.ts); the others are dispatched here by their shape.
  * - A treaty-word scan finds treaty names (data/treaty-aliases.json).
  * - A scan for capitals finds treaty acronyms and ECLI.
  * Every pattern is linear: no nested unbounded quantifiers, all windows bounded.
