@@ -5,6 +5,12 @@ import { DASH, SP, codeAfterSpace, endOf, gate, isDigitAt, sessionId, sticky, LE
 /** Where recognizers put what they find; the engine resolves overlaps afterwards. */
 export interface Sink {
   out: Citation[];
+  /** The Kamerstuk citations of a whole dossier (no document number): `kst-21501-20` is one, or document 20. */
+  wholeDossiers: WeakSet<Citation>;
+}
+
+export function newSink(): Sink {
+  return { out: [], wholeDossiers: new WeakSet() };
 }
 
 /** A reference whose dossier the discourse fixes ("de motie op stuk nr. 351"), resolved after the scan. */

@@ -13,7 +13,7 @@
  */
 import { CAPITAL_D, CAPITAL_T, CAPITAL_Z, COLON, COMMA, HYPHEN_MINUS } from './chars';
 import type { Citation, CitationExtras, CitationKind } from '../citation';
-import { emit, type DetectContext, type PendingImplicit, type Sink } from './common';
+import { emit, newSink, type DetectContext, type PendingImplicit, type Sink } from './common';
 import { dossierOf, parseBare, parseKstId, parsePrefixed } from './kamerstuk';
 import { KW_SEP, keywordEndBeforeDigit, type KeywordForm } from './keywords';
 import { parseParliament, parseParliamentId } from './parliament';
@@ -196,7 +196,8 @@ export function addResolved(found: Citation[], extra: Citation[]): Citation[] {
 /** The extras of an implicit reference (emit copies them into each citation). */
 const IMPLICIT: CitationExtras = { implicit: true };
 
-function resolveImplicit(found: Citation[], pending: PendingImplicit[], sink: Sink): void {
+/** Emits the pending implicit references into `sink`, their dossier from the citations `scanned` found. */
+function resolveImplicit(found: Citation[], pending: PendingImplicit[], scanned: Sink, sink: Sink): void {
   // Both lists are in text order: walk them together. The dossier is that of the last citation before the
   // reference that has one; it is looked up backwards from there, so most citations are never asked.
   let ctxKey: string | undefined;
@@ -206,7 +207,7 @@ function resolveImplicit(found: Citation[], pending: PendingImplicit[], sink: Si
     const from = j;
     while (j < found.length && found[j]!.end <= p.start) j++;
     for (let k = j - 1; k >= from; k--) {
-      const key = dossierOf(found[k]!);
+      const key = dossierOf(found[k]!, scanned);
       if (key) {
         ctxKey = key;
         break;
@@ -224,7 +225,7 @@ function resolveImplicit(found: Citation[], pending: PendingImplicit[], sink: Si
 /** Every citation in `text`, sorted by start, non-overlapping. Never throws on any string. */
 export function detectCitations(text: string, options: DetectOptions = {}): Citation[] {
   if (typeof text !== 'string' || text.length === 0) return [];
-  const sink: Sink = { out: [] };
+  const sink = newSink();
   const ctx: DetectContext = { sink, implicit: [] };
 
   const re = TRIGGER_RE;
@@ -259,8 +260,8 @@ export function detectCitations(text: string, options: DetectOptions = {}): Cita
 
   let found = resolveOverlaps(sink.out);
   if (options.implicit !== false && ctx.implicit.length) {
-    const extra: Sink = { out: [] };
-    resolveImplicit(found, ctx.implicit, extra);
+    const extra = newSink();
+    resolveImplicit(found, ctx.implicit, sink, extra);
     if (extra.out.length) found = addResolved(found, extra.out);
   }
   if (options.kinds) {

@@ -91,13 +91,9 @@ export interface Dossier {
   dashed: boolean;
 }
 
-/** Kamerstuk citations of a whole dossier (no document number); the others end in "-<document>". */
-const DOSSIER_ONLY = new WeakSet<Citation>();
-
-/** The dossier a kamerstuk citation belongs to: "kst-32847-351" → "kst-32847" (context for implicit references). */
-export function dossierOf(c: Citation): string | undefined {
+export function dossierOf(c: Citation, sink: Sink): string | undefined {
   if (c.kind !== 'kamerstuk' || c.extras?.implicit) return undefined;
-  if (DOSSIER_ONLY.has(c)) return c.id;
+  if (sink.wholeDossiers.has(c)) return c.id;
   const i = c.id.lastIndexOf('-');
   return i > 4 ? c.id.slice(0, i) : undefined;
 }
@@ -274,7 +270,7 @@ export function emitDossier(
   end: number,
   extras?: CitationExtras,
 ): void {
-  DOSSIER_ONLY.add(emit(sink, 'kamerstuk', dossierKey(d), start, end, extras));
+  sink.wholeDossiers.add(emit(sink, 'kamerstuk', dossierKey(d), start, end, extras));
 }
 
 export function dossierKey(d: Dossier): string {
