@@ -31,6 +31,7 @@ export const CAPITAL_L = 0x4c;
 export const CAPITAL_M = 0x4d;
 export const CAPITAL_N = 0x4e;
 export const CAPITAL_T = 0x54;
+export const CAPITAL_U = 0x55;
 export const CAPITAL_V = 0x56;
 export const CAPITAL_X = 0x58;
 export const CAPITAL_Z = 0x5a;

@@ -11,6 +11,7 @@
  *   is a committee, not the treaty. Acronyms of up to three letters need support: the treaty named in the text,
  *   a treaty word nearby, or an article reference ("art. 8 EVRM").
  */
+import { ASCII_END, CAPITAL_N, CAPITAL_U, CAPITAL_V, HYPHEN_MINUS, NO_BREAK_SPACE, SPACE } from './chars';
 import aliasData from '../../../data/treaty-aliases.json';
 import { emit, type Sink } from './common';
 import { execAfter, gate, isWordAt, isWordCode, wordStartBefore } from './text';
@@ -33,7 +34,7 @@ export interface Matcher {
   /** Name keys, sorted by code unit, and the treaty each names: a trie walked by binary search (walk()). */
   nameKeys: string[];
   nameTreaty: string[];
-  /** nameKeys[firstLo[c]..firstHi[c]) start with character c (c < 0x80). */
+  /** nameKeys[firstLo[c]..firstHi[c]) start with character c (c < ASCII_END). */
   firstLo: Int32Array;
   firstHi: Int32Array;
   /** The trie over nameKeys, grown as walks visit it (see child()). */
@@ -247,7 +248,7 @@ function build(): Matcher {
   const firstHi = new Int32Array(0x80);
   for (let k = nameKeys.length - 1; k >= 0; k--) {
     const c = nameKeys[k]!.charCodeAt(0);
-    if (c >= 0x80) continue;
+    if (c >= ASCII_END) continue;
     if (firstHi[c] === 0) firstHi[c] = k + 1;
     firstLo[c] = k;
   }
@@ -328,7 +329,7 @@ function asciiKids(depth: number): (TrieNode | null | undefined)[] | undefined {
  */
 function child(m: Matcher, node: TrieNode, f: number): TrieNode | undefined {
   if (node.lastChar === f) return node.last ?? undefined;
-  if (node.ascii !== undefined && f < 0x80) {
+  if (node.ascii !== undefined && f < ASCII_END) {
     const kid = node.ascii[f];
     if (kid !== undefined) return kid ?? undefined;
     return (node.ascii[f] = newChild(m, node, f)) ?? undefined;
@@ -350,7 +351,7 @@ function newChild(m: Matcher, node: TrieNode, f: number): TrieNode | null {
   const depth = node.depth;
   let a: number;
   let b: number;
-  if (depth === 0 && f < 0x80) {
+  if (depth === 0 && f < ASCII_END) {
     a = m.firstLo[f]!;
     b = m.firstHi[f]!;
   } else {
@@ -439,16 +440,16 @@ function previousWordStarts(text: string, pos: number, out: Int32Array): number 
 function withPrefix(text: string, start: number): number {
   let i = start;
   const c = text.charCodeAt(i - 1);
-  if (c === 0x20 || c === 0xa0) {
+  if (c === SPACE || c === NO_BREAK_SPACE) {
     i--;
-    if (text.charCodeAt(i - 1) === 0x2d) i--;
-  } else if (c === 0x2d) {
+    if (text.charCodeAt(i - 1) === HYPHEN_MINUS) i--;
+  } else if (c === HYPHEN_MINUS) {
     i--;
   } else {
     return start;
   }
   const v = text.charCodeAt(i - 2);
-  if (text.charCodeAt(i - 1) !== 0x4e || (v !== 0x56 && v !== 0x55)) return start;
+  if (text.charCodeAt(i - 1) !== CAPITAL_N || (v !== CAPITAL_V && v !== CAPITAL_U)) return start;
   return isWordAt(text, i - 3) ? start : i - 2;
 }
 
@@ -456,7 +457,7 @@ const DESC_LEAD_RE = gate(
   /^[ \u00a0]+(?:inzake|betreffende|tegen|tot|ter|voor|over|van de|van het|on|against|for|relating to|concerning)[ \u00a0]/i,
   (text, pos) => {
     const c = text.charCodeAt(pos);
-    return c === 0x20 || c === 0xa0;
+    return c === SPACE || c === NO_BREAK_SPACE;
   },
   { after: 16 },
 );
@@ -486,7 +487,7 @@ function describe(m: Matcher, text: string, anchor: string, kwEnd: number): [num
       words++;
       if (w.length >= 4 && !STOPWORDS.has(w)) seen.push({ stem: stem(nameKey(w)), end: e });
       i = e;
-    } else if (c === 0x20 || c === 0xa0 || c === 0x2d) {
+    } else if (c === SPACE || c === NO_BREAK_SPACE || c === HYPHEN_MINUS) {
       i++;
     } else {
       break;
@@ -644,7 +645,7 @@ export function findTreatyNames(text: string, sink: Sink): Set<string> {
     if (!best) {
       // Compound ending in a one-word name: "Anti-Landmijnenverdrag".
       let cs = ws;
-      while (cs > 1 && text.charCodeAt(cs - 1) === 0x2d && isWordAt(text, cs - 2))
+      while (cs > 1 && text.charCodeAt(cs - 1) === HYPHEN_MINUS && isWordAt(text, cs - 2))
         cs = wordStart(text, cs - 1);
       // A compound name has at least ten letters after a part of three: no key to make for a shorter word.
       if (we - cs >= 13) {
@@ -710,13 +711,13 @@ export function treatyAcronymAt(
     if (isWordAt(text, end)) continue;
     let start = p;
     // Glued to a compound: "CEDAW-comité" names the committee; "CCW-verdrag" is the treaty.
-    if (text.charCodeAt(end) === 0x2d && isWordAt(text, end + 1)) {
+    if (text.charCodeAt(end) === HYPHEN_MINUS && isWordAt(text, end + 1)) {
       const tailEnd = wordEnd(text, end + 1);
       const tail = text.slice(end + 1, tailEnd).toLowerCase();
       if (!m.wordSet.includes(tail)) return -1;
       end = tailEnd;
     }
-    if (text.charCodeAt(p - 1) === 0x2d && isWordAt(text, p - 2)) {
+    if (text.charCodeAt(p - 1) === HYPHEN_MINUS && isWordAt(text, p - 2)) {
       const s = withPrefix(text, p);
       if (s === p) return -1;
       start = s;

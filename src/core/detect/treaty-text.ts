@@ -3,6 +3,7 @@
  * precomputed matcher index in data/treaty-aliases.json (src/core/detect/treaty-index.ts): character folding,
  * name keys and word stems.
  */
+import { ASCII_END, CAPITAL_A, CAPITAL_Z, DIGIT_0, DIGIT_9, HYPHEN, SMALL_A, SMALL_Z } from './chars';
 import { isSpaceCode, isWordCode } from './text';
 
 /** fold(): a separator that names may contain (space, hyphen, bracket…); skipped. */
@@ -12,9 +13,9 @@ export const STOP = -2;
 
 const FOLD = new Int32Array(0x250).fill(STOP);
 (() => {
-  for (let c = 0x30; c <= 0x39; c++) FOLD[c] = c;
-  for (let c = 0x61; c <= 0x7a; c++) FOLD[c] = c;
-  for (let c = 0x41; c <= 0x5a; c++) FOLD[c] = c + 32;
+  for (let c = DIGIT_0; c <= DIGIT_9; c++) FOLD[c] = c;
+  for (let c = SMALL_A; c <= SMALL_Z; c++) FOLD[c] = c;
+  for (let c = CAPITAL_A; c <= CAPITAL_Z; c++) FOLD[c] = c + 32;
   const groups: [string, string][] = [
     ['a', 'àáâãäåÀÁÂÃÄÅāĀăĂąĄ'],
     ['c', 'çÇćĆčČ'],
@@ -34,14 +35,16 @@ const FOLD = new Int32Array(0x250).fill(STOP);
 /** A character folded for name comparison: lower case without accents, SEP, or STOP. */
 export function fold(c: number): number {
   if (c < 0x250) return FOLD[c]!;
-  if (isSpaceCode(c) || (c >= 0x2010 && c <= 0x2015) || c === 0x2018 || c === 0x2019 || c === 0x2212)
+  if (isSpaceCode(c) || (c >= HYPHEN && c <= 0x2015) || c === 0x2018 || c === 0x2019 || c === 0x2212)
     return SEP;
   if (isWordCode(c)) return String.fromCharCode(c).toLowerCase().charCodeAt(0);
   return STOP;
 }
 
 function isAsciiAlnum(c: number): boolean {
-  return (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a);
+  return (
+    (c >= DIGIT_0 && c <= DIGIT_9) || (c >= CAPITAL_A && c <= CAPITAL_Z) || (c >= SMALL_A && c <= SMALL_Z)
+  );
 }
 
 /** Normalized key of a name: folded letters and digits only. */
@@ -75,6 +78,6 @@ const UPPER_RE = /^\p{Lu}/u;
 
 /** Whether a UTF-16 code unit on its own is an upper-case letter (\p{Lu}; a lone surrogate is not). */
 export function isUpperCode(c: number): boolean {
-  if (c < 0x80) return c >= 0x41 && c <= 0x5a;
+  if (c < ASCII_END) return c >= CAPITAL_A && c <= CAPITAL_Z;
   return UPPER_RE.test(String.fromCharCode(c));
 }
