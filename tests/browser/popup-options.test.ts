@@ -68,7 +68,13 @@ describe('popup', () => {
     // Listed once, as this document: no button that would jump to it among the citations.
     expect(await popup.locator('[data-citation-id="2025D23456"]').count()).toBe(1);
     expect(await popup.locator('button[data-citation-id="2025D23456"]').count()).toBe(0);
-    await popup.screenshot({ path: 'artifacts/popup-this-document.png' });
+    await popup.screenshot({ path: 'artifacts/popup-this-document-nl-light.png' });
+
+    await resetSettings(session, 'en');
+    const english = await openPopupFor(session, page);
+    await english.emulateMedia({ colorScheme: 'dark' });
+    await expect.poll(() => english.locator('section.this-document h2').textContent()).toBe('This document');
+    await english.screenshot({ path: 'artifacts/popup-this-document-en-dark.png' });
   });
 
   it('reveals a citation in the page when clicked: scrolled into view, tooltip open', async () => {
