@@ -25,17 +25,16 @@ async function readText(file: string): Promise<{ text: string; bytes: number }> 
   return { text: htmlToText(source), bytes: raw.length };
 }
 
-function jsonLine(file: string, text: string, c: Citation): string {
-  const o: Record<string, unknown> = {
-    file,
-    kind: c.kind,
-    id: c.id,
-    text: text.slice(c.start, c.end),
-    start: c.start,
-    end: c.end,
-  };
-  if (c.extras) Object.assign(o, c.extras);
-  return JSON.stringify(o);
+/**
+ * One citation as a JSON line: {"file","kind","id","text","start","end", …extras}, written out field by field (the
+ * file name quoted once per file): a tenth of a scan's time went into building and stringifying an object each.
+ */
+function jsonLine(fileJson: string, text: string, c: Citation): string {
+  const extras = c.extras ? `,${JSON.stringify(c.extras).slice(1, -1)}` : '';
+  return (
+    `{"file":${fileJson},"kind":"${c.kind}","id":${JSON.stringify(c.id)},` +
+    `"text":${JSON.stringify(text.slice(c.start, c.end))},"start":${c.start},"end":${c.end}${extras}}`
+  );
 }
 
 function oneLine(s: string, max: number): string {
@@ -49,8 +48,9 @@ export async function scanFile(file: string, format: Format): Promise<FileResult
   const cs = detectCitations(text);
   const result: FileResult = { jsonl: '', rows: [], bytes, citations: cs.length };
   if (format === 'jsonl') {
+    const fileJson = JSON.stringify(file);
     let out = '';
-    for (const c of cs) out += jsonLine(file, text, c) + '\n';
+    for (const c of cs) out += jsonLine(fileJson, text, c) + '\n';
     result.jsonl = out;
   } else {
     for (const c of cs)
