@@ -1,6 +1,6 @@
 /** A worker thread of `scan`: scans the files the main thread sends, one message per file, and answers each. */
 import { parentPort, workerData } from 'node:worker_threads';
-import { failure, scanFile, type FileResult, type Format } from './scan-core';
+import { failure, scanFile, warmUp, type FileResult, type Format } from './scan-core';
 
 export interface ScanJob {
   index: number;
@@ -10,6 +10,7 @@ export interface ScanJob {
 export type ScanAnswer = { index: number } & ({ result: FileResult } | { error: string });
 
 const format = (workerData as { format: Format }).format;
+warmUp();
 parentPort!.on('message', ({ index, file }: ScanJob) => {
   scanFile(file, format).then(
     (result) => parentPort!.postMessage({ index, result } satisfies ScanAnswer),
