@@ -13,18 +13,18 @@
  * Without the corpus it falls back to built-in sample sentences and says so.
  */
 import { resolve } from 'node:path';
-import type { detectCitations as DetectCitations } from '../src/core/detect/index';
 import { bundleModules } from './lib/bundle';
 import { corpusDocuments } from './lib/corpus';
 import { markdownTable } from './lib/markdown-table';
 import { SAMPLE } from './lib/sample-text';
 
-/** detectCitations from an esbuild bundle of src/core/detect (scripts/lib/bundle.ts), as `scan` runs it. */
-async function bundledDetector(): Promise<typeof DetectCitations> {
-  const bundles = await bundleModules({ detect: 'src/core/detect/index.ts' });
+type ScanCore = typeof import('./lib/scan-core');
+
+/** The detector and scan's output from the esbuild bundle `scan` runs (scripts/lib/bundle.ts). */
+async function bundledScanCore(): Promise<ScanCore> {
+  const bundles = await bundleModules({ 'scan-core': 'scripts/lib/scan-core.ts' });
   try {
-    const mod = (await import(bundles.paths.detect)) as { detectCitations: typeof DetectCitations };
-    return mod.detectCitations;
+    return (await import(bundles.paths['scan-core'])) as ScanCore;
   } finally {
     bundles.dispose();
   }
@@ -61,7 +61,7 @@ function best(runs: number, fn: () => unknown): number {
 }
 
 async function main(): Promise<void> {
-  const detectCitations = await bundledDetector();
+  const { detectCitations, jsonlOf } = await bundledScanCore();
   console.log('detector: esbuild bundle of src/core/detect, as built into the extension');
   const args = process.argv.slice(2);
   const mbIdx = args.indexOf('--mb');
@@ -111,22 +111,7 @@ async function main(): Promise<void> {
   tDigits = Math.min(tDigits, regexBest());
   let outBytes = 0;
   const tScan = best(3, () => {
-    const cs = detectCitations(text);
-    const lines: string[] = [];
-    for (const c of cs) {
-      lines.push(
-        JSON.stringify({
-          file: 'bench.txt',
-          kind: c.kind,
-          id: c.id,
-          text: text.slice(c.start, c.end),
-          start: c.start,
-          end: c.end,
-          ...c.extras,
-        }),
-      );
-    }
-    outBytes = lines.join('\n').length;
+    outBytes = jsonlOf('bench.txt', text, detectCitations(text)).length;
   });
   const mbps = (ms: number): string => (mb / (ms / 1000)).toFixed(0);
   console.log(

@@ -5,6 +5,8 @@
 import { readFileSync } from 'node:fs';
 import type { Citation } from '../../src/core/citation';
 import { detectCitations } from '../../src/core/detect/index';
+
+export { detectCitations };
 import { SAMPLE } from './sample-text';
 
 export type Format = 'jsonl' | 'table';
@@ -38,6 +40,14 @@ function jsonLine(fileJson: string, text: string, c: Citation): string {
   );
 }
 
+/** The JSON lines of a file's citations, each ending in a line break. */
+export function jsonlOf(file: string, text: string, cs: readonly Citation[]): string {
+  const fileJson = JSON.stringify(file);
+  let out = '';
+  for (const c of cs) out += jsonLine(fileJson, text, c) + '\n';
+  return out;
+}
+
 function oneLine(s: string, max: number): string {
   const t = s.replace(/\s+/g, ' ');
   return t.length > max ? `${t.slice(0, max - 1)}…` : t;
@@ -58,10 +68,7 @@ export async function scanFile(file: string, format: Format): Promise<FileResult
   const cs = detectCitations(text);
   const result: FileResult = { jsonl: '', rows: [], bytes, citations: cs.length };
   if (format === 'jsonl') {
-    const fileJson = JSON.stringify(file);
-    let out = '';
-    for (const c of cs) out += jsonLine(fileJson, text, c) + '\n';
-    result.jsonl = out;
+    result.jsonl = jsonlOf(file, text, cs);
   } else {
     for (const c of cs)
       result.rows.push([file, `${c.start}-${c.end}`, c.kind, c.id, oneLine(text.slice(c.start, c.end), 60)]);
