@@ -6,6 +6,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Annotation, NewAnnotation } from '../../src/core/annotations/model';
 import type { PageNote } from '../../src/messaging/contract';
 import { SITES_DIR } from './fixture-server';
+import { clearAllNotes } from './notes-helpers';
 import {
   askBackground,
   askContent,
@@ -43,41 +44,7 @@ async function storedNotes(includeDeleted = false): Promise<Annotation[]> {
   return (await askBackground(session, 'notesList', { includeDeleted })).notes;
 }
 
-/** Removes every note (and every anchoring mark) straight from the worker's IndexedDB. */
-async function clearNotes(): Promise<void> {
-  const worker = await session.worker();
-  await worker.evaluate(async () => {
-    for (const [name, store] of [
-      ['bronwijzer-annotations', 'annotations'],
-      ['bronwijzer-note-anchors', 'anchors'],
-    ]) {
-      await new Promise<void>((resolve, reject) => {
-        const open = indexedDB.open(name!);
-        // Never create a database here: the extension creates it with its own schema.
-        let creating = false;
-        open.onupgradeneeded = () => {
-          creating = true;
-          open.transaction!.abort();
-        };
-        open.onerror = () => (creating ? resolve() : reject(open.error));
-        open.onsuccess = () => {
-          const db = open.result;
-          if (!db.objectStoreNames.contains(store!)) {
-            db.close();
-            return resolve();
-          }
-          const tx = db.transaction(store!, 'readwrite');
-          tx.objectStore(store!).clear();
-          tx.oncomplete = () => {
-            db.close();
-            resolve();
-          };
-          tx.onerror = () => reject(tx.error);
-        };
-      });
-    }
-  });
-}
+const clearNotes = () => clearAllNotes(session);
 
 /** Opens the letter and waits for its citations (and so its notes) to be placed. */
 async function openLetter(url = LETTER): Promise<Page> {

@@ -26,7 +26,6 @@ import { NoteLayer, type PlacedNote } from './note-layer';
 import { NoteForm, NotePopover, SelectionButton, Toast, type NoteDraft } from './NotesUi';
 import { nodeIndex, spanOfRange } from './text-offsets';
 import notesCss from './notes.css?inline';
-import './note-highlight.css';
 import { followPointer } from '../hit-test';
 
 /** The host element of the notes' UI (the citation tooltip has its own, `bronwijzer-ui`). */
