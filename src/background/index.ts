@@ -1,7 +1,7 @@
 import browser from 'webextension-polyfill';
 import datasetUrl from '../../data/dataset.json?url';
 import { detectCitations } from '../core/detect';
-import { BACKGROUND_REQUEST_TYPES, type BackgroundRequests } from '../messaging/contract';
+import { BACKGROUND_REQUEST_TYPES, BACKGROUND_SENDERS, type BackgroundRequests } from '../messaging/contract';
 import { encodeDetections } from '../messaging/detections';
 import { askTab } from '../messaging/client';
 import { serveRequests } from '../messaging/server';
@@ -11,7 +11,9 @@ import { ENRICHMENT_ORIGIN } from '../ui/sites';
 import { fetchJson, OnlineEnrichment } from './online-enrichment';
 import { AnnotationStore } from './annotation-store';
 import { NoteAnchors } from './note-anchors';
+import { createNoteFrameHandlers } from './note-frames';
 import { createNotesHandlers } from './notes-service';
+import { contentSettingsFor, restrictStorage, tellTabsSettingsChanged } from './settings-access';
 import { createNoteMenu, listenToNoteMenu, openNoteInTab } from './notes-tabs';
 import { ReferenceStore } from './reference-db';
 import { watchSitePermissions } from './site-permissions';
@@ -35,39 +37,52 @@ const enrichment = new OnlineEnrichment(fetchJson, async () => {
 // For benchmarks and diagnostics from DevTools: the worker's global is private to the extension.
 Object.assign(globalThis, { bronwijzer: { reference } });
 
+// Before anything else: settings and note-frame tasks are for the extension's own pages only.
+restrictStorage();
+
 // Saved notes: the store opens lazily on the first request and keeps nothing only in memory.
-const notes = createNotesHandlers({
-  store: new AnnotationStore(),
-  anchors: new NoteAnchors(),
-  openNote: openNoteInTab,
+const store = new AnnotationStore();
+const notes = createNotesHandlers({ store, anchors: new NoteAnchors(), openNote: openNoteInTab });
+const noteFrames = createNoteFrameHandlers({
+  readNote: (id) => store.get(id),
+  tellContent: async ({ tabId, frameId }, payload) => {
+    await askTab(tabId, 'noteFrameEvent', payload, { frameId });
+  },
 });
 
-serveRequests<BackgroundRequests>(BACKGROUND_REQUEST_TYPES, {
-  ...notes,
-  async detect({ texts }) {
-    if (!Array.isArray(texts) || texts.some((text) => typeof text !== 'string'))
-      throw new Error('detect: texts must be strings');
-    if (texts.reduce((sum, text) => sum + text.length, 0) > MAX_DETECT_CHARS)
-      throw new Error(`detect: at most ${MAX_DETECT_CHARS} characters per request`);
-    const start = performance.now();
-    const detections = encodeDetections(texts.map((text) => detectCitations(text)));
-    return { detections, ms: performance.now() - start };
+serveRequests<BackgroundRequests>(
+  BACKGROUND_REQUEST_TYPES,
+  {
+    ...notes,
+    ...noteFrames,
+    contentSettings: async (_, caller) => contentSettingsFor(caller),
+    async detect({ texts }) {
+      if (!Array.isArray(texts) || texts.some((text) => typeof text !== 'string'))
+        throw new Error('detect: texts must be strings');
+      if (texts.reduce((sum, text) => sum + text.length, 0) > MAX_DETECT_CHARS)
+        throw new Error(`detect: at most ${MAX_DETECT_CHARS} characters per request`);
+      const start = performance.now();
+      const detections = encodeDetections(texts.map((text) => detectCitations(text)));
+      return { detections, ms: performance.now() - start };
+    },
+    async lookup({ ids }) {
+      if (!Array.isArray(ids) || ids.some((id) => typeof id !== 'string'))
+        throw new Error('lookup: ids must be strings');
+      if (ids.length > MAX_LOOKUP_IDS) throw new Error(`lookup: at most ${MAX_LOOKUP_IDS} ids per request`);
+      return { results: await enrichment.enrich(await reference.lookup(ids)) };
+    },
+    async datasetStatus() {
+      const { version, dataAsOf, recordCount, seededAt } = await reference.status();
+      return { version, dataAsOf, recordCount, seededAt };
+    },
+    async uiMessages({ language }) {
+      if (language !== 'nl' && language !== 'en') throw new Error('uiMessages: language must be nl or en');
+      return { messages: await fetchCatalog(language) };
+    },
   },
-  async lookup({ ids }) {
-    if (!Array.isArray(ids) || ids.some((id) => typeof id !== 'string'))
-      throw new Error('lookup: ids must be strings');
-    if (ids.length > MAX_LOOKUP_IDS) throw new Error(`lookup: at most ${MAX_LOOKUP_IDS} ids per request`);
-    return { results: await enrichment.enrich(await reference.lookup(ids)) };
-  },
-  async datasetStatus() {
-    const { version, dataAsOf, recordCount, seededAt } = await reference.status();
-    return { version, dataAsOf, recordCount, seededAt };
-  },
-  async uiMessages({ language }) {
-    if (language !== 'nl' && language !== 'en') throw new Error('uiMessages: language must be nl or en');
-    return { messages: await fetchCatalog(language) };
-  },
-});
+  BACKGROUND_SENDERS,
+);
+tellTabsSettingsChanged();
 
 watchSitePermissions();
 

@@ -1,3 +1,5 @@
+import type { Frame, Page } from 'playwright-core';
+import { expect } from 'vitest';
 import type { ExtensionSession } from './harness';
 
 /** Removes every note (and every anchoring mark) straight from the worker's IndexedDB. */
@@ -35,3 +37,78 @@ export async function clearAllNotes(session: ExtensionSession): Promise<void> {
     }
   });
 }
+
+interface DomNode {
+  nodeId: number;
+  localName?: string;
+  children?: DomNode[];
+  shadowRoots?: DomNode[];
+  shadowRootType?: string;
+}
+
+/**
+ * The notes' UI sits in a closed shadow root: no page script, and so no Playwright locator, can
+ * reach it. The test reaches it as DevTools does (CDP DOM with `pierce`), reads where an element is,
+ * and presses it with the real mouse, as the user would.
+ */
+export async function closedUiBoxes(page: Page, selector: string, host = 'bronwijzer-notes') {
+  const cdp = await page.context().newCDPSession(page);
+  try {
+    const { root } = (await cdp.send('DOM.getDocument', { depth: -1, pierce: true })) as { root: DomNode };
+    const roots: DomNode[] = [];
+    const walk = (node: DomNode) => {
+      if (node.localName === host) roots.push(...(node.shadowRoots ?? []));
+      for (const child of [...(node.children ?? []), ...(node.shadowRoots ?? [])]) walk(child);
+    };
+    walk(root);
+    const boxes: { x: number; y: number; width: number; height: number; mode: string }[] = [];
+    for (const shadow of roots) {
+      const { nodeIds } = await cdp.send('DOM.querySelectorAll', { nodeId: shadow.nodeId, selector });
+      for (const nodeId of nodeIds) {
+        const model = await cdp.send('DOM.getBoxModel', { nodeId }).catch(() => undefined);
+        if (!model) continue;
+        const [x1, y1, , , x3, y3] = model.model.border;
+        boxes.push({
+          x: x1!,
+          y: y1!,
+          width: x3! - x1!,
+          height: y3! - y1!,
+          mode: shadow.shadowRootType ?? '',
+        });
+      }
+    }
+    return boxes;
+  } finally {
+    await cdp.detach();
+  }
+}
+
+/** Clicks an element of the closed notes UI with the mouse (waits for it to be there). */
+export async function clickClosedUi(page: Page, selector: string): Promise<void> {
+  let box: Awaited<ReturnType<typeof closedUiBoxes>>[number] | undefined;
+  await expect
+    .poll(async () => {
+      box = (await closedUiBoxes(page, selector)).find((b) => b.width > 0);
+      return box !== undefined;
+    })
+    .toBe(true);
+  await page.mouse.click(box!.x + box!.width / 2, box!.y + box!.height / 2);
+}
+
+export const NOTE_FRAME_PATH = '/src/pages/notes/frame/index.html';
+
+/** The note frame open on the page now (an extension page in the closed shadow root). */
+export async function noteFrame(page: Page): Promise<Frame> {
+  let frame: Frame | undefined;
+  await expect
+    .poll(async () => {
+      frame = page.frames().find((f) => !f.isDetached() && new URL(f.url()).pathname === NOTE_FRAME_PATH);
+      return frame !== undefined && (await frame.locator('#app > div > *').count()) > 0;
+    })
+    .toBe(true);
+  return frame!;
+}
+
+/** Whether a note frame is open on the page. */
+export const hasNoteFrame = (page: Page) =>
+  page.frames().some((f) => !f.isDetached() && f.url().includes(NOTE_FRAME_PATH));

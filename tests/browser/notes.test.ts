@@ -6,7 +6,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Annotation, NewAnnotation } from '../../src/core/annotations/model';
 import type { PageNote } from '../../src/messaging/contract';
 import { SITES_DIR } from './fixture-server';
-import { clearAllNotes } from './notes-helpers';
+import { clearAllNotes, clickClosedUi, closedUiBoxes, hasNoteFrame, noteFrame } from './notes-helpers';
 import {
   askBackground,
   askContent,
@@ -34,7 +34,9 @@ afterAll(async () => {
 // Helpers
 // ---------------------------------------------------------------------------------------------
 
-const noteUi = (page: Page, selector: string) => page.locator(`bronwijzer-notes ${selector}`);
+/** The note form, in the note frame. */
+const noteForm = async (page: Page) => (await noteFrame(page)).locator('.note-form');
+const selectionButtons = async (page: Page) => (await closedUiBoxes(page, '.note-select-button')).length;
 
 async function pageNotes(page: Page): Promise<PageNote[]> {
   return (await askContent(session, page, 'pageNotes', {})).notes;
@@ -110,7 +112,7 @@ async function dragSelect(page: Page, selector: string, text: string): Promise<v
 }
 
 async function fillForm(page: Page, fields: { body?: string; colour?: string; tags?: string }) {
-  const form = noteUi(page, '.note-form');
+  const form = await noteForm(page);
   await form.waitFor();
   if (fields.body !== undefined) await form.locator('.note-body').fill(fields.body);
   if (fields.colour) await form.locator(`input[value="${fields.colour}"]`).check();
@@ -119,7 +121,7 @@ async function fillForm(page: Page, fields: { body?: string; colour?: string; ta
   // Saved: the form closes. Not saved: it stays open and says why (shown here if it happens).
   await expect
     .poll(async () =>
-      (await form.count()) === 0
+      !hasNoteFrame(page)
         ? 'closed'
         : ((await form
             .locator('.note-error')
@@ -132,7 +134,7 @@ async function fillForm(page: Page, fields: { body?: string; colour?: string; ta
 /** Saves a note on a passage of the letter through the selection button. */
 async function noteOnPassage(page: Page, selector: string, text: string, body: string, colour = 'yellow') {
   await dragSelect(page, selector, text);
-  await noteUi(page, '.note-select-button').click();
+  await clickClosedUi(page, '.note-select-button');
   await fillForm(page, { body, colour });
 }
 
@@ -150,7 +152,7 @@ describe('saving notes on a page', () => {
     await card.locator('.title').waitFor();
     await card.locator('.save-note').click();
 
-    const form = noteUi(page, '.note-form');
+    const form = await noteForm(page);
     await form.waitFor();
     expect(await form.locator('.note-quote').textContent()).toBe('resolutie 1325 (2000)');
     expect(await form.locator('.note-citation').textContent()).toBe('unsc-1325');
@@ -190,10 +192,8 @@ describe('saving notes on a page', () => {
     const page = await openLetter();
     const passage = 'vrouwelijke mediatoren opleiden in conflictgebieden';
     await dragSelect(page, '#budget', passage);
-    const button = noteUi(page, '.note-select-button');
-    await button.waitFor();
-    await button.click();
-    const form = noteUi(page, '.note-form');
+    await clickClosedUi(page, '.note-select-button');
+    const form = await noteForm(page);
     expect(await form.locator('.note-quote').textContent()).toBe(passage);
     await fillForm(page, { body: 'Hoeveel mediatoren per jaar?', colour: 'blue', tags: 'begroting' });
 
@@ -210,15 +210,15 @@ describe('saving notes on a page', () => {
     for (const selector of ['#reply', '#name']) {
       await page.locator(selector).selectText();
       await page.waitForTimeout(600); // the absence of a button cannot be polled for
-      expect(await noteUi(page, '.note-select-button').count()).toBe(0);
+      expect(await selectionButtons(page)).toBe(0);
     }
     await page.locator('#editor').click();
     await page.keyboard.press('Control+A');
     await page.waitForTimeout(600);
-    expect(await noteUi(page, '.note-select-button').count()).toBe(0);
+    expect(await selectionButtons(page)).toBe(0);
     // The same page offers it for prose, so the listener was there all along.
     await dragSelect(page, '#intro', 'voortgang van de Nationale Actieagenda');
-    await noteUi(page, '.note-select-button').waitFor();
+    await expect.poll(() => selectionButtons(page)).toBe(1);
   });
 
   it('opens the note form from the context-menu entry (forwarded by the service worker)', async () => {
@@ -229,9 +229,10 @@ describe('saving notes on a page', () => {
     await dragSelect(page, '#evaluation', 'verschijnt in het najaar');
     const { opened } = await askContent(session, page, 'noteOnSelection', {});
     expect(opened).toBe(true);
-    expect(await noteUi(page, '.note-form .note-quote').textContent()).toBe('verschijnt in het najaar');
-    await noteUi(page, '.note-cancel').click();
-    await noteUi(page, '.note-form').waitFor({ state: 'detached' });
+    const form = await noteForm(page);
+    expect(await form.locator('.note-quote').textContent()).toBe('verschijnt in het najaar');
+    await form.locator('.note-cancel').click();
+    await expect.poll(() => hasNoteFrame(page)).toBe(false);
   });
 
   it('paints the notes again after a reload, and shows a note’s text on hover, as text', async () => {
@@ -259,7 +260,7 @@ describe('saving notes on a page', () => {
     const box = await textBox(page, '#evaluation', 'actieagenda verschijnt');
     await page.mouse.move(box.middle.x - 40, box.middle.y - 40);
     await page.mouse.move(box.middle.x, box.middle.y, { steps: 4 });
-    const popover = noteUi(page, '.note-popover');
+    const popover = (await noteFrame(page)).locator('.note-popover');
     await popover.waitFor();
     expect(await popover.locator('.note-text').textContent()).toBe(XSS);
     expect(await popover.locator('img').count()).toBe(0);
@@ -770,8 +771,8 @@ describe('a full disk', () => {
       await untilWritesAreRefused(probe);
       const page = await openLetter();
       await dragSelect(page, '#evaluation', 'onafhankelijke onderzoekers');
-      await noteUi(page, '.note-select-button').click();
-      const form = noteUi(page, '.note-form');
+      await clickClosedUi(page, '.note-select-button');
+      const form = await noteForm(page);
       await form.locator('.note-body').fill('Wie zijn dit?');
       await form.locator('.note-save').click();
       await expect
@@ -786,7 +787,7 @@ describe('a full disk', () => {
 
       await cdp.send('Storage.overrideQuotaForOrigin', { origin });
       await form.locator('.note-save').click();
-      await form.waitFor({ state: 'detached' });
+      await expect.poll(() => hasNoteFrame(page)).toBe(false);
       expect((await storedNotes()).map((n) => n.body)).toEqual(['Wie zijn dit?']);
     } finally {
       await cdp.send('Storage.overrideQuotaForOrigin', { origin }).catch(() => undefined);
