@@ -112,3 +112,59 @@ export async function noteFrame(page: Page): Promise<Frame> {
 /** Whether a note frame is open on the page. */
 export const hasNoteFrame = (page: Page) =>
   page.frames().some((f) => !f.isDetached() && f.url().includes(NOTE_FRAME_PATH));
+
+/** The viewport box of the `occurrence`-th appearance of `text` in an element's text. */
+export async function textBox(page: Page, selector: string, text: string) {
+  return page.evaluate(
+    ({ selector, text }) => {
+      const element = document.querySelector(selector)!;
+      const walker = document.createTreeWalker(element, NodeFilter.SHOW_TEXT);
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        const data = (node as Text).data.replace(/\s+/g, ' ');
+        const at = data.indexOf(text);
+        if (at === -1) continue;
+        // Map the collapsed offset back: count characters of the raw data.
+        const raw = (node as Text).data;
+        let seen = 0;
+        let start = -1;
+        let end = -1;
+        for (let i = 0, c = 0; i <= raw.length; i++) {
+          if (c === at && start === -1) start = i;
+          if (c === at + text.length) {
+            end = i;
+            break;
+          }
+          if (i < raw.length) {
+            const space = /\s/.test(raw[i]!);
+            if (!(space && seen > 0 && /\s/.test(raw[i - 1]!))) c++;
+            seen++;
+          }
+        }
+        const range = document.createRange();
+        range.setStart(node, start);
+        range.setEnd(node, end);
+        (node.parentElement as HTMLElement).scrollIntoView({ block: 'center' });
+        const rects = [...range.getClientRects()];
+        const first = rects[0]!;
+        const last = rects[rects.length - 1]!;
+        return {
+          start: { x: first.left + 1, y: first.top + first.height / 2 },
+          end: { x: last.right - 1, y: last.top + last.height / 2 },
+          middle: { x: first.left + Math.min(first.width / 2, 20), y: first.top + first.height / 2 },
+        };
+      }
+      throw new Error(`text not in ${selector}: ${text}`);
+    },
+    { selector, text },
+  );
+}
+
+/** Selects text with the mouse, as a reader would. */
+export async function dragSelect(page: Page, selector: string, text: string): Promise<void> {
+  const box = await textBox(page, selector, text);
+  await page.mouse.move(box.start.x, box.start.y);
+  await page.mouse.down();
+  await page.mouse.move(box.end.x, box.end.y, { steps: 5 });
+  await page.mouse.up();
+  await expect.poll(() => page.evaluate(() => getSelection()?.toString().replace(/\s+/g, ' '))).toBe(text);
+}
