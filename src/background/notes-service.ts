@@ -11,6 +11,7 @@ import {
   exportMarkdown,
   EXPORT_FORMATS,
 } from '../core/annotations/export';
+import { EXPORT_LABELS } from '../core/annotations/export-labels';
 import { importJsonLd } from '../core/annotations/import';
 import {
   createAnnotation,
@@ -175,11 +176,12 @@ export function createNotesHandlers(deps: NotesDeps): NotesHandlers {
       await anchors.report(url, placed, orphaned);
       return { ok: true };
     },
-    async notesExport({ format, includeDeleted }) {
+    async notesExport({ format, includeDeleted, language }) {
       if (!Object.hasOwn(EXPORT_FORMATS, format)) throw new Error(`Unknown export format ${String(format)}`);
       await purgeExpired();
       const notes = await store.listAll({ includeDeleted: includeDeleted === true });
-      const options = { includeDeleted: includeDeleted === true };
+      const labels = EXPORT_LABELS[language === 'nl' ? 'nl' : 'en'];
+      const options = { includeDeleted: includeDeleted === true, labels };
       const out =
         format === 'jsonld'
           ? exportJsonLd(notes, options)
@@ -188,7 +190,8 @@ export function createNotesHandlers(deps: NotesDeps): NotesHandlers {
             : exportCsv(notes, options);
       return {
         text: out,
-        fileName: exportFileName(format),
+        fileName: exportFileName(format, now(), options),
+        includesTrash: options.includeDeleted,
         mimeType: EXPORT_FORMATS[format].mimeType,
         count: options.includeDeleted ? notes.length : notes.filter((n) => !n.deletedAt).length,
       };
@@ -207,7 +210,8 @@ export function createNotesHandlers(deps: NotesDeps): NotesHandlers {
       return deps.openNote(note);
     },
     async notesEmptyTrash() {
-      const purged = await store.purgeDeleted(new Date(now().getTime() + 1));
+      // Everything in the trash, whatever its time stamp says (ISO strings compare as text).
+      const purged = await store.purgeDeleted(new Date('9999-12-31T23:59:59.999Z'));
       if (purged > 0) broadcast({ reload: true });
       return { purged };
     },

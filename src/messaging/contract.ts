@@ -58,8 +58,9 @@ export interface BackgroundRequests {
   /** The content script's anchoring outcome for its page's notes (orphans are kept, flagged). */
   notesAnchored: { request: { placed: string[]; orphaned: string[] }; response: { ok: true } };
   notesExport: {
-    request: { format: ExportFormat; includeDeleted?: boolean };
-    response: { text: string; fileName: string; mimeType: string; count: number };
+    /** `language`: the words of Markdown and CSV (the notes page's language; default English). */
+    request: { format: ExportFormat; includeDeleted?: boolean; language?: 'nl' | 'en' };
+    response: { text: string; fileName: string; mimeType: string; count: number; includesTrash: boolean };
   };
   /** Imports a JSON-LD export: all or nothing; a bad file changes nothing and says why. */
   notesImport: { request: { text: string }; response: NotesImportOutcome };

@@ -25,6 +25,7 @@ import {
   tooltip,
   type ExtensionSession,
 } from './harness';
+import { resetSettings } from './pages-helpers';
 
 const LETTER = 'https://www.tweedekamer.nl/kamerstukken/brieven_regering/notities';
 const LETTER_FILE = path.join(SITES_DIR, 'www.tweedekamer.nl/kamerstukken/brieven_regering/notities.html');
@@ -352,6 +353,7 @@ const visibleIds = (page: Page) =>
 describe('the notes page', () => {
   let notes: Awaited<ReturnType<typeof seedNotes>>;
   beforeEach(async () => {
+    await resetSettings(session, 'nl'); // the texts below are Dutch
     notes = await seedNotes();
   });
 
@@ -364,10 +366,33 @@ describe('the notes page', () => {
     expect(await page.locator(`section[data-group="${LETTER}"] article`).count()).toBe(2);
 
     await page.locator('[data-view=citation]').click();
-    // Every note about resolution 1325 wherever it was written; notes on plain passages are not citations.
-    await expect.poll(() => page.locator('section.group').count()).toBe(1);
-    expect(await page.locator('section[data-group="unsc-1325"] .group-sub').textContent()).toMatch(/2/);
-    expect((await visibleIds(page)).sort()).toEqual([notes.kamerstuk.id, notes.resolution.id].sort());
+    // Every note about resolution 1325 wherever it was written; the notes on plain passages in a group of their own.
+    await expect
+      .poll(() =>
+        page.locator('section.group').evaluateAll((s) => s.map((g) => g.getAttribute('data-group'))),
+      )
+      .toEqual(['unsc-1325', 'passage']);
+    expect(await page.locator('section[data-group="unsc-1325"] .group-sub').textContent()).toBe(
+      'op 2 pagina’s',
+    );
+    expect(await page.locator('section[data-group="passage"] .group-sub').textContent()).toBe(
+      'op 2 pagina’s',
+    );
+    expect(
+      (
+        await page
+          .locator('section[data-group="unsc-1325"] article')
+          .evaluateAll((a) => a.map((c) => c.getAttribute('data-note-id')))
+      ).sort(),
+    ).toEqual([notes.kamerstuk.id, notes.resolution.id].sort());
+    expect(
+      (
+        await page
+          .locator('section[data-group="passage"] article')
+          .evaluateAll((a) => a.map((c) => c.getAttribute('data-note-id')))
+      ).sort(),
+    ).toEqual([notes.budget.id, notes.closing.id].sort());
+    expect(await page.locator('[data-testid=result-count]').textContent()).toBe('4 notities');
   });
 
   it('searches as you type, and filters by tag, site and kind', async () => {
@@ -468,6 +493,45 @@ describe('the notes page', () => {
   });
 });
 
+describe('the trash and the language on the notes page', () => {
+  afterAll(() => resetSettings(session, 'nl'));
+
+  it('speaks the chosen language with the right plurals, and empties the trash on request', async () => {
+    await resetSettings(session, 'en');
+    const notes = await seedNotes();
+    await askBackground(session, 'notesDelete', { ids: [notes.budget.id] });
+    const page = await openNotesPage();
+    expect(await page.locator('html').getAttribute('lang')).toBe('en');
+    await expect.poll(() => page.locator('[data-testid=result-count]').textContent()).toBe('3 notes');
+    await page.locator('[data-view=citation]').click();
+    // One passage note left outside the trash, on one page.
+    await expect
+      .poll(() => page.locator('section[data-group="passage"] .group-sub').textContent())
+      .toBe('on 1 page');
+
+    // An export says whether the trash is in it: in the file name, the file and the message.
+    await page.locator('[data-export-option=trash]').check();
+    const markdown = await download(page, 'markdown');
+    expect(markdown.name).toMatch(/-with-trash\.md$/);
+    expect(markdown.text).toMatch(
+      /^# Bronwijzer notes\n\nExported .* · 4 notes · Notes in the trash are included\./,
+    );
+    expect(await page.locator('.status').textContent()).toMatch(
+      /4 notes exported to .*, the trash included\./,
+    );
+
+    await page.locator('input[data-filter=trash]').check();
+    await expect.poll(() => visibleIds(page)).toEqual([notes.budget.id]);
+    await page.locator('[data-testid=trash-bar] button.trash-empty').click();
+    expect(await page.locator('.trash-confirm').textContent()).toMatch(/Remove 1 note for good\?/);
+    await page.locator('button.trash-empty-yes').click();
+    await expect.poll(() => page.locator('.status').textContent()).toMatch(/1 note removed for good\./);
+    await expect.poll(() => visibleIds(page)).toEqual([]);
+    expect((await storedNotes(true)).map((n) => n.id)).not.toContain(notes.budget.id);
+    expect(await storedNotes(true)).toHaveLength(3);
+  });
+});
+
 // ---------------------------------------------------------------------------------------------
 // Export and import
 // ---------------------------------------------------------------------------------------------
@@ -499,6 +563,7 @@ const byId = (notes: Annotation[]) => [...notes].sort((a, b) => a.id.localeCompa
 
 describe('export and import', () => {
   beforeAll(async () => {
+    await resetSettings(session, 'nl'); // Markdown and CSV follow the language
     await seedNotes();
     // One note in the trash and one with markup: both must survive the round trip unchanged.
     const closing = (await storedNotes()).find((n) => n.body.startsWith('Slotzin'));
@@ -553,7 +618,9 @@ describe('export and import', () => {
     expect(markdown.text).toContain('\\<img src=x onerror=alert(1)\\>'); // escaped, renders literally
     const csv = await download(page, 'csv');
     expect(csv.name).toMatch(/\.csv$/);
-    expect(csv.text.split('\r\n')[0]).toContain('id,created,updated,url');
+    // In the page's language (the browser's here: Dutch).
+    expect(csv.text.split('\r\n')[0]).toContain('id,aangemaakt,bijgewerkt,url');
+    expect(markdown.text).toContain('Notities in de prullenbak zijn niet meegenomen.');
     expect(csv.text).toContain('Financiële bijdrage nagaan');
   });
 
