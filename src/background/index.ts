@@ -8,7 +8,13 @@ import { serveRequests } from '../messaging/server';
 import { fetchCatalog } from '../ui/i18n';
 import { loadSettings } from '../ui/settings-store';
 import { ENRICHMENT_ORIGIN } from '../ui/sites';
-import { fetchJson, OnlineEnrichment } from './online-enrichment';
+import {
+  ENRICH_PER_PAGE,
+  fetchJson,
+  OnlineEnrichment,
+  PageEnrichmentBudget,
+  unknownKamerstukken,
+} from './online-enrichment';
 import { AnnotationStore } from './annotation-store';
 import { NoteAnchors } from './note-anchors';
 import { createNoteFrameHandlers } from './note-frames';
@@ -33,6 +39,10 @@ const enrichment = new OnlineEnrichment(fetchJson, async () => {
   const settings = await loadSettings();
   return settings.onlineEnrichment && browser.permissions.contains({ origins: [ENRICHMENT_ORIGIN] });
 });
+
+const enrichmentBudget = new PageEnrichmentBudget(browser.storage.session);
+/** The popup lists a page's citations: it may ask about as many as a page's budget. */
+const MAX_ENRICH_LISTED = ENRICH_PER_PAGE;
 
 // For benchmarks and diagnostics from DevTools: the worker's global is private to the extension.
 Object.assign(globalThis, { bronwijzer: { reference } });
@@ -65,11 +75,19 @@ serveRequests<BackgroundRequests>(
       const detections = encodeDetections(texts.map((text) => detectCitations(text)));
       return { detections, ms: performance.now() - start };
     },
-    async lookup({ ids }) {
+    async lookup({ ids, enrich }, caller) {
       if (!Array.isArray(ids) || ids.some((id) => typeof id !== 'string'))
         throw new Error('lookup: ids must be strings');
       if (ids.length > MAX_LOOKUP_IDS) throw new Error(`lookup: at most ${MAX_LOOKUP_IDS} ids per request`);
-      return { results: await enrichment.enrich(await reference.lookup(ids)) };
+      const results = await reference.lookup(ids);
+      if (enrich !== true) return { results };
+      // Online only for what the user looks at: within a page's budget (content scripts), the popup's list.
+      const wanted = unknownKamerstukken(results).length;
+      const granted =
+        caller.kind === 'content'
+          ? await enrichmentBudget.take(caller, wanted)
+          : Math.min(wanted, MAX_ENRICH_LISTED);
+      return { results: await enrichment.enrich(results, granted) };
     },
     async datasetStatus() {
       const { version, dataAsOf, recordCount, seededAt } = await reference.status();

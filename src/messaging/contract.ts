@@ -24,7 +24,12 @@ export interface BackgroundRequests {
    * warm across pages, so a page's main thread only reads its text and paints. `ms`: the worker's detection time.
    */
   detect: { request: { texts: string[] }; response: { detections: EncodedDetections; ms: number } };
-  lookup: { request: { ids: string[] }; response: { results: LookupResult[] } };
+  /**
+   * Facts for a batch of ids from the bundled dataset. `enrich`: also ask the online service (when the
+   * user switched it on) about unknown Kamerstukken; a content script asks it only for the citation
+   * the user hovers or focuses, within a per-page budget; a page's scan never does.
+   */
+  lookup: { request: { ids: string[]; enrich?: boolean }; response: { results: LookupResult[] } };
   datasetStatus: { request: Record<string, never>; response: DatasetStatus };
   /** A `_locales/<language>/messages.json` file, for a content script showing a language chosen in the options. */
   uiMessages: { request: { language: 'nl' | 'en' }; response: { messages: unknown } };
