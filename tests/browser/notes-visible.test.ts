@@ -3,7 +3,16 @@ import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { askBackground, askContent, launchExtension, pageCitations, type ExtensionSession } from './harness';
-import { clearAllNotes } from './notes-helpers';
+import {
+  clearAllNotes,
+  clickClosedUi,
+  closedUiBoxes,
+  dragSelect,
+  hasNoteFrame,
+  noteFrame,
+  textBox,
+} from './notes-helpers';
+import { resetSettings } from './pages-helpers';
 import { comparePixels, decodePng } from './pixels';
 
 const LETTER = 'https://www.tweedekamer.nl/kamerstukken/brieven_regering/notities';
@@ -82,3 +91,68 @@ describe('a saved note is painted on the page', () => {
     });
   }
 });
+
+describe('the note frame, as the user sees it', () => {
+  const WORDS = {
+    nl: { heading: 'Nieuwe notitie', save: 'Opslaan' },
+    en: { heading: 'New note', save: 'Save' },
+  };
+  for (const language of ['nl', 'en'] as const)
+    for (const scheme of ['light', 'dark'] as const) {
+      it(`shows the form and a passage's notes in ${language}, ${scheme}`, async () => {
+        await resetSettings(session, language);
+        await clearAllNotes(session);
+        await askBackground(session, 'notesSave', {
+          note: {
+            url: LETTER,
+            title: 'Kamerbrief',
+            selectors: [
+              { type: 'TextQuoteSelector', exact: PASSAGE, prefix: 'bijdrage van ', suffix: ' gereserveerd' },
+            ],
+            body: 'Bedrag nagaan bij BZ',
+            tags: ['begroting'],
+            colour: 'blue',
+          },
+        });
+        const page = await openLetter(scheme);
+        await expect
+          .poll(async () => (await askContent(session, page, 'pageNotes', {})).notes.length)
+          .toBe(1);
+
+        await dragSelect(page, '#evaluation', 'De evaluatie van de actieagenda');
+        await clickClosedUi(page, '.note-select-button');
+        const form = (await noteFrame(page)).locator('.note-form');
+        await form.waitFor();
+        expect(await form.locator('.note-heading').textContent()).toBe(WORDS[language].heading);
+        expect(await form.locator('.note-save').textContent()).toBe(WORDS[language].save);
+        await page.waitForTimeout(300); // sized to its card
+        await frameShot(page, `frame-form-${language}-${scheme}`);
+        await form.locator('.note-cancel').click();
+        await expect.poll(() => hasNoteFrame(page)).toBe(false);
+
+        const box = await textBox(page, '#budget', PASSAGE);
+        await page.mouse.move(box.middle.x - 40, box.middle.y - 40);
+        await page.mouse.move(box.middle.x, box.middle.y, { steps: 4 });
+        const popover = (await noteFrame(page)).locator('.note-popover');
+        await popover.waitFor();
+        expect(await popover.locator('.note-text').textContent()).toBe('Bedrag nagaan bij BZ');
+        await page.waitForTimeout(300);
+        await frameShot(page, `frame-view-${language}-${scheme}`);
+        await page.close();
+      });
+    }
+  afterAll(() => resetSettings(session, 'nl'));
+});
+
+/** A screenshot of the page around the open note frame. */
+async function frameShot(page: Page, name: string): Promise<void> {
+  const [frame] = await closedUiBoxes(page, 'iframe.note-frame');
+  if (!frame) throw new Error('no note frame open');
+  const clip = {
+    x: Math.max(0, frame.x - 40),
+    y: Math.max(0, frame.y - 40),
+    width: Math.min(frame.width + 80, 1200 - Math.max(0, frame.x - 40)),
+    height: frame.height + 80,
+  };
+  await writeFile(path.join(SHOTS, `${name}.png`), await page.screenshot({ clip }));
+}
