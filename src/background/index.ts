@@ -54,6 +54,7 @@ restrictStorage();
 const store = new AnnotationStore();
 const notes = createNotesHandlers({ store, anchors: new NoteAnchors(), openNote: openNoteInTab });
 const noteFrames = createNoteFrameHandlers({
+  storage: browser.storage.session,
   readNote: (id) => store.get(id),
   tellContent: async ({ tabId, frameId }, payload) => {
     await askTab(tabId, 'noteFrameEvent', payload, { frameId });

@@ -6,7 +6,7 @@
  * carries nothing but that token. The frame's reports go back to the one content script that asked,
  * through the worker: the page never sees them.
  */
-import browser from 'webextension-polyfill';
+import type { Storage } from 'webextension-polyfill';
 import type { Annotation, NewAnnotation } from '../core/annotations/model';
 import type { BackgroundRequests, NoteFrameRequest, NoteFrameTask } from '../messaging/contract';
 import type { Handlers } from '../messaging/server';
@@ -18,6 +18,8 @@ const TASK_TTL_MS = 10 * 60 * 1000;
 const KEY_PREFIX = 'noteFrame:';
 const MAX_QUOTE = 20_000;
 const MAX_IDS = 50;
+/** A passage's quote and selectors (a few times the quote); storage.session is small. */
+const MAX_TASK_CHARS = 200_000;
 
 interface StoredTask {
   request: NoteFrameRequest;
@@ -36,7 +38,8 @@ export interface NoteFrameDeps {
     task: { tabId: number; frameId: number },
     payload: BackgroundRequests['noteFrameEvent']['request'],
   ) => Promise<void>;
-  storage?: Pick<browser.Storage.StorageArea, 'get' | 'set' | 'remove'>;
+  /** storage.session in the worker (closed to content scripts; survives the worker stopping). */
+  storage: Pick<Storage.StorageArea, 'get' | 'set' | 'remove'>;
   now?: () => number;
 }
 
@@ -71,7 +74,7 @@ function checkRequest(value: unknown): NoteFrameRequest {
 }
 
 export function createNoteFrameHandlers(deps: NoteFrameDeps): NoteFrameHandlers {
-  const storage = deps.storage ?? browser.storage.session;
+  const { storage } = deps;
   const now = deps.now ?? Date.now;
   const load = async (token: unknown): Promise<StoredTask> => {
     if (typeof token !== 'string' || !/^[0-9a-f-]{36}$/.test(token)) throw new Error('noteFrame: bad token');
@@ -81,14 +84,18 @@ export function createNoteFrameHandlers(deps: NoteFrameDeps): NoteFrameHandlers 
       throw new Error('noteFrame: this note window has expired');
     return task;
   };
-  const forgetExpired = async () => {
+  /** Drops expired tasks, and the ones the same frame asked for before (one note frame per content script). */
+  const forget = async (from: { tabId: number; frameId: number }) => {
     const all = await storage.get(null);
-    const expired = Object.entries(all)
-      .filter(
-        ([key, task]) => key.startsWith(KEY_PREFIX) && now() - (task as StoredTask).created > TASK_TTL_MS,
-      )
+    const stale = Object.entries(all)
+      .filter(([key, value]) => {
+        if (!key.startsWith(KEY_PREFIX)) return false;
+        const task = value as StoredTask;
+        const superseded = task.tabId === from.tabId && task.frameId === from.frameId;
+        return now() - task.created > TASK_TTL_MS || superseded;
+      })
       .map(([key]) => key);
-    if (expired.length > 0) await storage.remove(expired);
+    if (stale.length > 0) await storage.remove(stale);
   };
   /** A page's note that is not in the trash, or nothing. */
   const ownNote = async (id: string, pageUrl: string) => {
@@ -101,7 +108,8 @@ export function createNoteFrameHandlers(deps: NoteFrameDeps): NoteFrameHandlers 
       const pageUrl = senderPage(caller, 'noteFrameOpen');
       const { tabId, frameId } = pageOf(caller, 'noteFrameOpen');
       const request = checkRequest(task);
-      await forgetExpired();
+      if (JSON.stringify(request).length > MAX_TASK_CHARS) throw new Error('noteFrameOpen: task too large');
+      await forget({ tabId, frameId });
       const token = crypto.randomUUID();
       const stored: StoredTask = { request, pageUrl, tabId, frameId, created: now(), claimed: false };
       await storage.set({ [KEY_PREFIX + token]: stored });

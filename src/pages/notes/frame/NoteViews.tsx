@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { COLOURS, type Annotation, type Colour } from '../../../core/annotations/model';
+import type { Annotation, Colour } from '../../../core/annotations/model';
 import { t } from '../../../ui/i18n';
-import { NoteContent, parseTags } from '../../../ui/note-parts';
+import { ColourChoice, NoteContent, parseTags } from '../../../ui/note-parts';
 import { trusted } from '../../../ui/trusted';
 
 /**
@@ -87,21 +87,13 @@ export function NoteForm({ quote, citationId, initial, editing, onSave, onCancel
           onInput={(event) => setBody(event.currentTarget.value)}
         />
       </label>
-      <fieldset class="note-colours">
-        <legend>{t('note_form_colour', undefined, 'Colour')}</legend>
-        {COLOURS.map((c) => (
-          <label key={c} class={`swatch swatch-${c}`} title={t(`colour_${c}`, undefined, c)}>
-            <input
-              type="radio"
-              name="bronwijzer-note-colour"
-              value={c}
-              checked={colour === c}
-              aria-label={t(`colour_${c}`, undefined, c)}
-              onChange={() => setColour(c)}
-            />
-          </label>
-        ))}
-      </fieldset>
+      <ColourChoice
+        class="note-colours"
+        name="bronwijzer-note-colour"
+        value={colour}
+        swatchClass={(c) => `swatch swatch-${c}`}
+        onChange={setColour}
+      />
       <label class="note-label">
         {t('note_form_tags', undefined, 'Tags (comma separated)')}
         <input
