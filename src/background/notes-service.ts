@@ -160,7 +160,7 @@ export function createNotesHandlers(deps: NotesDeps): NotesHandlers {
       return { ...page, anchors: await marks(anchors.get(page.notes.map((n) => n.id))) };
     },
     async notesRecent({ limit }) {
-      await purgeExpired();
+      // The first screen leaves the trash out: no purge needed before it (the full list that follows purges).
       const [notes, total] = await Promise.all([
         store.listRecent(count(limit, 'notesRecent')),
         store.count(),
