@@ -9,7 +9,7 @@ export default defineConfig(({ mode }) => {
   const firefox = mode === 'firefox';
   const base = { ...manifest, version: pkg.version };
   // The content script is built as one self-contained file (no ESM loader importing hashed chunks):
-  // it needs no web_accessible_resources, and the same file can be registered at run time for a
+  // its code needs no web_accessible_resources (only the note frame is one), and the same file can be registered at run time for a
   // site the user adds (src/ui/sites.ts), where a loader's import would be refused.
   const contentScripts = { standaloneFiles: ['src/content/index.ts'] };
   return {
@@ -22,8 +22,11 @@ export default defineConfig(({ mode }) => {
       outDir: firefox ? 'dist-firefox' : 'dist',
       emptyOutDir: true,
       target: 'es2022',
-      // Pages the manifest does not name in every build (the notes page is Chrome's side panel only).
-      rollupOptions: { input: { notes: 'src/pages/notes/index.html' } },
+      // Pages the manifest does not name in every build (the notes page is Chrome's side panel only;
+      // the note frame is named only as a web-accessible resource).
+      rollupOptions: {
+        input: { notes: 'src/pages/notes/index.html', noteFrame: 'src/pages/notes/frame/index.html' },
+      },
     },
   };
 });

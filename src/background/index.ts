@@ -2,17 +2,25 @@ import browser from 'webextension-polyfill';
 import datasetUrl from '../../data/dataset.json?url';
 import { detectCitations } from '../core/detect';
 import { detectBatch } from './detect-batch';
-import { BACKGROUND_REQUEST_TYPES, type BackgroundRequests } from '../messaging/contract';
+import { BACKGROUND_REQUEST_TYPES, BACKGROUND_SENDERS, type BackgroundRequests } from '../messaging/contract';
 import { encodeDetections } from '../messaging/detections';
 import { askTab } from '../messaging/client';
 import { serveRequests } from '../messaging/server';
 import { fetchCatalog } from '../ui/i18n';
 import { loadSettings } from '../ui/settings-store';
 import { ENRICHMENT_ORIGIN } from '../ui/sites';
-import { fetchJson, OnlineEnrichment } from './online-enrichment';
+import {
+  ENRICH_PER_PAGE,
+  fetchJson,
+  OnlineEnrichment,
+  PageEnrichmentBudget,
+  unknownKamerstukken,
+} from './online-enrichment';
 import { AnnotationStore } from './annotation-store';
 import { NoteAnchors } from './note-anchors';
+import { createNoteFrameHandlers } from './note-frames';
 import { createNotesHandlers } from './notes-service';
+import { contentSettingsFor, restrictStorage, tellTabsSettingsChanged } from './settings-access';
 import { createNoteMenu, listenToNoteMenu, openNoteInTab } from './notes-tabs';
 import { ReferenceStore } from './reference-db';
 import { watchSitePermissions } from './site-permissions';
@@ -33,45 +41,71 @@ const enrichment = new OnlineEnrichment(fetchJson, async () => {
   return settings.onlineEnrichment && browser.permissions.contains({ origins: [ENRICHMENT_ORIGIN] });
 });
 
+const enrichmentBudget = new PageEnrichmentBudget(browser.storage.session);
+/** The popup lists a page's citations: it may ask about as many as a page's budget. */
+const MAX_ENRICH_LISTED = ENRICH_PER_PAGE;
+
 // For benchmarks and diagnostics from DevTools: the worker's global is private to the extension.
 Object.assign(globalThis, { bronwijzer: { reference } });
 
+// Before anything else: settings and note-frame tasks are for the extension's own pages only.
+restrictStorage();
+
 // Saved notes: the store opens lazily on the first request and keeps nothing only in memory.
-const notes = createNotesHandlers({
-  store: new AnnotationStore(),
-  anchors: new NoteAnchors(),
-  openNote: openNoteInTab,
+const store = new AnnotationStore();
+const notes = createNotesHandlers({ store, anchors: new NoteAnchors(), openNote: openNoteInTab });
+const noteFrames = createNoteFrameHandlers({
+  storage: browser.storage.session,
+  readNote: (id) => store.get(id),
+  tellContent: async ({ tabId, frameId }, payload) => {
+    await askTab(tabId, 'noteFrameEvent', payload, { frameId });
+  },
 });
 
-serveRequests<BackgroundRequests>(BACKGROUND_REQUEST_TYPES, {
-  ...notes,
-  async detect({ texts }) {
-    if (!Array.isArray(texts) || texts.some((text) => typeof text !== 'string'))
-      throw new Error('detect: texts must be strings');
-    if (texts.reduce((sum, text) => sum + text.length, 0) > MAX_DETECT_CHARS)
-      throw new Error(`detect: at most ${MAX_DETECT_CHARS} characters per request`);
-    const start = performance.now();
-    const perText = detectBatch(texts, detectCitations, ({ index, length, error }) =>
-      console.warn(`Bronwijzer: detection skipped text ${index} (${length} characters)`, error),
-    );
-    const detections = encodeDetections(perText);
-    return { detections, ms: performance.now() - start };
+serveRequests<BackgroundRequests>(
+  BACKGROUND_REQUEST_TYPES,
+  {
+    ...notes,
+    ...noteFrames,
+    contentSettings: async (_, caller) => contentSettingsFor(caller),
+    async detect({ texts }) {
+      if (!Array.isArray(texts) || texts.some((text) => typeof text !== 'string'))
+        throw new Error('detect: texts must be strings');
+      if (texts.reduce((sum, text) => sum + text.length, 0) > MAX_DETECT_CHARS)
+        throw new Error(`detect: at most ${MAX_DETECT_CHARS} characters per request`);
+      const start = performance.now();
+      const perText = detectBatch(texts, detectCitations, ({ index, length, error }) =>
+        console.warn(`Bronwijzer: detection skipped text ${index} (${length} characters)`, error),
+      );
+      const detections = encodeDetections(perText);
+      return { detections, ms: performance.now() - start };
+    },
+    async lookup({ ids, enrich }, caller) {
+      if (!Array.isArray(ids) || ids.some((id) => typeof id !== 'string'))
+        throw new Error('lookup: ids must be strings');
+      if (ids.length > MAX_LOOKUP_IDS) throw new Error(`lookup: at most ${MAX_LOOKUP_IDS} ids per request`);
+      const results = await reference.lookup(ids);
+      if (enrich !== true) return { results };
+      // Online only for what the user looks at: within a page's budget (content scripts), the popup's list.
+      const wanted = unknownKamerstukken(results).length;
+      const granted =
+        caller.kind === 'content'
+          ? await enrichmentBudget.take(caller, wanted)
+          : Math.min(wanted, MAX_ENRICH_LISTED);
+      return { results: await enrichment.enrich(results, granted) };
+    },
+    async datasetStatus() {
+      const { version, dataAsOf, recordCount, seededAt } = await reference.status();
+      return { version, dataAsOf, recordCount, seededAt };
+    },
+    async uiMessages({ language }) {
+      if (language !== 'nl' && language !== 'en') throw new Error('uiMessages: language must be nl or en');
+      return { messages: await fetchCatalog(language) };
+    },
   },
-  async lookup({ ids }) {
-    if (!Array.isArray(ids) || ids.some((id) => typeof id !== 'string'))
-      throw new Error('lookup: ids must be strings');
-    if (ids.length > MAX_LOOKUP_IDS) throw new Error(`lookup: at most ${MAX_LOOKUP_IDS} ids per request`);
-    return { results: await enrichment.enrich(await reference.lookup(ids)) };
-  },
-  async datasetStatus() {
-    const { version, dataAsOf, recordCount, seededAt } = await reference.status();
-    return { version, dataAsOf, recordCount, seededAt };
-  },
-  async uiMessages({ language }) {
-    if (language !== 'nl' && language !== 'en') throw new Error('uiMessages: language must be nl or en');
-    return { messages: await fetchCatalog(language) };
-  },
-});
+  BACKGROUND_SENDERS,
+);
+tellTabsSettingsChanged();
 
 watchSitePermissions();
 

@@ -11,16 +11,26 @@ import {
   exportMarkdown,
   EXPORT_FORMATS,
 } from '../core/annotations/export';
+import { EXPORT_LABELS } from '../core/annotations/export-labels';
 import { importJsonLd } from '../core/annotations/import';
-import { createAnnotation, type Annotation, type NewAnnotation } from '../core/annotations/model';
+import {
+  createAnnotation,
+  tryNormalizePageUrl,
+  type Annotation,
+  type NewAnnotation,
+} from '../core/annotations/model';
 import type { BackgroundRequests } from '../messaging/contract';
 import { NOTES_CHANNEL, type NotesChange } from '../messaging/notes-channel';
 import type { Handlers } from '../messaging/server';
+import { pageOf, type Caller } from '../messaging/senders';
 import type { AnnotationStore } from './annotation-store';
 import type { NoteAnchors } from './note-anchors';
 
 /** Upper bound on one batch of ids (delete, restore, anchoring report). */
 const MAX_BATCH = 50_000;
+/** A note stays in the trash this long, then it is removed for good. */
+export const TRASH_DAYS = 30;
+const DAY_MS = 24 * 60 * 60 * 1000;
 
 export type NotesHandlers = Pick<
   Handlers<BackgroundRequests>,
@@ -35,6 +45,7 @@ export type NotesHandlers = Pick<
   | 'notesExport'
   | 'notesImport'
   | 'notesOpen'
+  | 'notesEmptyTrash'
 >;
 
 export interface NotesDeps {
@@ -44,6 +55,15 @@ export interface NotesDeps {
   broadcast?: (change: NotesChange) => void;
   /** Opens a note's page and shows the note there (the worker's tab plumbing). */
   openNote?: (note: Annotation) => Promise<{ tabId: number; shown: boolean }>;
+  /** The clock (tests move it to check the trash's 30 days). */
+  now?: () => Date;
+}
+
+/** The sender's page, as notes store it (no fragment); a page that is not a web page has no notes. */
+export function senderPage(caller: Caller, request: string): string {
+  const url = tryNormalizePageUrl(pageOf(caller, request).pageUrl);
+  if (url === undefined) throw new Error(`${request}: this page cannot have notes`);
+  return url;
 }
 
 function ids(value: unknown, request: string): string[] {
@@ -87,6 +107,12 @@ export function defaultBroadcast(): (change: NotesChange) => void {
 export function createNotesHandlers(deps: NotesDeps): NotesHandlers {
   const { store, anchors } = deps;
   const broadcast = deps.broadcast ?? defaultBroadcast();
+  const now = deps.now ?? (() => new Date());
+  /** Notes longer than TRASH_DAYS in the trash go for good before anything lists or exports them. */
+  const purgeExpired = async () => {
+    const purged = await store.purgeDeleted(new Date(now().getTime() - TRASH_DAYS * DAY_MS));
+    if (purged > 0) broadcast({ reload: true });
+  };
   const changed = (notes: Annotation[]) => {
     if (notes.length > 0) broadcast({ changed: notes });
     return notes;
@@ -115,10 +141,12 @@ export function createNotesHandlers(deps: NotesDeps): NotesHandlers {
       for (const id of ids(payload.ids, 'notesRestore')) notes.push(await store.restore(id));
       return { notes: changed(notes) };
     },
-    async notesForPage({ url }) {
-      return { notes: await store.listByPage(text(url, 'url')) };
+    async notesForPage(_, caller) {
+      const notes = await store.listByPage(senderPage(caller, 'notesForPage'));
+      return { notes: notes.map(({ id, colour, target }) => ({ id, colour, target })) };
     },
     async notesList({ includeDeleted, limit, afterId }) {
+      await purgeExpired();
       const options = { includeDeleted: includeDeleted === true };
       if (limit === undefined) {
         const [notes, anchorStates] = await Promise.all([store.listAll(options), marks(anchors.all())]);
@@ -132,22 +160,28 @@ export function createNotesHandlers(deps: NotesDeps): NotesHandlers {
       return { ...page, anchors: await marks(anchors.get(page.notes.map((n) => n.id))) };
     },
     async notesRecent({ limit }) {
+      // The first screen leaves the trash out: no purge needed before it (the full list that follows purges).
       const [notes, total] = await Promise.all([
         store.listRecent(count(limit, 'notesRecent')),
         store.count(),
       ]);
       return { notes, total, anchors: await marks(anchors.get(notes.map((n) => n.id))) };
     },
-    async notesAnchored(payload) {
-      const placed = ids(payload.placed, 'notesAnchored');
-      const orphaned = ids(payload.orphaned, 'notesAnchored');
-      await anchors.report(text(payload.url, 'url'), placed, orphaned);
+    async notesAnchored(payload, caller) {
+      const url = senderPage(caller, 'notesAnchored');
+      // A page reports only on its own notes.
+      const own = new Set((await store.listByPage(url)).map((note) => note.id));
+      const placed = ids(payload.placed, 'notesAnchored').filter((id) => own.has(id));
+      const orphaned = ids(payload.orphaned, 'notesAnchored').filter((id) => own.has(id));
+      await anchors.report(url, placed, orphaned);
       return { ok: true };
     },
-    async notesExport({ format, includeDeleted }) {
+    async notesExport({ format, includeDeleted, language }) {
       if (!Object.hasOwn(EXPORT_FORMATS, format)) throw new Error(`Unknown export format ${String(format)}`);
+      await purgeExpired();
       const notes = await store.listAll({ includeDeleted: includeDeleted === true });
-      const options = { includeDeleted: includeDeleted === true };
+      const labels = EXPORT_LABELS[language === 'nl' ? 'nl' : 'en'];
+      const options = { includeDeleted: includeDeleted === true, labels };
       const out =
         format === 'jsonld'
           ? exportJsonLd(notes, options)
@@ -156,7 +190,8 @@ export function createNotesHandlers(deps: NotesDeps): NotesHandlers {
             : exportCsv(notes, options);
       return {
         text: out,
-        fileName: exportFileName(format),
+        fileName: exportFileName(format, now(), options),
+        includesTrash: options.includeDeleted,
         mimeType: EXPORT_FORMATS[format].mimeType,
         count: options.includeDeleted ? notes.length : notes.filter((n) => !n.deletedAt).length,
       };
@@ -173,6 +208,12 @@ export function createNotesHandlers(deps: NotesDeps): NotesHandlers {
       if (!note) throw new Error('This note no longer exists.');
       if (!deps.openNote) throw new Error('Opening pages is not available here.');
       return deps.openNote(note);
+    },
+    async notesEmptyTrash() {
+      // Everything in the trash, whatever its time stamp says (ISO strings compare as text).
+      const purged = await store.purgeDeleted(new Date('9999-12-31T23:59:59.999Z'));
+      if (purged > 0) broadcast({ reload: true });
+      return { purged };
     },
   };
 }

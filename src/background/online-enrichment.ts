@@ -9,6 +9,7 @@ import {
   type OnlineFacts,
 } from '../core/enrichment/tk-open-data';
 import { parseId, type KamerstukId } from '../core/ids';
+import type { Storage } from 'webextension-polyfill';
 
 /** Answers are kept this long before the service is asked again. */
 const CACHE_DAYS = 30;
@@ -62,11 +63,9 @@ export class OnlineEnrichment {
     return this.dbPromise;
   }
 
-  async enrich(results: LookupResult[]): Promise<LookupResult[]> {
-    const unknown = results
-      .filter((result) => result.kind === 'kamerstuk' && !result.known)
-      .map((result) => parseId(result.id))
-      .filter((id): id is KamerstukId => id?.kind === 'kamerstuk');
+  /** Enriches at most `limit` of the unknown Kamerstukken (in order); the rest stay as the bundle has them. */
+  async enrich(results: LookupResult[], limit = Infinity): Promise<LookupResult[]> {
+    const unknown = unknownKamerstukken(results).slice(0, limit);
     if (unknown.length === 0 || !(await this.enabled())) return results;
 
     const answers = await this.answersFor(unknown);
@@ -142,6 +141,39 @@ export class OnlineEnrichment {
       for (const answer of fresh) answers.set(answer.id, answer);
     }
     return answers;
+  }
+}
+
+/** The Kamerstukken among lookup results that the bundled dataset does not know. */
+export function unknownKamerstukken(results: readonly LookupResult[]): KamerstukId[] {
+  return results
+    .filter((result) => result.kind === 'kamerstuk' && !result.known)
+    .map((result) => parseId(result.id))
+    .filter((id): id is KamerstukId => id?.kind === 'kamerstuk');
+}
+
+/** At most this many Kamerstukken of one page are looked up online, however many the page holds. */
+export const ENRICH_PER_PAGE = 20;
+
+/**
+ * How many online lookups a page has left. Counted per tab and page address in storage.session (the
+ * worker may stop between hovers; storage.session is closed to content scripts), so a page that
+ * makes the user's focus run over hundreds of citations still sends at most ENRICH_PER_PAGE.
+ */
+export class PageEnrichmentBudget {
+  constructor(
+    private readonly storage: Pick<Storage.StorageArea, 'get' | 'set'>,
+    private readonly perPage = ENRICH_PER_PAGE,
+  ) {}
+
+  /** Takes up to `wanted` from the page's budget; returns how many were granted. */
+  async take(page: { tabId: number; pageUrl: string }, wanted: number): Promise<number> {
+    if (wanted <= 0) return 0;
+    const key = `enrich:${page.tabId}:${page.pageUrl}`;
+    const used = Number((await this.storage.get(key))[key] ?? 0);
+    const granted = Math.max(0, Math.min(wanted, this.perPage - used));
+    if (granted > 0) await this.storage.set({ [key]: used + granted });
+    return granted;
   }
 }
 

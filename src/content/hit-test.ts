@@ -31,6 +31,8 @@ export function followPointer(
   doc.addEventListener(
     'pointermove',
     (event) => {
+      // A page script's synthetic pointer must not open a tooltip or a note.
+      if (!event.isTrusted) return;
       latest = { x: event.clientX, y: event.clientY, overUi: event.composedPath().includes(ownUi) };
       if (frame) return;
       frame = requestAnimationFrame(() => {

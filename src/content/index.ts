@@ -71,6 +71,14 @@ async function start(doc: Document): Promise<void> {
       await settled();
       return { found: revealCitation(layer, tooltips, String(id)) !== undefined };
     },
+    async settingsChanged() {
+      preferences.changed();
+      return { ok: true };
+    },
+    async noteFrameEvent({ token, event }) {
+      notes?.frameEvent(token, event);
+      return { ok: true };
+    },
     async pageState() {
       return { host: preferences.host, annotating: preferences.annotating };
     },

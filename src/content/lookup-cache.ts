@@ -2,14 +2,36 @@ import type { LookupResult } from '../core/dataset/types';
 import { askBackground } from '../messaging/client';
 import type { LookupSource } from './tooltip/controller';
 
-/** Facts for the page's citations, fetched in one batch per scan. */
+/**
+ * Facts for the page's citations, fetched from the bundled dataset in one batch per scan. Online
+ * enrichment (when switched on) is asked only for a citation whose tooltip is shown — the one the
+ * user hovers or focuses — one at a time; the worker caps it per page.
+ */
 export class LookupCache implements LookupSource {
   private readonly results = new Map<string, LookupResult | null>();
   private readonly pending = new Set<string>();
+  private readonly enrichAsked = new Set<string>();
   private readonly listeners: (() => void)[] = [];
 
+  /** The tooltip asks this for the citation it shows. */
   resultFor(id: string): LookupResult | null | undefined {
-    return this.results.get(id);
+    const result = this.results.get(id);
+    if (result && result.kind === 'kamerstuk' && !result.known && !this.enrichAsked.has(id)) {
+      this.enrichAsked.add(id);
+      void this.enrich(id);
+    }
+    return result;
+  }
+
+  private async enrich(id: string): Promise<void> {
+    try {
+      const [result] = (await askBackground('lookup', { ids: [id], enrich: true })).results;
+      if (!result?.known) return;
+      this.results.set(id, result);
+      for (const listener of this.listeners) listener();
+    } catch (error) {
+      console.warn('Bronwijzer: online lookup failed', error);
+    }
   }
 
   onUpdate(listener: () => void): void {

@@ -1,9 +1,7 @@
-import { kindEnabled, type Settings } from '../core/settings';
-import { patternCoversHost } from '../core/sites';
+import { kindEnabled } from '../core/settings';
 import { askBackground } from '../messaging/client';
+import type { ContentSettings } from '../messaging/contract';
 import { applyLanguage } from '../ui/i18n';
-import { loadSettings, onSettingsChanged } from '../ui/settings-store';
-import { isOfficialHost } from '../ui/sites';
 import type { CitationLayer } from './citation-layer';
 import type { TooltipController } from './tooltip/controller';
 
@@ -25,14 +23,6 @@ export function hostOf(doc: Document): string {
 }
 
 /**
- * Off when the user switched the site off, or removed it from the added sites (a script injected
- * into an open tab keeps running until the tab reloads, so it steps back by itself).
- */
-const annotatingIn = (settings: Settings, host: string) =>
-  !settings.disabledHosts.includes(host) &&
-  (!host || isOfficialHost(host) || settings.extraSites.some((site) => patternCoversHost(site, host)));
-
-/**
  * Applies the user's settings to the content script, now and whenever they change: the site
  * switch (highlights cleared and restored live), the kinds, the tooltip delay and the language.
  * `rescan` must re-read the whole page with the current filter; it is skipped while switched off.
@@ -42,10 +32,12 @@ export async function followSettings(
   layer: CitationLayer,
   tooltips: TooltipController,
   rescan: () => Promise<void>,
-): Promise<Preferences> {
+): Promise<Preferences & { changed: () => void }> {
   const host = hostOf(doc);
-  let settings = await loadSettings();
-  const state = { host, annotating: annotatingIn(settings, host) };
+  // storage.local is closed to content scripts: the worker answers for this page.
+  const load = () => askBackground('contentSettings', {});
+  let settings: ContentSettings = await load();
+  const state = { host, annotating: settings.annotating };
   const loadCatalog = async (language: 'nl' | 'en') =>
     (await askBackground('uiMessages', { language })).messages;
 
@@ -53,7 +45,7 @@ export async function followSettings(
   tooltips.openDelayMs = settings.tooltipDelayMs;
   if (settings.language !== 'auto') await applyLanguage(settings.language, loadCatalog);
 
-  onSettingsChanged((next) => {
+  const apply = (next: ContentSettings) => {
     const before = settings;
     settings = next;
     tooltips.openDelayMs = next.tooltipDelayMs;
@@ -61,7 +53,7 @@ export async function followSettings(
       void applyLanguage(next.language, loadCatalog).then(() => tooltips.refresh());
 
     const wasAnnotating = state.annotating;
-    state.annotating = annotatingIn(next, host);
+    state.annotating = next.annotating;
     const kindsChanged = next.enabledKinds.join() !== before.enabledKinds.join();
     if (!state.annotating) {
       if (wasAnnotating) {
@@ -72,6 +64,9 @@ export async function followSettings(
       tooltips.close();
       void rescan();
     }
-  });
-  return state;
+  };
+  const changed = () => {
+    load().then(apply, (error: unknown) => console.warn('Bronwijzer: settings unavailable', error));
+  };
+  return Object.assign(state, { changed });
 }

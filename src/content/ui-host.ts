@@ -1,8 +1,11 @@
 import { OWN_UI_ATTRIBUTE } from './page-text';
 
 /**
- * One host element for all our UI, with an open shadow root: page CSS cannot style what is inside,
+ * One host element per piece of our UI, with a shadow root: page CSS cannot style what is inside,
  * and our CSS cannot reach the page. The host itself takes no space, so the page never shifts.
+ * `closed` (the notes' UI): a page script cannot reach inside through `host.shadowRoot` either.
+ * The citation tooltip's stays open: it shows only the public reference data the page could look
+ * up itself, and its one acting button ("Save note") accepts only a person's click.
  */
 export interface UiHost {
   host: HTMLElement;
@@ -14,7 +17,12 @@ export interface UiHost {
 }
 
 /** `tag` names the host element: one per piece of UI (`bronwijzer-ui` is the citation tooltip's). */
-export function createUiHost(doc: Document, css: string, tag = 'bronwijzer-ui'): UiHost {
+export function createUiHost(
+  doc: Document,
+  css: string,
+  tag = 'bronwijzer-ui',
+  mode: ShadowRootMode = 'open',
+): UiHost {
   const host = doc.createElement(tag);
   host.setAttribute(OWN_UI_ATTRIBUTE, '');
   for (const [property, value] of Object.entries({
@@ -29,7 +37,7 @@ export function createUiHost(doc: Document, css: string, tag = 'bronwijzer-ui'):
   })) {
     host.style.setProperty(property, value, 'important');
   }
-  const root = host.attachShadow({ mode: 'open' });
+  const root = host.attachShadow({ mode });
   const style = doc.createElement('style');
   style.textContent = css;
   const mount = doc.createElement('div');

@@ -71,6 +71,6 @@ export function normalizeSettings(stored: unknown): Settings {
   };
 }
 
-export function kindEnabled(settings: Settings, kind: string): boolean {
+export function kindEnabled(settings: Pick<Settings, 'enabledKinds'>, kind: string): boolean {
   return isCitationKind(kind) && settings.enabledKinds.includes(kind);
 }

@@ -17,6 +17,16 @@ export function t(key: string, substitutions?: string[], fallback = key): string
   return browser.i18n.getMessage(key, substitutions) || fallback;
 }
 
+/**
+ * A message that counts something, in the right plural form for the UI language: `<key>_one` or
+ * `<key>_other` (nl and en have just these two), with the count as `$1` and `extra` after it.
+ */
+export function tCount(key: string, count: number, extra: string[] = []): string {
+  const form = new Intl.PluralRules(uiLanguage()).select(count) === 'one' ? 'one' : 'other';
+  const substitutions = [String(count), ...extra];
+  return t(`${key}_${form}`, substitutions, t(`${key}_other`, substitutions));
+}
+
 /** The language the UI speaks now, as a BCP 47 tag for `lang` attributes and date formats. */
 export function uiLanguage(): string {
   return t('@@ui_locale', undefined, 'nl').replace('_', '-');

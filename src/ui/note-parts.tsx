@@ -1,8 +1,8 @@
 /**
- * Pieces of a note's display and editing shared by the in-page notes (content script, shadow DOM) and the notes
- * page. Each place styles them with its own stylesheet. Note strings are rendered as text, never parsed as HTML.
+ * Pieces of a note's display and editing shared by the note frame (shown over a page) and the notes page.
+ * Each place styles them with its own stylesheet. Note strings are rendered as text, never parsed as HTML.
  */
-import type { Annotation } from '../core/annotations/model';
+import { COLOURS, type Annotation, type Colour } from '../core/annotations/model';
 import { t } from './i18n';
 
 /** "a, b ;c" → ["a", "b", "c"]; the model trims and de-duplicates. */
@@ -30,5 +30,32 @@ export function NoteContent({ note }: { note: Pick<Annotation, 'body' | 'tags'> 
         </ul>
       )}
     </>
+  );
+}
+
+/** The palette as radio buttons; `swatchClass` gives each choice's class in the place's stylesheet. */
+export function ColourChoice(props: {
+  class: string;
+  name: string;
+  value: Colour;
+  swatchClass: (colour: Colour) => string;
+  onChange: (colour: Colour) => void;
+}) {
+  return (
+    <fieldset class={props.class}>
+      <legend>{t('note_form_colour', undefined, 'Colour')}</legend>
+      {COLOURS.map((c) => (
+        <label key={c} class={props.swatchClass(c)} title={t(`colour_${c}`, undefined, c)}>
+          <input
+            type="radio"
+            name={props.name}
+            value={c}
+            checked={props.value === c}
+            aria-label={t(`colour_${c}`, undefined, c)}
+            onChange={() => props.onChange(c)}
+          />
+        </label>
+      ))}
+    </fieldset>
   );
 }

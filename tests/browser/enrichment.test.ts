@@ -70,6 +70,9 @@ describe('online enrichment (opt-in)', () => {
     await setEnrichment(session, true);
     const page = await session.open(PAGE);
     await expect.poll(async () => (await pageCitations(session, page)).length).toBeGreaterThan(0);
+    // Loading the page asks nothing online: only what the user points at is looked up.
+    await page.waitForTimeout(1000);
+    expect(openDataRequests(session)).toEqual([]);
     await hoverText(page, 'Kamerstuk 36 987');
     await expect
       .poll(() => tooltip(page).locator('.title').textContent())

@@ -7,6 +7,15 @@ import type { Annotation, NewAnnotation } from '../../src/core/annotations/model
 import type { PageNote } from '../../src/messaging/contract';
 import { SITES_DIR } from './fixture-server';
 import {
+  clearAllNotes,
+  clickClosedUi,
+  closedUiBoxes,
+  dragSelect,
+  hasNoteFrame,
+  noteFrame,
+  textBox,
+} from './notes-helpers';
+import {
   askBackground,
   askContent,
   hoverText,
@@ -16,6 +25,7 @@ import {
   tooltip,
   type ExtensionSession,
 } from './harness';
+import { resetSettings } from './pages-helpers';
 
 const LETTER = 'https://www.tweedekamer.nl/kamerstukken/brieven_regering/notities';
 const LETTER_FILE = path.join(SITES_DIR, 'www.tweedekamer.nl/kamerstukken/brieven_regering/notities.html');
@@ -33,7 +43,9 @@ afterAll(async () => {
 // Helpers
 // ---------------------------------------------------------------------------------------------
 
-const noteUi = (page: Page, selector: string) => page.locator(`bronwijzer-notes ${selector}`);
+/** The note form, in the note frame. */
+const noteForm = async (page: Page) => (await noteFrame(page)).locator('.note-form');
+const selectionButtons = async (page: Page) => (await closedUiBoxes(page, '.note-select-button')).length;
 
 async function pageNotes(page: Page): Promise<PageNote[]> {
   return (await askContent(session, page, 'pageNotes', {})).notes;
@@ -43,41 +55,7 @@ async function storedNotes(includeDeleted = false): Promise<Annotation[]> {
   return (await askBackground(session, 'notesList', { includeDeleted })).notes;
 }
 
-/** Removes every note (and every anchoring mark) straight from the worker's IndexedDB. */
-async function clearNotes(): Promise<void> {
-  const worker = await session.worker();
-  await worker.evaluate(async () => {
-    for (const [name, store] of [
-      ['bronwijzer-annotations', 'annotations'],
-      ['bronwijzer-note-anchors', 'anchors'],
-    ]) {
-      await new Promise<void>((resolve, reject) => {
-        const open = indexedDB.open(name!);
-        // Never create a database here: the extension creates it with its own schema.
-        let creating = false;
-        open.onupgradeneeded = () => {
-          creating = true;
-          open.transaction!.abort();
-        };
-        open.onerror = () => (creating ? resolve() : reject(open.error));
-        open.onsuccess = () => {
-          const db = open.result;
-          if (!db.objectStoreNames.contains(store!)) {
-            db.close();
-            return resolve();
-          }
-          const tx = db.transaction(store!, 'readwrite');
-          tx.objectStore(store!).clear();
-          tx.oncomplete = () => {
-            db.close();
-            resolve();
-          };
-          tx.onerror = () => reject(tx.error);
-        };
-      });
-    }
-  });
-}
+const clearNotes = () => clearAllNotes(session);
 
 /** Opens the letter and waits for its citations (and so its notes) to be placed. */
 async function openLetter(url = LETTER): Promise<Page> {
@@ -86,64 +64,8 @@ async function openLetter(url = LETTER): Promise<Page> {
   return page;
 }
 
-/** The viewport box of the `occurrence`-th appearance of `text` in an element's text. */
-async function textBox(page: Page, selector: string, text: string) {
-  return page.evaluate(
-    ({ selector, text }) => {
-      const element = document.querySelector(selector)!;
-      const walker = document.createTreeWalker(element, NodeFilter.SHOW_TEXT);
-      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-        const data = (node as Text).data.replace(/\s+/g, ' ');
-        const at = data.indexOf(text);
-        if (at === -1) continue;
-        // Map the collapsed offset back: count characters of the raw data.
-        const raw = (node as Text).data;
-        let seen = 0;
-        let start = -1;
-        let end = -1;
-        for (let i = 0, c = 0; i <= raw.length; i++) {
-          if (c === at && start === -1) start = i;
-          if (c === at + text.length) {
-            end = i;
-            break;
-          }
-          if (i < raw.length) {
-            const space = /\s/.test(raw[i]!);
-            if (!(space && seen > 0 && /\s/.test(raw[i - 1]!))) c++;
-            seen++;
-          }
-        }
-        const range = document.createRange();
-        range.setStart(node, start);
-        range.setEnd(node, end);
-        (node.parentElement as HTMLElement).scrollIntoView({ block: 'center' });
-        const rects = [...range.getClientRects()];
-        const first = rects[0]!;
-        const last = rects[rects.length - 1]!;
-        return {
-          start: { x: first.left + 1, y: first.top + first.height / 2 },
-          end: { x: last.right - 1, y: last.top + last.height / 2 },
-          middle: { x: first.left + Math.min(first.width / 2, 20), y: first.top + first.height / 2 },
-        };
-      }
-      throw new Error(`text not in ${selector}: ${text}`);
-    },
-    { selector, text },
-  );
-}
-
-/** Selects text with the mouse, as a reader would. */
-async function dragSelect(page: Page, selector: string, text: string): Promise<void> {
-  const box = await textBox(page, selector, text);
-  await page.mouse.move(box.start.x, box.start.y);
-  await page.mouse.down();
-  await page.mouse.move(box.end.x, box.end.y, { steps: 5 });
-  await page.mouse.up();
-  await expect.poll(() => page.evaluate(() => getSelection()?.toString().replace(/\s+/g, ' '))).toBe(text);
-}
-
 async function fillForm(page: Page, fields: { body?: string; colour?: string; tags?: string }) {
-  const form = noteUi(page, '.note-form');
+  const form = await noteForm(page);
   await form.waitFor();
   if (fields.body !== undefined) await form.locator('.note-body').fill(fields.body);
   if (fields.colour) await form.locator(`input[value="${fields.colour}"]`).check();
@@ -152,7 +74,7 @@ async function fillForm(page: Page, fields: { body?: string; colour?: string; ta
   // Saved: the form closes. Not saved: it stays open and says why (shown here if it happens).
   await expect
     .poll(async () =>
-      (await form.count()) === 0
+      !hasNoteFrame(page)
         ? 'closed'
         : ((await form
             .locator('.note-error')
@@ -165,7 +87,7 @@ async function fillForm(page: Page, fields: { body?: string; colour?: string; ta
 /** Saves a note on a passage of the letter through the selection button. */
 async function noteOnPassage(page: Page, selector: string, text: string, body: string, colour = 'yellow') {
   await dragSelect(page, selector, text);
-  await noteUi(page, '.note-select-button').click();
+  await clickClosedUi(page, '.note-select-button');
   await fillForm(page, { body, colour });
 }
 
@@ -183,7 +105,7 @@ describe('saving notes on a page', () => {
     await card.locator('.title').waitFor();
     await card.locator('.save-note').click();
 
-    const form = noteUi(page, '.note-form');
+    const form = await noteForm(page);
     await form.waitFor();
     expect(await form.locator('.note-quote').textContent()).toBe('resolutie 1325 (2000)');
     expect(await form.locator('.note-citation').textContent()).toBe('unsc-1325');
@@ -223,10 +145,8 @@ describe('saving notes on a page', () => {
     const page = await openLetter();
     const passage = 'vrouwelijke mediatoren opleiden in conflictgebieden';
     await dragSelect(page, '#budget', passage);
-    const button = noteUi(page, '.note-select-button');
-    await button.waitFor();
-    await button.click();
-    const form = noteUi(page, '.note-form');
+    await clickClosedUi(page, '.note-select-button');
+    const form = await noteForm(page);
     expect(await form.locator('.note-quote').textContent()).toBe(passage);
     await fillForm(page, { body: 'Hoeveel mediatoren per jaar?', colour: 'blue', tags: 'begroting' });
 
@@ -243,15 +163,15 @@ describe('saving notes on a page', () => {
     for (const selector of ['#reply', '#name']) {
       await page.locator(selector).selectText();
       await page.waitForTimeout(600); // the absence of a button cannot be polled for
-      expect(await noteUi(page, '.note-select-button').count()).toBe(0);
+      expect(await selectionButtons(page)).toBe(0);
     }
     await page.locator('#editor').click();
     await page.keyboard.press('Control+A');
     await page.waitForTimeout(600);
-    expect(await noteUi(page, '.note-select-button').count()).toBe(0);
+    expect(await selectionButtons(page)).toBe(0);
     // The same page offers it for prose, so the listener was there all along.
     await dragSelect(page, '#intro', 'voortgang van de Nationale Actieagenda');
-    await noteUi(page, '.note-select-button').waitFor();
+    await expect.poll(() => selectionButtons(page)).toBe(1);
   });
 
   it('opens the note form from the context-menu entry (forwarded by the service worker)', async () => {
@@ -262,9 +182,10 @@ describe('saving notes on a page', () => {
     await dragSelect(page, '#evaluation', 'verschijnt in het najaar');
     const { opened } = await askContent(session, page, 'noteOnSelection', {});
     expect(opened).toBe(true);
-    expect(await noteUi(page, '.note-form .note-quote').textContent()).toBe('verschijnt in het najaar');
-    await noteUi(page, '.note-cancel').click();
-    await noteUi(page, '.note-form').waitFor({ state: 'detached' });
+    const form = await noteForm(page);
+    expect(await form.locator('.note-quote').textContent()).toBe('verschijnt in het najaar');
+    await form.locator('.note-cancel').click();
+    await expect.poll(() => hasNoteFrame(page)).toBe(false);
   });
 
   it('paints the notes again after a reload, and shows a note’s text on hover, as text', async () => {
@@ -292,7 +213,7 @@ describe('saving notes on a page', () => {
     const box = await textBox(page, '#evaluation', 'actieagenda verschijnt');
     await page.mouse.move(box.middle.x - 40, box.middle.y - 40);
     await page.mouse.move(box.middle.x, box.middle.y, { steps: 4 });
-    const popover = noteUi(page, '.note-popover');
+    const popover = (await noteFrame(page)).locator('.note-popover');
     await popover.waitFor();
     expect(await popover.locator('.note-text').textContent()).toBe(XSS);
     expect(await popover.locator('img').count()).toBe(0);
@@ -432,6 +353,7 @@ const visibleIds = (page: Page) =>
 describe('the notes page', () => {
   let notes: Awaited<ReturnType<typeof seedNotes>>;
   beforeEach(async () => {
+    await resetSettings(session, 'nl'); // the texts below are Dutch
     notes = await seedNotes();
   });
 
@@ -444,10 +366,33 @@ describe('the notes page', () => {
     expect(await page.locator(`section[data-group="${LETTER}"] article`).count()).toBe(2);
 
     await page.locator('[data-view=citation]').click();
-    // Every note about resolution 1325 wherever it was written; notes on plain passages are not citations.
-    await expect.poll(() => page.locator('section.group').count()).toBe(1);
-    expect(await page.locator('section[data-group="unsc-1325"] .group-sub').textContent()).toMatch(/2/);
-    expect((await visibleIds(page)).sort()).toEqual([notes.kamerstuk.id, notes.resolution.id].sort());
+    // Every note about resolution 1325 wherever it was written; the notes on plain passages in a group of their own.
+    await expect
+      .poll(() =>
+        page.locator('section.group').evaluateAll((s) => s.map((g) => g.getAttribute('data-group'))),
+      )
+      .toEqual(['unsc-1325', 'passage']);
+    expect(await page.locator('section[data-group="unsc-1325"] .group-sub').textContent()).toBe(
+      'op 2 pagina’s',
+    );
+    expect(await page.locator('section[data-group="passage"] .group-sub').textContent()).toBe(
+      'op 2 pagina’s',
+    );
+    expect(
+      (
+        await page
+          .locator('section[data-group="unsc-1325"] article')
+          .evaluateAll((a) => a.map((c) => c.getAttribute('data-note-id')))
+      ).sort(),
+    ).toEqual([notes.kamerstuk.id, notes.resolution.id].sort());
+    expect(
+      (
+        await page
+          .locator('section[data-group="passage"] article')
+          .evaluateAll((a) => a.map((c) => c.getAttribute('data-note-id')))
+      ).sort(),
+    ).toEqual([notes.budget.id, notes.closing.id].sort());
+    expect(await page.locator('[data-testid=result-count]').textContent()).toBe('4 notities');
   });
 
   it('searches as you type, and filters by tag, site and kind', async () => {
@@ -548,6 +493,45 @@ describe('the notes page', () => {
   });
 });
 
+describe('the trash and the language on the notes page', () => {
+  afterAll(() => resetSettings(session, 'nl'));
+
+  it('speaks the chosen language with the right plurals, and empties the trash on request', async () => {
+    await resetSettings(session, 'en');
+    const notes = await seedNotes();
+    await askBackground(session, 'notesDelete', { ids: [notes.budget.id] });
+    const page = await openNotesPage();
+    expect(await page.locator('html').getAttribute('lang')).toBe('en');
+    await expect.poll(() => page.locator('[data-testid=result-count]').textContent()).toBe('3 notes');
+    await page.locator('[data-view=citation]').click();
+    // One passage note left outside the trash, on one page.
+    await expect
+      .poll(() => page.locator('section[data-group="passage"] .group-sub').textContent())
+      .toBe('on 1 page');
+
+    // An export says whether the trash is in it: in the file name, the file and the message.
+    await page.locator('[data-export-option=trash]').check();
+    const markdown = await download(page, 'markdown');
+    expect(markdown.name).toMatch(/-with-trash\.md$/);
+    expect(markdown.text).toMatch(
+      /^# Bronwijzer notes\n\nExported .* · 4 notes · Notes in the trash are included\./,
+    );
+    expect(await page.locator('.status').textContent()).toMatch(
+      /4 notes exported to .*, the trash included\./,
+    );
+
+    await page.locator('input[data-filter=trash]').check();
+    await expect.poll(() => visibleIds(page)).toEqual([notes.budget.id]);
+    await page.locator('[data-testid=trash-bar] button.trash-empty').click();
+    expect(await page.locator('.trash-confirm').textContent()).toMatch(/Remove 1 note for good\?/);
+    await page.locator('button.trash-empty-yes').click();
+    await expect.poll(() => page.locator('.status').textContent()).toMatch(/1 note removed for good\./);
+    await expect.poll(() => visibleIds(page)).toEqual([]);
+    expect((await storedNotes(true)).map((n) => n.id)).not.toContain(notes.budget.id);
+    expect(await storedNotes(true)).toHaveLength(3);
+  });
+});
+
 // ---------------------------------------------------------------------------------------------
 // Export and import
 // ---------------------------------------------------------------------------------------------
@@ -579,6 +563,7 @@ const byId = (notes: Annotation[]) => [...notes].sort((a, b) => a.id.localeCompa
 
 describe('export and import', () => {
   beforeAll(async () => {
+    await resetSettings(session, 'nl'); // Markdown and CSV follow the language
     await seedNotes();
     // One note in the trash and one with markup: both must survive the round trip unchanged.
     const closing = (await storedNotes()).find((n) => n.body.startsWith('Slotzin'));
@@ -633,7 +618,9 @@ describe('export and import', () => {
     expect(markdown.text).toContain('\\<img src=x onerror=alert(1)\\>'); // escaped, renders literally
     const csv = await download(page, 'csv');
     expect(csv.name).toMatch(/\.csv$/);
-    expect(csv.text.split('\r\n')[0]).toContain('id,created,updated,url');
+    // In the page's language (the browser's here: Dutch).
+    expect(csv.text.split('\r\n')[0]).toContain('id,aangemaakt,bijgewerkt,url');
+    expect(markdown.text).toContain('Notities in de prullenbak zijn niet meegenomen.');
     expect(csv.text).toContain('Financiële bijdrage nagaan');
   });
 
@@ -803,8 +790,8 @@ describe('a full disk', () => {
       await untilWritesAreRefused(probe);
       const page = await openLetter();
       await dragSelect(page, '#evaluation', 'onafhankelijke onderzoekers');
-      await noteUi(page, '.note-select-button').click();
-      const form = noteUi(page, '.note-form');
+      await clickClosedUi(page, '.note-select-button');
+      const form = await noteForm(page);
       await form.locator('.note-body').fill('Wie zijn dit?');
       await form.locator('.note-save').click();
       await expect
@@ -819,7 +806,7 @@ describe('a full disk', () => {
 
       await cdp.send('Storage.overrideQuotaForOrigin', { origin });
       await form.locator('.note-save').click();
-      await form.waitFor({ state: 'detached' });
+      await expect.poll(() => hasNoteFrame(page)).toBe(false);
       expect((await storedNotes()).map((n) => n.body)).toEqual(['Wie zijn dit?']);
     } finally {
       await cdp.send('Storage.overrideQuotaForOrigin', { origin }).catch(() => undefined);

@@ -1,6 +1,10 @@
 import 'fake-indexeddb/auto';
 import { describe, expect, it, vi } from 'vitest';
-import { OnlineEnrichment } from '../../src/background/online-enrichment';
+import {
+  ENRICH_PER_PAGE,
+  OnlineEnrichment,
+  PageEnrichmentBudget,
+} from '../../src/background/online-enrichment';
 import type { LookupResult } from '../../src/core/dataset/types';
 import {
   documentQuery,
@@ -99,5 +103,35 @@ describe('OnlineEnrichment', () => {
     vi.spyOn(console, 'warn').mockImplementation(() => undefined);
     const results = [unknown('kst-36987-12')];
     expect(await enrichment.enrich(results)).toEqual(results);
+  });
+});
+
+describe('asking less', () => {
+  it('enriches only as many unknown Kamerstukken as it is allowed, in order', async () => {
+    const fetch = vi.fn(async (url: string) =>
+      url.includes('/Document?') ? DOCUMENT_ANSWER : DOSSIER_ANSWER,
+    );
+    const enrichment = new OnlineEnrichment(fetch, async () => true, 'enrichment-test-limit');
+    const [first, second] = await enrichment.enrich([unknown('kst-36987-12'), unknown('kst-36988-3')], 1);
+    expect(first!.known).toBe(true);
+    expect(second).toEqual(unknown('kst-36988-3'));
+    expect(decodeURIComponent(fetch.mock.calls.map(([url]) => url).join(' '))).not.toContain('36988');
+    expect(await enrichment.enrich([unknown('kst-36988-3')], 0)).toEqual([unknown('kst-36988-3')]);
+  });
+
+  it('grants a page at most its budget, kept in storage across worker restarts', async () => {
+    const stored = new Map<string, unknown>();
+    const storage = {
+      get: async (key: string) => (stored.has(key) ? { [key]: stored.get(key) } : {}),
+      set: async (items: Record<string, unknown>) => {
+        for (const [key, value] of Object.entries(items)) stored.set(key, value);
+      },
+    } as unknown as ConstructorParameters<typeof PageEnrichmentBudget>[0];
+    const page = { tabId: 3, pageUrl: 'https://www.tweedekamer.nl/a' };
+    expect(await new PageEnrichmentBudget(storage).take(page, 15)).toBe(15);
+    // A new worker (new object) reads what was used.
+    expect(await new PageEnrichmentBudget(storage).take(page, 15)).toBe(ENRICH_PER_PAGE - 15);
+    expect(await new PageEnrichmentBudget(storage).take(page, 1)).toBe(0);
+    expect(await new PageEnrichmentBudget(storage).take({ ...page, tabId: 4 }, 1)).toBe(1);
   });
 });

@@ -8,25 +8,18 @@ import {
   type VirtualElement,
 } from '@floating-ui/dom';
 import { h, render } from 'preact';
+import browser from 'webextension-polyfill';
 import { anchor, describeRange } from '../../core/annotations/anchor';
-import {
-  LIMITS,
-  quoteSelectorOf,
-  tryNormalizePageUrl,
-  type Annotation,
-  type NewAnnotation,
-} from '../../core/annotations/model';
+import { isColour, LIMITS, tryNormalizePageUrl, type NewAnnotation } from '../../core/annotations/model';
 import { askBackground } from '../../messaging/client';
-import type { PageNote } from '../../messaging/contract';
-import { t } from '../../ui/i18n';
+import type { NoteAnchorView, NoteFrameEvent, NoteFrameRequest, PageNote } from '../../messaging/contract';
 import type { CitationLayer, PlacedCitation } from '../citation-layer';
 import { collectPageText, isInsideSkipped, isSkippedElement, rangeFor, type PageText } from '../page-text';
 import { createUiHost, type UiHost } from '../ui-host';
 import { NoteLayer, type PlacedNote } from './note-layer';
-import { NoteForm, NotePopover, SelectionButton, Toast, type NoteDraft } from './NotesUi';
+import { SelectionButton } from './SelectionButton';
 import { nodeIndex, spanOfRange } from './text-offsets';
 import notesCss from './notes.css?inline';
-import './note-highlight.css';
 import { followPointer } from '../hit-test';
 
 /** The host element of the notes' UI (the citation tooltip has its own, `bronwijzer-ui`). */
@@ -35,50 +28,50 @@ export const NOTES_UI_TAG = 'bronwijzer-notes';
 const OPEN_DELAY_MS = 250;
 const CLOSE_DELAY_MS = 300;
 const SELECTION_SETTLE_MS = 200;
-const TOAST_MS = 8_000;
+/** The note frame, an extension page (web-accessible with a per-session URL where supported). */
+export const NOTE_FRAME_PATH = 'src/pages/notes/frame/index.html';
 /** Re-anchoring after the page changed waits for the changes to settle. */
 const REANCHOR_DELAY_MS = 300;
 
 type Method = NonNullable<PageNote['method']>;
 
-/** What a note form is about to save. */
-interface FormTarget {
+/** The note frame on the page now: the notes under the pointer, or the note form. */
+interface OpenFrame {
+  token: string;
+  kind: NoteFrameRequest['kind'];
+  element: HTMLIFrameElement;
+  /** The passage it is about (where it is placed). */
   range: Range;
-  quote: string;
-  /** A new note's content; absent when editing. */
-  input?: Omit<NewAnnotation, 'body' | 'colour' | 'tags'>;
-  /** The note being edited. */
-  note?: Annotation;
-}
-
-interface Toasting {
-  message: string;
-  onUndo?: () => void;
+  /** The notes it shows (hover), by id. */
+  ids: string[];
+  /** A new note's passage: painted once the frame says it was saved. */
+  target?: NoteAnchorView['target'];
 }
 
 /**
  * Saved notes on the page: loads the page's notes in one request, anchors each on the page text
  * (`anchor()`: position, quote, fuzzy; a citation note falls back to its citation on the page),
- * paints them, shows a note's text on hover, and offers "Save note" (from the citation tooltip) and
- * a small button on a text selection. Notes that cannot be placed are reported as orphaned to the
- * service worker; they are never dropped.
+ * paints them, and offers "Save note" (from the citation tooltip) and a small button on a text
+ * selection. A note's text never comes here: on hover, or to write a note, it opens the note frame,
+ * an extension page the page cannot read (in a closed shadow root), and the worker relays the frame's
+ * outcome (ids and colours). Only a person's input acts: synthetic events are ignored. Notes that
+ * cannot be placed are reported as orphaned to the service worker; they are never dropped.
  */
 export class NotesController {
   private readonly ui: UiHost;
   private readonly layer: NoteLayer;
-  private readonly notes = new Map<string, Annotation>();
+  private readonly notes = new Map<string, NoteAnchorView>();
   private readonly orphaned = new Set<string>();
   private readonly methods = new Map<string, Method>();
-  private readonly fetched: Promise<Annotation[]>;
+  private readonly fetched: Promise<NoteAnchorView[]>;
   private resolveReady!: () => void;
   /** Resolves once the page's notes are anchored (the first time). */
   readonly ready = new Promise<void>((resolve) => (this.resolveReady = resolve));
 
-  private form: FormTarget | undefined;
+  private frame: OpenFrame | undefined;
   private selection: Range | undefined;
-  private popover: PlacedNote[] = [];
-  private toast: Toasting | undefined;
-  private toastTimer: ReturnType<typeof setTimeout> | undefined;
+  /** Deleted from the frame, kept to paint again on undo. */
+  private readonly deleted = new Map<string, PlacedNote>();
   private openTimer: ReturnType<typeof setTimeout> | undefined;
   private closeTimer: ReturnType<typeof setTimeout> | undefined;
   private selectionTimer: ReturnType<typeof setTimeout> | undefined;
@@ -96,12 +89,9 @@ export class NotesController {
     private readonly citations: CitationLayer,
   ) {
     this.layer = new NoteLayer(doc);
-    this.ui = createUiHost(doc, notesCss, NOTES_UI_TAG);
-    // Typing in our form must not trigger the page's keyboard shortcuts.
-    for (const type of ['keydown', 'keyup', 'keypress']) {
-      this.ui.host.addEventListener(type, (event) => event.stopPropagation());
-    }
-    this.fetched = askBackground('notesForPage', { url }).then(
+    // Closed: a page script cannot reach the button or the frame through the host.
+    this.ui = createUiHost(doc, notesCss, NOTES_UI_TAG, 'closed');
+    this.fetched = askBackground('notesForPage', {}).then(
       ({ notes }) => notes,
       (error: unknown) => {
         console.warn('Bronwijzer: could not load the notes of this page', error);
@@ -112,8 +102,8 @@ export class NotesController {
     doc.addEventListener('pointerup', this.onSelectionMaybeChanged);
     doc.addEventListener('keyup', this.onSelectionMaybeChanged);
     doc.addEventListener('selectionchange', this.onSelectionMaybeChanged);
-    this.ui.host.addEventListener('pointerenter', () => this.cancelClose());
-    this.ui.host.addEventListener('pointerleave', () => this.scheduleClose());
+    this.ui.host.addEventListener('pointerenter', (event) => event.isTrusted && this.cancelClose());
+    this.ui.host.addEventListener('pointerleave', (event) => event.isTrusted && this.scheduleClose());
     doc.defaultView?.addEventListener('scroll', () => this.position(), { passive: true, capture: true });
   }
 
@@ -135,7 +125,7 @@ export class NotesController {
     }
   }
 
-  private place(notes: Annotation[], pageText: PageText): void {
+  private place(notes: NoteAnchorView[], pageText: PageText): void {
     const index = nodeIndex(pageText);
     for (const note of notes) {
       let span: { start: number; end: number } | undefined;
@@ -167,7 +157,7 @@ export class NotesController {
 
   private report(): Promise<void> {
     const placed = [...this.notes.keys()].filter((id) => !this.orphaned.has(id));
-    return askBackground('notesAnchored', { url: this.url, placed, orphaned: [...this.orphaned] }).then(
+    return askBackground('notesAnchored', { placed, orphaned: [...this.orphaned] }).then(
       () => undefined,
       (error: unknown) => console.warn('Bronwijzer: could not record where notes stand', error),
     );
@@ -250,83 +240,100 @@ export class NotesController {
     const range = rangeFor(pageText, span.start, span.end);
     if (!range) return;
     this.selection = undefined;
-    this.popover = [];
-    this.form = {
-      range,
-      quote: pageText.text.slice(span.start, span.end),
-      input: {
-        url: this.url,
+    const selectors = describeRange(pageText.text, span.start, span.end);
+    void this.openFrame(
+      {
+        kind: 'new',
+        quote: pageText.text.slice(span.start, span.end),
         title: this.doc.title.replace(/\s+/g, ' ').trim().slice(0, LIMITS.maxTitleLength),
-        selectors: describeRange(pageText.text, span.start, span.end),
+        selectors,
         ...(citation ? { citation } : {}),
       },
-    };
+      range,
+      {
+        source: this.url,
+        selectors,
+        ...(citation ? { citationId: citation.id, citationKind: citation.kind } : {}),
+      },
+    );
+  }
+
+  /**
+   * Opens the note frame for a task: the worker keeps the task under a one-time token, and the
+   * frame's URL carries only that token. One frame at a time.
+   */
+  private async openFrame(task: NoteFrameRequest, range: Range, target?: NoteAnchorView['target']) {
+    this.closeFrame();
+    const { token } = await askBackground('noteFrameOpen', { task });
+    const element = this.doc.createElement('iframe');
+    element.className = 'note-frame';
+    element.src = `${browser.runtime.getURL(NOTE_FRAME_PATH)}#${token}`;
+    element.setAttribute('allowtransparency', 'true');
+    const ids = task.kind === 'view' ? task.ids : task.kind === 'edit' ? [task.id] : [];
+    this.frame = { token, kind: task.kind, element, range, ids, ...(target ? { target } : {}) };
+    this.layer.setActive(ids.map((id) => this.layer.get(id)).filter((item) => item !== undefined));
     this.render();
-  }
-
-  private openEdit(item: PlacedNote): void {
-    this.popover = [];
-    this.form = { range: item.range, quote: quoteSelectorOf(item.note)?.exact ?? '', note: item.note };
-    this.render();
-  }
-
-  private async save(draft: NoteDraft): Promise<void> {
-    const form = this.form;
-    if (!form) return;
-    let saved: Annotation;
-    if (form.note) {
-      saved = (await askBackground('notesUpdate', { id: form.note.id, patch: draft })).note;
-      this.layer.update(saved);
-    } else if (form.input) {
-      saved = (await askBackground('notesSave', { note: { ...form.input, ...draft } })).note;
-      this.layer.place(saved, form.range);
-      this.methods.set(saved.id, 'position');
-      this.doc.getSelection()?.removeAllRanges();
-    } else {
-      return;
-    }
-    this.notes.set(saved.id, saved);
-    this.orphaned.delete(saved.id);
-    this.form = undefined;
-    this.showToast({ message: t('note_saved', undefined, 'Note saved') });
-    void this.report();
-  }
-
-  private async remove(note: Annotation): Promise<void> {
-    const item = this.layer.get(note.id);
-    this.popover = [];
-    try {
-      await askBackground('notesDelete', { ids: [note.id] });
-    } catch (error) {
-      this.showToast({
-        message: `${t('note_delete_failed', undefined, 'The note was not deleted:')} ${String((error as Error).message ?? error)}`,
-      });
-      return;
-    }
-    this.layer.remove(note.id);
-    this.notes.delete(note.id);
-    this.showToast({
-      message: t('note_deleted', undefined, 'Note deleted'),
-      onUndo: () => void this.undoDelete(note.id, item?.range),
-    });
-  }
-
-  private async undoDelete(id: string, range: Range | undefined): Promise<void> {
-    this.hideToast();
-    try {
-      const [restored] = (await askBackground('notesRestore', { ids: [id] })).notes;
-      if (!restored) return;
-      this.notes.set(id, restored);
-      if (range && !range.collapsed) this.layer.place(restored, range);
-      else this.place([restored], collectPageText(this.doc.body));
-    } catch (error) {
-      this.showToast({ message: String((error as Error).message ?? error) });
+    if (task.kind !== 'view') {
+      // Typing goes into the frame: the page hears none of it.
+      element.addEventListener('load', () => element.focus(), { once: true });
     }
   }
 
-  private cancelForm(): void {
-    this.form = undefined;
+  private closeFrame(): void {
+    if (!this.frame) return;
+    this.frame = undefined;
+    this.layer.setActive([]);
     this.render();
+  }
+
+  /** What the note frame reported, relayed by the worker (ids and colours only). */
+  frameEvent(token: string, event: NoteFrameEvent): void {
+    const frame = this.frame;
+    if (!frame || frame.token !== token) return;
+    switch (event.type) {
+      case 'size':
+        frame.element.style.width = `${Math.ceil(Math.min(event.width, 480))}px`;
+        frame.element.style.height = `${Math.ceil(Math.min(event.height, 640))}px`;
+        this.position();
+        break;
+      case 'close':
+        this.closeFrame();
+        if (frame.kind !== 'view') this.doc.getSelection()?.removeAllRanges();
+        break;
+      case 'saved': {
+        if (!isColour(event.colour) || typeof event.id !== 'string') return;
+        const known = this.notes.get(event.id);
+        const target = known?.target ?? frame.target;
+        if (!target) return;
+        const note = { id: event.id, colour: event.colour, target };
+        this.notes.set(note.id, note);
+        this.orphaned.delete(note.id);
+        if (known) this.layer.update(note);
+        else {
+          this.layer.place(note, frame.range);
+          this.methods.set(note.id, 'position');
+        }
+        void this.report();
+        break;
+      }
+      case 'deleted': {
+        const item = this.layer.get(event.id);
+        if (item) this.deleted.set(event.id, item);
+        this.layer.remove(event.id);
+        this.notes.delete(event.id);
+        break;
+      }
+      case 'restored': {
+        const item = this.deleted.get(event.id);
+        if (!item || !isColour(event.colour)) return;
+        this.deleted.delete(event.id);
+        const note = { ...item.note, colour: event.colour };
+        this.notes.set(note.id, note);
+        if (!item.range.collapsed) this.layer.place(note, item.range);
+        else this.place([note], collectPageText(this.doc.body));
+        break;
+      }
+    }
   }
 
   // -------------------------------------------------------------------------------------------
@@ -334,6 +341,7 @@ export class NotesController {
   // -------------------------------------------------------------------------------------------
 
   private readonly onSelectionMaybeChanged = (event: Event): void => {
+    if (!event.isTrusted) return;
     if (event.type !== 'selectionchange' && event.composedPath().includes(this.ui.host)) return;
     clearTimeout(this.selectionTimer);
     this.selectionTimer = setTimeout(() => this.updateSelectionButton(), SELECTION_SETTLE_MS);
@@ -355,7 +363,7 @@ export class NotesController {
   }
 
   private updateSelectionButton(): void {
-    const range = this.form ? undefined : this.currentSelection();
+    const range = this.frame && this.frame.kind !== 'view' ? undefined : this.currentSelection();
     const changed = (range === undefined) !== (this.selection === undefined);
     this.selection = range;
     if (changed || range) this.render();
@@ -366,35 +374,31 @@ export class NotesController {
   // -------------------------------------------------------------------------------------------
 
   private onPointerAt(x: number, y: number): void {
-    if (this.form) return;
+    if (this.frame && this.frame.kind !== 'view') return;
     const hits = this.layer.notesAt(x, y);
-    const same =
-      hits.length === this.popover.length && hits.every((hit, i) => hit.note.id === this.popover[i]?.note.id);
+    const showing = this.frame?.ids ?? [];
+    const same = hits.length === showing.length && hits.every((hit, i) => hit.note.id === showing[i]);
     if (same) {
       if (hits.length > 0) this.cancelClose();
       return;
     }
     clearTimeout(this.openTimer);
     if (hits.length === 0) {
-      if (this.popover.length > 0) this.scheduleClose();
+      if (this.frame) this.scheduleClose();
       return;
     }
     const open = () => {
       this.cancelClose();
-      this.popover = hits;
-      this.render();
+      void this.openFrame({ kind: 'view', ids: hits.map((hit) => hit.note.id) }, hits[0]!.range);
     };
-    if (this.popover.length > 0) open();
+    if (this.frame) open();
     else this.openTimer = setTimeout(open, OPEN_DELAY_MS);
   }
 
   private scheduleClose(): void {
     this.cancelClose();
-    if (this.popover.length === 0) return;
-    this.closeTimer = setTimeout(() => {
-      this.popover = [];
-      this.render();
-    }, CLOSE_DELAY_MS);
+    if (this.frame?.kind !== 'view') return;
+    this.closeTimer = setTimeout(() => this.closeFrame(), CLOSE_DELAY_MS);
   }
 
   private cancelClose(): void {
@@ -406,59 +410,31 @@ export class NotesController {
   // Rendering
   // -------------------------------------------------------------------------------------------
 
-  private showToast(toast: Toasting): void {
-    clearTimeout(this.toastTimer);
-    this.toast = toast;
-    this.render();
-    this.toastTimer = setTimeout(() => this.hideToast(), TOAST_MS);
-  }
-
-  private hideToast(): void {
-    clearTimeout(this.toastTimer);
-    this.toast = undefined;
-    this.render();
-  }
-
   private render(): void {
-    const form = this.form;
-    const popover = this.popover;
+    const frame = this.frame;
     render(
       h('div', { class: 'notes-ui' }, [
-        form &&
-          h(NoteForm, {
-            key: form.note?.id ?? 'new',
-            quote: form.quote,
-            ...(form.input?.citation ? { citationId: form.input.citation.id } : {}),
-            ...(form.note?.target.citationId ? { citationId: form.note.target.citationId } : {}),
-            editing: form.note !== undefined,
-            initial: form.note
-              ? { body: form.note.body, colour: form.note.colour, tags: form.note.tags }
-              : { body: '', colour: 'yellow', tags: [] },
-            onSave: (draft) => this.save(draft).then(() => this.render()),
-            onCancel: () => this.cancelForm(),
-          }),
-        !form && this.selection && h(SelectionButton, { onActivate: () => void this.openForSelection() }),
-        !form &&
-          popover.length > 0 &&
-          h(NotePopover, {
-            notes: popover.map((item) => item.note),
-            onEdit: (note) => {
-              const item = this.layer.get(note.id);
-              if (item) this.openEdit(item);
-            },
-            onDelete: (note) => void this.remove(note),
-          }),
-        this.toast && h(Toast, this.toast),
+        (!frame || frame.kind === 'view') &&
+          this.selection &&
+          h(SelectionButton, { onActivate: () => void this.openForSelection() }),
       ]),
       this.ui.mount,
     );
+    // The frame is kept out of Preact's tree: re-rendering must never reload it.
+    for (const child of [...this.ui.root.querySelectorAll('iframe.note-frame')])
+      if (child !== frame?.element) child.remove();
+    if (frame && !frame.element.isConnected) this.ui.root.append(frame.element);
     this.position();
   }
 
   private position(): void {
     const mount = this.ui.mount;
-    const place = (selector: string, reference: VirtualElement | undefined, placement: Placement) => {
-      const element = mount.querySelector<HTMLElement>(selector);
+    const place = (
+      target: string | HTMLElement,
+      reference: VirtualElement | undefined,
+      placement: Placement,
+    ) => {
+      const element = typeof target === 'string' ? mount.querySelector<HTMLElement>(target) : target;
       if (!element || !reference) return;
       void computePosition(reference, element, {
         strategy: 'fixed',
@@ -468,9 +444,9 @@ export class NotesController {
         element.style.transform = `translate(${Math.round(x)}px, ${Math.round(y)}px)`;
       });
     };
-    place('.note-form', this.form?.range, 'bottom-start');
     place('.note-select-button', this.selection && lastLine(this.selection), 'bottom-end');
-    place('.note-popover', this.popover[0]?.range, 'top-start');
+    const frame = this.frame;
+    if (frame) place(frame.element, frame.range, frame.kind === 'view' ? 'top-start' : 'bottom-start');
   }
 }
 

@@ -1,4 +1,5 @@
-import { COLOURS, type Annotation, type Colour } from '../../core/annotations/model';
+import { COLOURS, type Colour } from '../../core/annotations/model';
+import type { NoteAnchorView } from '../../messaging/contract';
 import { caretAt, containsPoint } from '../hit-test';
 
 /**
@@ -12,7 +13,7 @@ export const NOTE_ACTIVE_HIGHLIGHT = 'bronwijzer-note-active';
 export const noteHighlightName = (colour: Colour): string => `${NOTE_HIGHLIGHT_PREFIX}${colour}`;
 
 export interface PlacedNote {
-  note: Annotation;
+  note: NoteAnchorView;
   range: Range;
 }
 
@@ -46,7 +47,7 @@ export class NoteLayer {
   }
 
   /** Paints (or repaints, after an edit or a re-anchoring) one note. */
-  place(note: Annotation, range: Range): PlacedNote {
+  place(note: NoteAnchorView, range: Range): PlacedNote {
     this.remove(note.id);
     const item = { note, range };
     this.placed.set(note.id, item);
@@ -55,7 +56,7 @@ export class NoteLayer {
   }
 
   /** Updates a placed note's data (text, tags, colour) without moving it. */
-  update(note: Annotation): void {
+  update(note: NoteAnchorView): void {
     const item = this.placed.get(note.id);
     if (item) this.place(note, item.range);
   }
@@ -78,6 +79,13 @@ export class NoteLayer {
       if (containsPoint(item.range, x, y)) out.push(item);
     }
     return out;
+  }
+
+  /** Marks the notes the note frame is about (an empty list: none). */
+  setActive(items: PlacedNote[]): void {
+    clearTimeout(this.flashTimer);
+    this.active?.clear();
+    for (const item of items) this.active?.add(item.range);
   }
 
   /** Marks a note for a moment (after "open" scrolled to it). */

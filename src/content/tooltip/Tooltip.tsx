@@ -1,6 +1,7 @@
 import type { LookupResult } from '../../core/dataset/types';
 import type { PlacedCitation } from '../citation-layer';
 import { confidenceLabel, kindLabel, linkLabel, t } from '../../ui/i18n';
+import { trusted } from '../../ui/trusted';
 
 export interface TooltipProps {
   placed: PlacedCitation;
@@ -76,7 +77,7 @@ export function Tooltip({ placed, result, copied, focusable, onCopy, onClose, on
           {copied ? t('tooltip_copied') : t('tooltip_copy')}
         </button>
         {onSaveNote && (
-          <button type="button" class="copy save-note" onClick={onSaveNote}>
+          <button type="button" class="copy save-note" onClick={trusted(onSaveNote)}>
             {t('tooltip_save_note')}
           </button>
         )}

@@ -16,6 +16,7 @@
  */
 import { ANNOTATION_SCHEMA_VERSION, quoteSelectorOf, positionSelectorOf, type Annotation } from './model';
 import { groupByPage, siteOf } from './search';
+import { EXPORT_LABELS, type ExportLabels } from './export-labels';
 
 export const ANNO_CONTEXT = 'http://www.w3.org/ns/anno.jsonld';
 /** Prefix of our own JSON-LD keys. */
@@ -28,9 +29,14 @@ export const EXPORT_FORMATS = {
 } as const;
 export type ExportFormat = keyof typeof EXPORT_FORMATS;
 
-/** `bronwijzer-notities-2025-01-31.jsonld` */
-export function exportFileName(format: ExportFormat, now: Date = new Date()): string {
-  return `bronwijzer-notities-${now.toISOString().slice(0, 10)}.${EXPORT_FORMATS[format].extension}`;
+/** `bronwijzer-notities-2025-01-31.jsonld`; with the trash, `…-2025-01-31-with-trash.jsonld` (in the labels' language). */
+export function exportFileName(
+  format: ExportFormat,
+  now: Date = new Date(),
+  options: Pick<ExportOptions, 'includeDeleted' | 'labels'> = {},
+): string {
+  const trash = options.includeDeleted ? `-${(options.labels ?? EXPORT_LABELS.en).trashFileSuffix}` : '';
+  return `bronwijzer-notities-${now.toISOString().slice(0, 10)}${trash}.${EXPORT_FORMATS[format].extension}`;
 }
 
 export interface ExportOptions {
@@ -38,6 +44,8 @@ export interface ExportOptions {
   includeDeleted?: boolean;
   /** The export time written into Markdown (default: now). */
   now?: Date;
+  /** The words of Markdown and CSV (default: English). */
+  labels?: ExportLabels;
 }
 
 function selected(annotations: readonly Annotation[], options: ExportOptions): Annotation[] {
@@ -82,6 +90,8 @@ export interface WebAnnotationCollection {
   type: 'AnnotationCollection';
   label: string;
   total: number;
+  /** Whether the notes in the trash are in the file. */
+  'bronwijzer:includesTrash': boolean;
   first: { type: 'AnnotationPage'; startIndex: 0; items: WebAnnotation[] };
 }
 
@@ -124,6 +134,7 @@ export function toWebAnnotationCollection(
     type: 'AnnotationCollection',
     label: 'Bronwijzer notes',
     total: items.length,
+    'bronwijzer:includesTrash': options.includeDeleted === true,
     first: { type: 'AnnotationPage', startIndex: 0, items },
   };
 }
@@ -166,7 +177,7 @@ function markdownUrl(url: string): string {
   return url.replace(/[<>\s]/g, (c) => encodeURIComponent(c));
 }
 
-function markdownNote(a: Annotation): string {
+function markdownNote(a: Annotation, labels: ExportLabels): string {
   const lines: string[] = [];
   const quote = quoteSelectorOf(a)?.exact ?? '';
   if (quote) {
@@ -186,12 +197,12 @@ function markdownNote(a: Annotation): string {
   const facts: string[] = [];
   if (a.target.citationId !== undefined) {
     const kind = a.target.citationKind ? ` (${a.target.citationKind})` : '';
-    facts.push(`Citation: ${escapeMarkdown(a.target.citationId)}${kind}`);
+    facts.push(`${labels.citation}: ${escapeMarkdown(a.target.citationId)}${kind}`);
   }
-  if (a.tags.length > 0) facts.push(`Tags: ${a.tags.map(escapeMarkdown).join(', ')}`);
-  facts.push(`Colour: ${a.colour}`);
-  facts.push(`Updated: ${a.updated}`);
-  if (a.deletedAt !== undefined) facts.push(`In the trash since ${a.deletedAt}`);
+  if (a.tags.length > 0) facts.push(`${labels.tags}: ${a.tags.map(escapeMarkdown).join(', ')}`);
+  facts.push(`${labels.colour}: ${a.colour}`);
+  facts.push(`${labels.updated}: ${a.updated}`);
+  if (a.deletedAt !== undefined) facts.push(`${labels.inTrashSince} ${a.deletedAt}`);
   lines.push(`*${facts.join(' · ')}*`, '');
   return lines.join('\n');
 }
@@ -200,7 +211,13 @@ function markdownNote(a: Annotation): string {
 export function exportMarkdown(annotations: readonly Annotation[], options: ExportOptions = {}): string {
   const notes = selected(annotations, options);
   const now = (options.now ?? new Date()).toISOString();
-  const out: string[] = ['# Bronwijzer notes', '', `Exported ${now} · ${notes.length} notes`, ''];
+  const labels = options.labels ?? EXPORT_LABELS.en;
+  const out: string[] = [
+    `# ${labels.title}`,
+    '',
+    `${labels.exported(now, notes.length)} · ${labels.trash(options.includeDeleted === true)}`,
+    '',
+  ];
   for (const group of groupByPage(notes)) {
     const title = escapeMarkdown(group.title.replace(/\s+/g, ' ') || group.url);
     out.push(`## [${title}](<${markdownUrl(group.url)}>)`, '', `${escapeMarkdown(group.site)}`, '');
@@ -211,7 +228,7 @@ export function exportMarkdown(annotations: readonly Annotation[], options: Expo
     );
     ordered.forEach((a, i) => {
       if (i > 0) out.push('---', '');
-      out.push(markdownNote(a));
+      out.push(markdownNote(a, labels));
     });
   }
   return `${out
@@ -263,7 +280,8 @@ export interface CsvOptions extends ExportOptions {
 
 /** RFC 4180 CSV: a header row, CRLF line ends, one row per note. */
 export function exportCsv(annotations: readonly Annotation[], options: CsvOptions = {}): string {
-  const rows: string[] = [CSV_COLUMNS.join(',')];
+  const columns = (options.labels ?? EXPORT_LABELS.en).columns;
+  const rows: string[] = [CSV_COLUMNS.map((column) => columns[column]).join(',')];
   for (const a of selected(annotations, options)) {
     const quote = quoteSelectorOf(a);
     const position = positionSelectorOf(a);

@@ -1,8 +1,8 @@
 import { useState } from 'preact/hooks';
-import { COLOURS, quoteSelectorOf, type Annotation, type Colour } from '../../core/annotations/model';
+import { quoteSelectorOf, type Annotation, type Colour } from '../../core/annotations/model';
 import type { NoteAnchorState } from '../../messaging/contract';
 import { kindLabel, t } from '../../ui/i18n';
-import { NoteContent, parseTags } from '../../ui/note-parts';
+import { ColourChoice, NoteContent, parseTags } from '../../ui/note-parts';
 
 export interface NoteActions {
   save(note: Annotation, patch: { body: string; colour: Colour; tags: string[] }): Promise<void>;
@@ -116,21 +116,13 @@ function EditForm({
         {t('note_form_text', undefined, 'Note')}
         <textarea class="edit-body" rows={3} value={body} onInput={(e) => setBody(e.currentTarget.value)} />
       </label>
-      <fieldset class="colours">
-        <legend>{t('note_form_colour', undefined, 'Colour')}</legend>
-        {COLOURS.map((c) => (
-          <label key={c} class={`swatch-choice note-colour-${c}`}>
-            <input
-              type="radio"
-              name={`colour-${note.id}`}
-              value={c}
-              checked={colour === c}
-              aria-label={t(`colour_${c}`, undefined, c)}
-              onChange={() => setColour(c)}
-            />
-          </label>
-        ))}
-      </fieldset>
+      <ColourChoice
+        class="colours"
+        name={`colour-${note.id}`}
+        value={colour}
+        swatchClass={(c) => `swatch-choice note-colour-${c}`}
+        onChange={setColour}
+      />
       <label>
         {t('note_form_tags', undefined, 'Tags (comma separated)')}
         <input class="edit-tags" type="text" value={tags} onInput={(e) => setTags(e.currentTarget.value)} />

@@ -1,7 +1,5 @@
-import { render } from 'preact';
-import { t } from '../../ui/i18n';
+import { mountPage } from '../shared/page';
 import { NotesApp } from './NotesApp';
 
-document.title = t('notes_page_title', undefined, 'Bronwijzer notes');
-document.documentElement.lang = t('@@ui_locale').replace('_', '-');
-render(<NotesApp />, document.getElementById('app')!);
+// In the language chosen in the options (not only the browser's).
+void mountPage(() => <NotesApp />, 'notes_page_title');

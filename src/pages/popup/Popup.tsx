@@ -80,7 +80,8 @@ export function Popup() {
   useEffect(() => {
     const wanted = ids.filter((id) => !titles.has(id));
     if (wanted.length === 0) return;
-    void askBackground('lookup', { ids: wanted }).then(
+    // What the popup lists may be looked up online (when switched on): the user is looking at it.
+    void askBackground('lookup', { ids: wanted, enrich: true }).then(
       ({ results }) => {
         setTitles((known) => new Map([...known, ...results.map((r) => [r.id, r.title] as const)]));
       },

@@ -18,6 +18,7 @@ import {
   stableUuid,
 } from '../../../src/core/annotations/import';
 import { markDeleted, type Annotation } from '../../../src/core/annotations/model';
+import { EXPORT_LABELS } from '../../../src/core/annotations/export-labels';
 import { makeNote } from './helpers';
 
 const XSS = '<img src=x onerror=alert(1)>';
@@ -300,10 +301,35 @@ describe('malformed imports are refused with clear messages', () => {
   });
 });
 
+describe('exports in the notes page’s language', () => {
+  it('writes Dutch Markdown and CSV headings, and says whether the trash is in the file', () => {
+    const labels = EXPORT_LABELS.nl;
+    const now = new Date('2025-02-01T00:00:00Z');
+    const md = exportMarkdown(sampleNotes(), { now, labels, includeDeleted: true });
+    expect(md).toMatch(
+      /^# Bronwijzer-notities\n\nGeëxporteerd 2025-02-01T00:00:00\.000Z · \d+ notities · Notities in de prullenbak zijn meegenomen\./,
+    );
+    expect(md).toContain('Verwijzing: unsc-1325 (unsc) · Labels: opvolgen, VN · Kleur: green');
+    const csv = exportCsv(sampleNotes(), { labels, bom: false });
+    expect(csv.split('\r\n')[0]).toBe(
+      'id,aangemaakt,bijgewerkt,url,site,titel,citaat,ervoor,erna,begin,eind,notitie,kleur,labels,verwijzing_id,verwijzing_soort,verwijderd_op',
+    );
+    expect(exportFileName('csv', now, { includeDeleted: true, labels })).toBe(
+      'bronwijzer-notities-2025-02-01-met-prullenbak.csv',
+    );
+    expect(exportFileName('csv', now, { labels })).toBe('bronwijzer-notities-2025-02-01.csv');
+    expect(
+      JSON.parse(exportJsonLd(sampleNotes(), { includeDeleted: true }))['bronwijzer:includesTrash'],
+    ).toBe(true);
+  });
+});
+
 describe('Markdown export', () => {
   it('groups by page and keeps markup literal', () => {
     const md = exportMarkdown(sampleNotes(), { now: new Date('2025-02-01T00:00:00Z') });
-    expect(md).toMatch(/^# Bronwijzer notes\n\nExported 2025-02-01T00:00:00\.000Z · 4 notes\n/);
+    expect(md).toMatch(
+      /^# Bronwijzer notes\n\nExported 2025-02-01T00:00:00\.000Z · 4 notes · Notes in the trash are not included\.\n/,
+    );
     expect(md).not.toMatch(/[^\\]<img/);
     expect(md).toContain('\\<img src=x onerror=alert(1)\\>');
     expect(md).toContain('> resolutie 1325 (2000)');

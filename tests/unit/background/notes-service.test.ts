@@ -6,12 +6,17 @@ import { createNotesHandlers } from '../../../src/background/notes-service';
 import { exportJsonLd } from '../../../src/core/annotations/export';
 import type { Annotation, NewAnnotation } from '../../../src/core/annotations/model';
 import type { NotesChange } from '../../../src/messaging/notes-channel';
+import type { Caller } from '../../../src/messaging/senders';
 import { makeNote } from '../annotations/helpers';
 
 let counter = 0;
 const stores: AnnotationStore[] = [];
 
-function setup() {
+/** A content script on `pageUrl`, as the server classifies it from the browser's sender. */
+const contentOn = (pageUrl: string): Caller => ({ kind: 'content', pageUrl, tabId: 1, frameId: 0 });
+const anchorView = ({ id, colour, target }: Annotation) => ({ id, colour, target });
+
+function setup(clock?: { now: Date }) {
   const store = new AnnotationStore(`notes-service-${++counter}`);
   stores.push(store);
   const changes: NotesChange[] = [];
@@ -20,8 +25,9 @@ function setup() {
     anchors: new NoteAnchors(`notes-service-anchors-${counter}`),
     broadcast: (change) => changes.push(change),
     openNote: async () => ({ tabId: 7, shown: true }),
+    ...(clock ? { now: () => clock.now } : {}),
   });
-  const sender = {} as never;
+  const sender: Caller = { kind: 'extension' };
   return { store, changes, handlers, sender };
 }
 
@@ -51,9 +57,11 @@ describe('notes handlers', () => {
     });
     expect(await store.get(note.id)).toEqual(note);
     expect(changes).toEqual([{ changed: [note] }]);
-    expect((await handlers.notesForPage({ url: 'https://www.tweedekamer.nl/brief' }, sender)).notes).toEqual([
-      note,
-    ]);
+    // A page's content script gets what it paints, never the note's text or tags; the page is the sender's.
+    expect(
+      (await handlers.notesForPage({}, contentOn('https://www.tweedekamer.nl/brief#elders'))).notes,
+    ).toEqual([anchorView(note)]);
+    await expect(handlers.notesForPage({}, sender)).rejects.toThrow(/content script/);
   });
 
   it('refuses an invalid note with a message saying what is wrong', async () => {
@@ -83,7 +91,7 @@ describe('notes handlers', () => {
     expect(edited).toMatchObject({ body: 'Nieuw', colour: 'pink' });
     const [deleted] = (await handlers.notesDelete({ ids: [note.id] }, sender)).notes;
     expect(deleted!.deletedAt).toBeDefined();
-    expect((await handlers.notesForPage({ url: note.url }, sender)).notes).toEqual([]);
+    expect((await handlers.notesForPage({}, contentOn(note.url))).notes).toEqual([]);
     const [restored] = (await handlers.notesRestore({ ids: [note.id] }, sender)).notes;
     expect(restored!.deletedAt).toBeUndefined();
     expect(changes).toHaveLength(4);
@@ -124,7 +132,11 @@ describe('notes handlers', () => {
     const { handlers, sender } = setup();
     const a = (await handlers.notesSave({ note: input }, sender)).note;
     const b = (await handlers.notesSave({ note: { ...input, body: 'b' } }, sender)).note;
-    await handlers.notesAnchored({ url: a.url, placed: [a.id], orphaned: [b.id] }, sender);
+    const other = (
+      await handlers.notesSave({ note: { ...input, url: 'https://www.eerstekamer.nl/x' } }, sender)
+    ).note;
+    // A page reports on its own notes only: the other page's note is left alone.
+    await handlers.notesAnchored({ placed: [a.id], orphaned: [b.id, other.id] }, contentOn(a.url));
     expect((await handlers.notesList({}, sender)).anchors).toEqual({
       [a.id]: 'anchored',
       [b.id]: 'orphaned',
@@ -168,5 +180,41 @@ describe('notes handlers', () => {
     const { note } = await handlers.notesSave({ note: input }, sender);
     expect(await handlers.notesOpen({ id: note.id }, sender)).toEqual({ tabId: 7, shown: true });
     await expect(handlers.notesOpen({ id: 'missing' }, sender)).rejects.toThrow(/no longer exists/);
+  });
+});
+
+describe('the trash', () => {
+  it('removes notes 30 days after they went into the trash, by the clock the worker runs on', async () => {
+    const clock = { now: new Date('2030-01-01T12:00:00Z') };
+    const { handlers, sender, store, changes } = setup(clock);
+    const kept = (await handlers.notesSave({ note: input }, sender)).note;
+    const old = (await handlers.notesSave({ note: { ...input, body: 'weg' } }, sender)).note;
+    await store.softDelete(old.id, new Date('2030-01-01T12:00:00Z'));
+    const recent = (await handlers.notesSave({ note: { ...input, body: 'net weg' } }, sender)).note;
+    await store.softDelete(recent.id, new Date('2030-01-20T12:00:00Z'));
+
+    clock.now = new Date('2030-01-31T11:59:00Z'); // 29 days and 23 hours: still there
+    expect((await handlers.notesList({ includeDeleted: true }, sender)).notes).toHaveLength(3);
+
+    clock.now = new Date('2030-01-31T12:01:00Z'); // past 30 days for the first one only
+    changes.length = 0;
+    const listed = (await handlers.notesList({ includeDeleted: true }, sender)).notes.map((n) => n.id);
+    expect(listed.sort()).toEqual([kept.id, recent.id].sort());
+    expect(await store.get(old.id)).toBeUndefined();
+    expect(changes).toEqual([{ reload: true }]);
+    // An export never carries a purged note.
+    const exported = await handlers.notesExport({ format: 'jsonld', includeDeleted: true }, sender);
+    expect(exported.count).toBe(2);
+  });
+
+  it('empties the trash now, and leaves the other notes', async () => {
+    const { handlers, sender } = setup();
+    const kept = (await handlers.notesSave({ note: input }, sender)).note;
+    const gone = (await handlers.notesSave({ note: { ...input, body: 'weg' } }, sender)).note;
+    await handlers.notesDelete({ ids: [gone.id] }, sender);
+    expect(await handlers.notesEmptyTrash({}, sender)).toEqual({ purged: 1 });
+    expect((await handlers.notesList({ includeDeleted: true }, sender)).notes.map((n) => n.id)).toEqual([
+      kept.id,
+    ]);
   });
 });

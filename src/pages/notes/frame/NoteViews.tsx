@@ -1,9 +1,13 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { COLOURS, type Annotation, type Colour } from '../../core/annotations/model';
-import { t } from '../../ui/i18n';
-import { NoteContent, parseTags } from '../../ui/note-parts';
+import type { Annotation, Colour } from '../../../core/annotations/model';
+import { t } from '../../../ui/i18n';
+import { ColourChoice, NoteContent, parseTags } from '../../../ui/note-parts';
+import { trusted } from '../../../ui/trusted';
 
-/** Every note string is rendered as text by Preact, never parsed as HTML. */
+/**
+ * The note frame's views: the note form and the notes of a passage. They run in the extension's
+ * own origin (the note frame), never in the page. Every note string is rendered as text by Preact.
+ */
 
 export interface NoteDraft {
   body: string;
@@ -53,9 +57,10 @@ export function NoteForm({ quote, citationId, initial, editing, onSave, onCancel
       }
       onSubmit={(event) => {
         event.preventDefault();
-        void save();
+        if (event.isTrusted) void save();
       }}
       onKeyDown={(event) => {
+        if (!event.isTrusted) return;
         if (event.key === 'Escape') {
           event.stopPropagation();
           onCancel();
@@ -82,21 +87,13 @@ export function NoteForm({ quote, citationId, initial, editing, onSave, onCancel
           onInput={(event) => setBody(event.currentTarget.value)}
         />
       </label>
-      <fieldset class="note-colours">
-        <legend>{t('note_form_colour', undefined, 'Colour')}</legend>
-        {COLOURS.map((c) => (
-          <label key={c} class={`swatch swatch-${c}`} title={t(`colour_${c}`, undefined, c)}>
-            <input
-              type="radio"
-              name="bronwijzer-note-colour"
-              value={c}
-              checked={colour === c}
-              aria-label={t(`colour_${c}`, undefined, c)}
-              onChange={() => setColour(c)}
-            />
-          </label>
-        ))}
-      </fieldset>
+      <ColourChoice
+        class="note-colours"
+        name="bronwijzer-note-colour"
+        value={colour}
+        swatchClass={(c) => `swatch swatch-${c}`}
+        onChange={setColour}
+      />
       <label class="note-label">
         {t('note_form_tags', undefined, 'Tags (comma separated)')}
         <input
@@ -112,7 +109,7 @@ export function NoteForm({ quote, citationId, initial, editing, onSave, onCancel
         </p>
       )}
       <div class="note-buttons">
-        <button type="button" class="note-cancel" onClick={onCancel}>
+        <button type="button" class="note-cancel" onClick={trusted(onCancel)}>
           {t('note_cancel', undefined, 'Cancel')}
         </button>
         <button type="submit" class="note-save" disabled={saving}>
@@ -120,21 +117,6 @@ export function NoteForm({ quote, citationId, initial, editing, onSave, onCancel
         </button>
       </div>
     </form>
-  );
-}
-
-export function SelectionButton({ onActivate }: { onActivate: () => void }) {
-  return (
-    <button
-      type="button"
-      class="note-select-button"
-      // Keep the page's selection: the button must not take it away on press.
-      onPointerDown={(event) => event.preventDefault()}
-      onMouseDown={(event) => event.preventDefault()}
-      onClick={onActivate}
-    >
-      {t('note_on_selection_button', undefined, 'Highlight + note')}
-    </button>
   );
 }
 
@@ -151,10 +133,10 @@ export function NotePopover({ notes, onEdit, onDelete }: PopoverProps) {
         <div class={`note-item note-colour-${note.colour}`} key={note.id} data-note-id={note.id}>
           <NoteContent note={note} />
           <div class="note-buttons">
-            <button type="button" class="note-edit" onClick={() => onEdit(note)}>
+            <button type="button" class="note-edit" onClick={trusted(() => onEdit(note))}>
               {t('note_edit', undefined, 'Edit')}
             </button>
-            <button type="button" class="note-delete" onClick={() => onDelete(note)}>
+            <button type="button" class="note-delete" onClick={trusted(() => onDelete(note))}>
               {t('note_delete', undefined, 'Delete')}
             </button>
           </div>
@@ -164,17 +146,17 @@ export function NotePopover({ notes, onEdit, onDelete }: PopoverProps) {
   );
 }
 
-export interface ToastProps {
+export interface UndoBarProps {
   message: string;
   onUndo?: () => void;
 }
 
-export function Toast({ message, onUndo }: ToastProps) {
+export function UndoBar({ message, onUndo }: UndoBarProps) {
   return (
-    <div class="note-toast" role="status">
+    <div class="note-undo-bar" role="status">
       <span>{message}</span>
       {onUndo && (
-        <button type="button" class="note-undo" onClick={onUndo}>
+        <button type="button" class="note-undo" onClick={trusted(onUndo)}>
           {t('note_undo', undefined, 'Undo')}
         </button>
       )}
