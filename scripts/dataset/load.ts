@@ -3,6 +3,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { RecordsByKey } from '../../src/core/dataset/describe';
 import type { ReferenceDataset, ReferenceRecord } from '../../src/core/dataset/types';
+import { documentRecords } from '../../src/core/dataset/documents';
 import { assertDataset } from '../../src/core/dataset/validate';
 
 export const DEFAULT_DATASET = fileURLToPath(new URL('../../data/dataset.json', import.meta.url));
@@ -16,6 +17,6 @@ export interface LoadedDataset {
 export function loadDataset(file: string = DEFAULT_DATASET): LoadedDataset {
   if (!existsSync(file)) throw new Error(`dataset not found: ${file} (run npm run dataset:build)`);
   const dataset = assertDataset(JSON.parse(readFileSync(file, 'utf8')));
-  const byId = new Map(dataset.records.map((r) => [r.id, r]));
+  const byId = new Map([...dataset.records, ...documentRecords(dataset.documents)].map((r) => [r.id, r]));
   return { dataset, byId, recordsByKey: (key) => byId.get(key) };
 }

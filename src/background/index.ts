@@ -1,7 +1,7 @@
 import browser from 'webextension-polyfill';
 import datasetUrl from '../../data/dataset.json?url';
 import { detectCitations } from '../core/detect';
-import { BACKGROUND_REQUEST_TYPES, type BackgroundRequests } from '../messaging/contract';
+import { BACKGROUND_REQUEST_TYPES, MAX_CONTEXT_CHARS, type BackgroundRequests } from '../messaging/contract';
 import { encodeDetections } from '../messaging/detections';
 import { askTab } from '../messaging/client';
 import { serveRequests } from '../messaging/server';
@@ -53,11 +53,11 @@ serveRequests<BackgroundRequests>(BACKGROUND_REQUEST_TYPES, {
     const detections = encodeDetections(texts.map((text) => detectCitations(text)));
     return { detections, ms: performance.now() - start };
   },
-  async lookup({ ids }) {
+  async lookup({ ids, contexts }) {
     if (!Array.isArray(ids) || ids.some((id) => typeof id !== 'string'))
       throw new Error('lookup: ids must be strings');
     if (ids.length > MAX_LOOKUP_IDS) throw new Error(`lookup: at most ${MAX_LOOKUP_IDS} ids per request`);
-    return { results: await enrichment.enrich(await reference.lookup(ids)) };
+    return { results: await enrichment.enrich(await reference.lookup(ids, lookupContexts(contexts, ids))) };
   },
   async datasetStatus() {
     const { version, dataAsOf, recordCount, seededAt } = await reference.status();
@@ -84,3 +84,14 @@ browser.runtime.onInstalled.addListener(() => {
 });
 listenToNoteMenu();
 void reference.ensureSeeded();
+
+/** Only strings, only for ids asked, and no longer than the contract allows: the page is not trusted. */
+function lookupContexts(contexts: unknown, ids: string[]): Record<string, string> {
+  const out: Record<string, string> = {};
+  if (typeof contexts !== 'object' || contexts === null) return out;
+  for (const id of ids) {
+    const text = (contexts as Record<string, unknown>)[id];
+    if (typeof text === 'string') out[id] = text.slice(0, MAX_CONTEXT_CHARS);
+  }
+  return out;
+}

@@ -1,5 +1,6 @@
 import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
-import { describe, linkedKeys } from '../core/dataset/describe';
+import { describe, linkedKeys, suffixCandidateKeys, type DescribeHints } from '../core/dataset/describe';
+import { documentKeysFor, documentRecords } from '../core/dataset/documents';
 import type { LookupResult, ReferenceDataset, ReferenceRecord } from '../core/dataset/types';
 import { assertDataset } from '../core/dataset/validate';
 import { recordKeysFor } from '../core/ids';
@@ -9,13 +10,13 @@ import { recordKeysFor } from '../core/ids';
  * the dataset on an update can never touch a saved note.
  */
 const DB_NAME = 'bronwijzer-reference';
-const DB_VERSION = 2;
+const DB_VERSION = 3;
 
 /**
- * Records are stored in hashed buckets of ~40, not one row each: seeding writes ~256 values instead
- * of ~10,000 (IndexedDB's cost is per value), and a page's lookups touch few buckets.
+ * Records are stored in hashed buckets of ~60, not one row each: seeding writes ~1,024 values instead
+ * of ~60,000 (IndexedDB's cost is per value), and a page's lookups touch few small buckets.
  */
-export const BUCKET_COUNT = 256;
+export const BUCKET_COUNT = 1024;
 
 /** FNV-1a over the id's UTF-16 code units: stable across builds and browsers. */
 export function bucketOf(id: string): number {
@@ -134,7 +135,8 @@ export class ReferenceStore {
       bucket,
       records: [],
     }));
-    for (const record of dataset.records) buckets[bucketOf(record.id)]!.records.push(record);
+    for (const record of [...dataset.records, ...documentRecords(dataset.documents)])
+      buckets[bucketOf(record.id)]!.records.push(record);
     const tx = db.transaction(['buckets', 'meta'], 'readwrite', { durability: 'relaxed' });
     const store = tx.objectStore('buckets');
     void store.clear();
@@ -152,16 +154,31 @@ export class ReferenceStore {
   }
 
   /**
-   * Answers every id in one read transaction (two when a register treaty points to its curated
-   * record); duplicates and malformed ids are answered once or not at all.
+   * Answers every id in one read transaction, two when a record points to others (a register treaty to
+   * its curated record, a TK document number to its Kamerstuk, a suffixless Kamerstuk number to the
+   * documents with that number); duplicates and malformed ids are answered once or not at all.
+   * `contexts`: page text around suffixless Kamerstuk citations, evidence for which one is meant; the
+   * batch's ids are the page's other citations.
    */
-  async lookup(ids: readonly string[]): Promise<LookupResult[]> {
+  async lookup(
+    ids: readonly string[],
+    contexts: Readonly<Record<string, string>> = {},
+  ): Promise<LookupResult[]> {
     await this.ensureSeeded();
     const unique = [...new Set(ids)];
-    await this.readIntoCache(unique.flatMap(recordKeysFor));
-    await this.readIntoCache(unique.flatMap((id) => linkedKeys(this.recordCache.get(id))));
     const recordFor = (key: string) => this.recordCache.get(key);
-    return unique.map((id) => describe(id, recordFor)).filter((result) => result !== undefined);
+    await this.readIntoCache(unique.flatMap((id) => [...recordKeysFor(id), ...documentKeysFor(id)]));
+    await this.readIntoCache(
+      unique.flatMap((id) => [...linkedKeys(recordFor(id)), ...suffixCandidateKeys(id, recordFor)]),
+    );
+    return unique
+      .map((id) => {
+        const hints: DescribeHints = { pageIds: unique };
+        const context = contexts[id];
+        if (typeof context === 'string') hints.context = context;
+        return describe(id, recordFor, hints);
+      })
+      .filter((result) => result !== undefined);
   }
 
   private async readIntoCache(keys: string[]): Promise<void> {

@@ -11,6 +11,9 @@ import type { EncodedDetections } from './detections';
 
 export const MESSAGE_PROTOCOL_VERSION = 1;
 
+/** Page text sent with a lookup around one citation, at most. */
+export const MAX_CONTEXT_CHARS = 600;
+
 /** Requests the background service worker answers (runtime.sendMessage). */
 export interface BackgroundRequests {
   /**
@@ -18,7 +21,14 @@ export interface BackgroundRequests {
    * warm across pages, so a page's main thread only reads its text and paints. `ms`: the worker's detection time.
    */
   detect: { request: { texts: string[] }; response: { detections: EncodedDetections; ms: number } };
-  lookup: { request: { ids: string[] }; response: { results: LookupResult[] } };
+  /**
+   * `contexts`: for Kamerstuk citations without their dossier suffix, the page text around them (at most
+   * MAX_CONTEXT_CHARS each), so the worker can tell which document is meant; it keeps none of it.
+   */
+  lookup: {
+    request: { ids: string[]; contexts?: Record<string, string> };
+    response: { results: LookupResult[] };
+  };
   datasetStatus: { request: Record<string, never>; response: DatasetStatus };
   /** A `_locales/<language>/messages.json` file, for a content script showing a language chosen in the options. */
   uiMessages: { request: { language: 'nl' | 'en' }; response: { messages: unknown } };

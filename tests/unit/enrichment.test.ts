@@ -18,6 +18,7 @@ const unknown = (id: string): LookupResult => ({
   label: `Kamerstuk ${id}`,
   title: `Kamerstuk ${id} — Tweede Kamer`,
   confidence: 'parsed',
+  scope: 'none',
   links: [],
 });
 

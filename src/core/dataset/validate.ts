@@ -4,7 +4,7 @@
  */
 import { isCitationKind } from '../citation';
 import { normalizeId, parseId } from '../ids';
-import { DATASET_SCHEMA_VERSION, type ReferenceDataset, type Verification } from './types';
+import { DATASET_SCHEMA_VERSION, DOCUMENT_METHODS, type ReferenceDataset, type Verification } from './types';
 
 export type ValidationResult = { ok: true; dataset: ReferenceDataset } | { ok: false; errors: string[] };
 
@@ -106,7 +106,48 @@ export function validateDataset(value: unknown): ValidationResult {
       for (const k of Object.keys(r)) if (!RECORD_KEYS.has(k)) err(`${where}.${k}: unknown property`);
     });
   }
+  validateDocuments(value.documents, err);
   return errors.length ? { ok: false, errors } : { ok: true, dataset: value as unknown as ReferenceDataset };
+}
+
+function validateDocuments(documents: unknown, err: (msg: string) => void): void {
+  if (!isObject(documents)) return err('documents: expected an object');
+  const { types, methods, rows } = documents;
+  const isStrings = (v: unknown): v is string[] => Array.isArray(v) && v.every((x) => typeof x === 'string');
+  if (!isStrings(types)) err('documents.types: expected an array of strings');
+  if (!isStrings(methods) || methods.join() !== DOCUMENT_METHODS.join())
+    err(`documents.methods: expected ${JSON.stringify(DOCUMENT_METHODS)}`);
+  if (!Array.isArray(rows)) return err('documents.rows: expected an array');
+  const typeCount = Array.isArray(types) ? types.length : 0;
+  const seen = new Set<string>();
+  rows.forEach((row: unknown, i) => {
+    const at = `documents.rows[${i}]`;
+    if (!Array.isArray(row) || row.length !== 7) return err(`${at}: expected an array of 7 values`);
+    const [id, number, type, subject, date, session, method] = row as unknown[];
+    const parsed = typeof id === 'string' ? parseId(id) : undefined;
+    const byNumber = parsed?.kind === 'tk-document';
+    if (
+      !parsed ||
+      (parsed.kind !== 'kamerstuk' && !byNumber) ||
+      (parsed.kind === 'kamerstuk' && !parsed.document)
+    )
+      return err(`${at}: id ${JSON.stringify(id)} is not a Kamerstuk document or TK document number`);
+    if (seen.has(id as string)) err(`${at}: duplicate id ${id}`);
+    seen.add(id as string);
+    if (
+      typeof number !== 'string' ||
+      (number !== '' && !/^\d{4}D\d{3,6}$/.test(number)) ||
+      (byNumber && number)
+    )
+      err(`${at} (${id}): bad document number ${JSON.stringify(number)}`);
+    if (!Number.isInteger(type) || (type as number) < 0 || (type as number) >= typeCount)
+      err(`${at} (${id}): bad type index`);
+    if (typeof subject !== 'string' || subject === '') err(`${at} (${id}): expected a subject`);
+    if (!isIsoDate(date)) err(`${at} (${id}): bad date ${JSON.stringify(date)}`);
+    if (!Number.isInteger(session) || (session as number) < 1800) err(`${at} (${id}): bad vergaderjaar`);
+    const methodName = DOCUMENT_METHODS[method as number];
+    if (!methodName || (methodName === 'number') !== byNumber) err(`${at} (${id}): bad method index`);
+  });
 }
 
 /** validateDataset, throwing one Error that lists the problems. */

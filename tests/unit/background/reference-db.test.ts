@@ -5,10 +5,11 @@ import type { ReferenceDataset } from '../../../src/core/dataset/types';
 
 function dataset(version: string, title = 'Women and peace and security'): ReferenceDataset {
   return {
-    schemaVersion: 1,
+    schemaVersion: 2,
     version,
     dataAsOf: '2025-05-30',
     sources: [],
+    documents: { types: [], methods: ['stated', 'title', 'title-list', 'number'], rows: [] },
     records: [
       { id: 'unsc-1325', kind: 'unsc', title, date: '2000-10-31', verification: 'verified' },
       {

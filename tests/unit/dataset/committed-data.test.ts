@@ -20,9 +20,9 @@ group('data/dataset.json', () => {
   it('is valid, and its version is the hash of its content', () => {
     const r = validateDataset(dataset);
     expect(r.ok ? [] : r.errors).toEqual([]);
-    const { schemaVersion, dataAsOf, sources, records } = dataset;
+    const { schemaVersion, dataAsOf, sources, records, documents } = dataset;
     const hash = createHash('sha256')
-      .update(JSON.stringify({ schemaVersion, dataAsOf, sources, records }))
+      .update(JSON.stringify({ schemaVersion, dataAsOf, sources, records, documents }))
       .digest('hex')
       .slice(0, 16);
     expect(dataset.version).toBe(hash);
@@ -106,8 +106,10 @@ group('lookup CLI', () => {
       id: 'kst-26150-223',
       kind: 'kamerstuk',
       known: true,
-      title: 'Kamerstuk 26 150, nr. 223 — Algemene Vergadering der Verenigde Naties',
-      verified: true,
+      title: 'Rapportage 2022-2023 National Actieplan Vrouwen, Vrede en Veiligheid',
+      date: '2025-02-20',
+      // Tied to its Kamerstuk by its dossier's title, not stated by TK: not "verified".
+      verified: false,
     });
     expect(Object.keys(lines[0]).slice(0, 4)).toEqual(['id', 'kind', 'known', 'title']);
     expect(lines[1325]).toMatchObject({
