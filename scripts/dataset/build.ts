@@ -18,6 +18,8 @@ import {
 } from './kamerstukken';
 import { buildDocuments, DOCUMENTS_FILE, UNLINKED_FILE } from './documents';
 import { compareIds } from './record';
+import { packDocuments } from '../../src/core/dataset/documents';
+import { validateDocumentLines } from '../../src/core/dataset/validate';
 import { buildTreaties, BWBV_FILE, CURATED_FILE } from './treaties';
 import { buildUnsc, UNSC_FILE, WPS_FILE } from './unsc';
 
@@ -137,9 +139,11 @@ export function buildDataset(dir: string): BuildOutput {
     ids.add(r.id);
   }
   const dataAsOf = maxDate(...sources.map((s) => s.asOf));
-  for (const [id] of docs.table.rows)
+  for (const [id] of docs.rows)
     if (ids.has(id)) throw new ReferenceDataError(`document ${id} is also a record id`);
-  const documents = docs.table;
+  const documents = packDocuments(docs.rows, docs.types);
+  const lineErrors = validateDocumentLines(documents);
+  if (lineErrors.length) throw new ReferenceDataError(`document table: ${lineErrors.join('; ')}`);
   const body = { schemaVersion: DATASET_SCHEMA_VERSION, dataAsOf, sources, records, documents };
   const version = createHash('sha256').update(JSON.stringify(body)).digest('hex').slice(0, 16);
   const dataset: ReferenceDataset = {
@@ -159,10 +163,10 @@ export function buildDataset(dir: string): BuildOutput {
 /** Compact, one record per line: small, byte-stable, and readable in a diff. */
 export function serializeDataset(ds: ReferenceDataset): string {
   const { records, documents, ...head } = ds;
-  const { rows, ...tables } = documents;
+  const { buckets, ...tables } = documents;
   const lines = (items: unknown[]) => items.map((x) => JSON.stringify(x)).join(',\n');
   return (
     `${JSON.stringify(head).slice(0, -1)},"records":[\n${lines(records)}\n],\n` +
-    `"documents":${JSON.stringify(tables).slice(0, -1)},"rows":[\n${lines(rows)}\n]}}\n`
+    `"documents":${JSON.stringify(tables).slice(0, -1)},"buckets":[\n${lines(buckets)}\n]}}\n`
   );
 }

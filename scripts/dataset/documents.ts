@@ -7,7 +7,6 @@ import {
   DOCUMENT_METHODS,
   type DocumentMethod,
   type DocumentRow,
-  type DocumentTable,
   type ReferenceRecord,
 } from '../../src/core/dataset/types';
 import { readCsv, ReferenceDataError } from './csv';
@@ -63,7 +62,9 @@ function checkDate(date: string, where: string): string {
 const clean = (s: string) => s.replace(/\s+/g, ' ').trim();
 
 export interface DocumentsResult {
-  table: DocumentTable;
+  rows: DocumentRow[];
+  /** Type names the rows' type indexes refer to. */
+  types: string[];
   /** Dossier records for dossiers only the document list names (title as TK states it). */
   dossiers: ReferenceRecord[];
   linked: number;
@@ -151,7 +152,8 @@ export function buildDocuments(dir: string, knownDossiers: ReadonlySet<string>):
     makeRecord({ id, kind: 'kamerstuk', title, verification: 'verified', fields: { src: 'tkdoc' } }),
   );
   return {
-    table: { types: [...types.keys()], methods: [...DOCUMENT_METHODS], rows },
+    rows,
+    types: [...types.keys()],
     dossiers,
     linked: linkedRows.length,
     unlinked,

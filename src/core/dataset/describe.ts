@@ -313,7 +313,13 @@ function describeTkDocument(p: ParsedId, recordsByKey: RecordsByKey): LookupResu
     const kp = parseId(kst) as KamerstukId;
     const out = documentResult(kp, doc, recordsByKey);
     // Said of the number: it is this Kamerstuk; the Kamerstuk's own links come first.
-    return { ...out, id: p.id, kind: p.kind, label: `${citationLabel(p)} · ${out.label}` };
+    return {
+      ...out,
+      id: p.id,
+      kind: p.kind,
+      label: `${citationLabel(p)} · ${out.label}`,
+      fields: { ...out.fields, kst },
+    };
   }
   const out = fromRecord(p, record, citationLabel(p), record.title, {});
   if (record.fields?.type) out.docType = record.fields.type;

@@ -75,12 +75,16 @@ export type DocumentMethod = (typeof DOCUMENT_METHODS)[number];
  */
 export type DocumentRow = [string, string, number, string, string, number, number];
 
+/** The document table, packed by the build into storage buckets (see src/core/dataset/documents.ts). */
 export interface DocumentTable {
-  /** Document types as TK names them (`Motie`, `Brief regering`), indexed by DocumentRow[2]. */
+  /** Document types as TK names them (`Motie`, `Brief regering`), indexed by a row's type. */
   types: string[];
-  /** DOCUMENT_METHODS, indexed by DocumentRow[6]. */
+  /** DOCUMENT_METHODS, indexed by a row's method. */
   methods: string[];
-  rows: DocumentRow[];
+  /** Number of documents. */
+  count: number;
+  /** BUCKET_COUNT texts, one line per fact. */
+  buckets: string[];
 }
 
 export interface ReferenceDataset {

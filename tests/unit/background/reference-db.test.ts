@@ -1,6 +1,7 @@
 import 'fake-indexeddb/auto';
 import { describe, expect, it, vi } from 'vitest';
 import { ReferenceStore } from '../../../src/background/reference-db';
+import { packDocuments } from '../../../src/core/dataset/documents';
 import type { ReferenceDataset } from '../../../src/core/dataset/types';
 
 function dataset(version: string, title = 'Women and peace and security'): ReferenceDataset {
@@ -9,7 +10,7 @@ function dataset(version: string, title = 'Women and peace and security'): Refer
     version,
     dataAsOf: '2025-05-30',
     sources: [],
-    documents: { types: [], methods: ['stated', 'title', 'title-list', 'number'], rows: [] },
+    documents: packDocuments([], []),
     records: [
       { id: 'unsc-1325', kind: 'unsc', title, date: '2000-10-31', verification: 'verified' },
       {

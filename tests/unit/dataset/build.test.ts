@@ -4,6 +4,8 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, describe as group, expect, it } from 'vitest';
 import { describe } from '../../../src/core/dataset/describe';
+import { documentRows } from '../../../src/core/dataset/documents';
+import { validateDocumentLines } from '../../../src/core/dataset/validate';
 import type { ReferenceRecord } from '../../../src/core/dataset/types';
 import { validateDataset } from '../../../src/core/dataset/validate';
 import { buildDataset, serializeDataset } from '../../../scripts/dataset/build';
@@ -55,7 +57,7 @@ group('buildDataset on fixtures', () => {
     const text = serializeDataset(dataset);
     expect(JSON.parse(text)).toEqual(dataset);
     expect(text).not.toMatch(/\n {2}/);
-    expect(text.split('\n')).toHaveLength(dataset.records.length + dataset.documents.rows.length + 5);
+    expect(text.split('\n')).toHaveLength(dataset.records.length + dataset.documents.buckets.length + 5);
   });
 
   it('UNSC: date verification follows the date source', () => {
@@ -203,7 +205,7 @@ group('build-dataset CLI', () => {
 });
 
 group('document facts (tk-documents.csv, tk-documents-unlinked.csv)', () => {
-  const rows = new Map(dataset.documents.rows.map((r) => [r[0], r]));
+  const rows = new Map(documentRows(dataset.documents).map((r) => [r[0], r]));
   const type = (i: number) => dataset.documents.types[i];
 
   it('keeps type, subject, date, vergaderjaar and how each Kamerstuk was linked', () => {
@@ -231,6 +233,14 @@ group('document facts (tk-documents.csv, tk-documents-unlinked.csv)', () => {
       verification: 'verified',
       fields: { src: 'tkdoc' },
     });
+  });
+
+  it('packs every line where the worker will look for it', () => {
+    expect(validateDocumentLines(dataset.documents)).toEqual([]);
+    expect(dataset.documents.count).toBe(documentRows(dataset.documents).length);
+    const broken = { ...dataset.documents, buckets: [...dataset.documents.buckets] };
+    broken.buckets[0] = `${broken.buckets[0]}\nnot a line`.replace(/^\n/, '');
+    expect(validateDocumentLines(broken)[0]).toMatch(/documents\.buckets\[0\]: bad line "not a line"/);
   });
 
   it('says which file is missing', () => {

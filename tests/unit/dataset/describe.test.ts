@@ -1,5 +1,4 @@
-import { documentRecords } from '../../../src/core/dataset/documents';
-import type { DocumentTable } from '../../../src/core/dataset/types';
+import { documentRecords, packDocuments } from '../../../src/core/dataset/documents';
 import { describe as group, expect, it } from 'vitest';
 import { describe, linkedKeys } from '../../../src/core/dataset/describe';
 import type { ReferenceRecord } from '../../../src/core/dataset/types';
@@ -252,10 +251,8 @@ it('linkedKeys names the redirect target of a register treaty record', () => {
 });
 
 group('describe: document facts and suffix inference', () => {
-  const table: DocumentTable = {
-    types: ['Motie', 'Motie (gewijzigd/nader)', 'Brief regering'],
-    methods: ['stated', 'title', 'title-list', 'number'],
-    rows: [
+  const table = packDocuments(
+    [
       [
         'kst-36600-V-46',
         '2024D45378',
@@ -285,7 +282,8 @@ group('describe: document facts and suffix inference', () => {
       ],
       ['2025D01234', '', 2, 'Een brief zonder Kamerstuk', '2025-01-10', 2024, 3],
     ],
-  };
+    ['Motie', 'Motie (gewijzigd/nader)', 'Brief regering'],
+  );
   const all = new Map([...records, ...documentRecords(table)].map((r) => [r.id, r]));
   const find = (id: string, hints = {}) => describe(id, (k) => all.get(k), hints);
 

@@ -1,3 +1,4 @@
+import { packDocuments } from '../../../src/core/dataset/documents';
 import { describe as group, expect, it } from 'vitest';
 import { assertDataset, validateDataset } from '../../../src/core/dataset/validate';
 
@@ -8,10 +9,8 @@ const valid = () => ({
   sources: [
     { file: 'unsc-resolutions.csv', description: 'UNSC', licence: 'CC0', asOf: '2025-05-30', records: 1 },
   ],
-  documents: {
-    types: ['Motie'],
-    methods: ['stated', 'title', 'title-list', 'number'],
-    rows: [
+  documents: packDocuments(
+    [
       [
         'kst-36600-XVII-46',
         '2024D46077',
@@ -22,7 +21,8 @@ const valid = () => ({
         0,
       ],
     ],
-  },
+    ['Motie'],
+  ),
   records: [
     {
       id: 'unsc-1325',
