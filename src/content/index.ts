@@ -2,7 +2,7 @@ import { CONTENT_REQUEST_TYPES, type ContentRequests, type PageCitation } from '
 import { askBackground } from '../messaging/client';
 import { serveRequests } from '../messaging/server';
 import { CitationLayer, type PlacedCitation } from './citation-layer';
-import { LookupCache } from './lookup-cache';
+import { LookupCache, lookupContexts } from './lookup-cache';
 import { NotesController } from './notes/controller';
 import { watchPage } from './page-watcher';
 import { followSettings } from './preferences';
@@ -37,7 +37,10 @@ async function start(doc: Document): Promise<void> {
           layer.forget(root);
           placed.push(...(await layer.scan(root)));
         }
-        await lookups.fetch(placed.map((item) => item.citation.id));
+        await lookups.fetch(
+          placed.map((item) => item.citation.id),
+          lookupContexts(placed),
+        );
         notes?.pageChanged();
       })
       // One broken scan (a page doing something unforeseen) must not stop the ones after it.

@@ -261,6 +261,7 @@ function describeBySuffix(
         ...alt,
         ...(record.date ? { date: record.date } : {}),
         ...(record.fields?.type ? { docType: record.fields.type } : {}),
+        ...(record.fields?.vj ? { sessionYear: record.fields.vj } : {}),
       };
     }),
   };

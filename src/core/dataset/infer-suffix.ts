@@ -77,7 +77,10 @@ export function scoreCandidate(record: ReferenceRecord, evidence: SuffixEvidence
     if (m && ofType.test(type)) reasons.push({ kind: 'type', value: m[0].toLowerCase() });
   }
   const contextWords = words(context);
-  const shared = [...words(subject)].filter((w) => contextWords.has(w) && !STOP_WORDS.has(w)).slice(0, 3);
+  const named = new Set(names.map((name) => name.toLowerCase()));
+  const shared = [...words(subject)]
+    .filter((w) => contextWords.has(w) && !STOP_WORDS.has(w) && !named.has(w))
+    .slice(0, 3);
   for (const word of shared) reasons.push({ kind: 'subject', value: word });
   const dossierKey = record.id.replace(/-[^-]+$/, '');
   if (

@@ -157,6 +157,7 @@ export interface SuffixAlternative {
   title: string;
   date?: string;
   docType?: string;
+  sessionYear?: string;
   /** Score of the evidence for this one (0: none). */
   score: number;
 }
