@@ -99,6 +99,8 @@ function summarize(items: PlacedCitation[]): PageCitation[] {
     if (entry) entry.occurrences += 1;
     else byId.set(citation.id, { id: citation.id, kind: citation.kind, text, occurrences: 1 });
   }
+  // The words around suffixless Kamerstukken, so the popup's lookup (and export) infers as the tooltip does.
+  for (const [id, context] of Object.entries(lookupContexts(items))) byId.get(id)!.context = context;
   return [...byId.values()];
 }
 

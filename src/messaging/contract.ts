@@ -137,6 +137,8 @@ export interface PageCitation {
   /** The first surface text found for this id. */
   text: string;
   occurrences: number;
+  /** For a Kamerstuk cited without its dossier suffix: the page text around it (see the `lookup` request). */
+  context?: string;
 }
 
 export type RequestOf<M, K extends keyof M> = M[K] extends { request: infer R } ? R : never;

@@ -7,7 +7,9 @@ import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hoverText, launchExtension, pageCitations, tooltip, type ExtensionSession } from './harness';
-import { KAMERVRAGEN, resetSettings } from './pages-helpers';
+import { readFile } from 'node:fs/promises';
+import { readReferences } from '../../src/core/cite/export';
+import { KAMERVRAGEN, openPopupFor, resetSettings } from './pages-helpers';
 
 const SHOTS = path.resolve(__dirname, '../../artifacts');
 
@@ -125,4 +127,35 @@ describe('document facts in the tooltip (seed page)', () => {
       await page.close();
     });
   }
+
+  it("exports the page's references from the popup as a RIS file a reference manager reads", async () => {
+    await resetSettings(session, 'nl');
+    const page = await openSeedPage(session);
+    const popup = await openPopupFor(session, page);
+    const button = popup.locator('.export-button');
+    await expect.poll(() => button.isEnabled()).toBe(true);
+    await popup.locator('select[name="referenceFormat"]').selectOption('ris');
+    await popup.screenshot({ path: path.join(SHOTS, 'popup-export-nl-light.png'), fullPage: true });
+    const [download] = await Promise.all([popup.waitForEvent('download'), button.click()]);
+    expect(download.suggestedFilename()).toMatch(/^bronwijzer-www\.tweedekamer\.nl-\d{4}-\d{2}-\d{2}\.ris$/);
+    const text = await readFile((await download.path())!, 'utf8');
+    const references = readReferences(text);
+    const byId = new Map(references.map((r) => [r.id as string, r]));
+    // The suffixless motion is exported as the document the page's words point to.
+    expect(byId.get('kst-36600-XVII-46')).toMatchObject({
+      type: 'bill',
+      title: expect.stringMatching(/^Nader gewijzigde motie van het lid Boswijk c\.s\./),
+      URL: 'https://zoek.officielebekendmakingen.nl/kst-36600-XVII-46.html',
+    });
+    expect(byId.get('unsc-1325')).toMatchObject({ type: 'legislation' });
+    expect(byId.get('kst-26150-223')).toMatchObject({
+      title: 'Rapportage 2022-2023 National Actieplan Vrouwen, Vrede en Veiligheid',
+    });
+    expect(references.length).toBeGreaterThan(15);
+    await expect
+      .poll(() => popup.locator('[data-testid="export-status"]').textContent())
+      .toMatch(/referenties geëxporteerd/);
+    await popup.close();
+    await page.close();
+  });
 });

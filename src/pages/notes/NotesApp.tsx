@@ -15,6 +15,7 @@ import type { NotesListing } from '../../messaging/contract';
 import { NOTES_CHANNEL, type NotesChange } from '../../messaging/notes-channel';
 import { kindLabel, t } from '../../ui/i18n';
 import { NoteCard } from './NoteCard';
+import { ReferencesExport } from './ReferencesExport';
 
 /** Notes rendered at first; "show more" adds as many again. Keeps the first paint fast at 10,000 notes. */
 const PAGE_SIZE = 100;
@@ -455,6 +456,7 @@ export function NotesApp() {
         </p>
       )}
 
+      {complete && results.length > 0 && <ReferencesExport notes={results} />}
       <div class="groups">
         {visibleGroups.map((group) => (
           <section class="group" key={`${view}:${group.key}`} data-group={group.key}>

@@ -2,12 +2,14 @@ import { useEffect, useState } from 'preact/hooks';
 import browser, { type Tabs } from 'webextension-polyfill';
 import { CITATION_KINDS } from '../../core/citation';
 import { patternCoversHost, sitePatternFor } from '../../core/sites';
+import type { LookupResult } from '../../core/dataset/types';
 import type { DatasetStatus, PageCitation } from '../../messaging/contract';
 import { askBackground, askTab } from '../../messaging/client';
 import { kindLabel, t } from '../../ui/i18n';
 import { loadSettings, saveSettings } from '../../ui/settings-store';
 import { injectInto, isOfficialHost, requestSite } from '../../ui/sites';
 import { DatasetLine } from '../DatasetLine';
+import { ExportReferences } from '../shared/ExportReferences';
 import { NOTES_PAGE, OPTIONS_PAGE, openExtensionPage } from '../shared/page';
 import { targetTab } from './target-tab';
 
@@ -62,7 +64,7 @@ async function inspectUntil(tab: Tabs.Tab, done: (view: View) => boolean): Promi
 export function Popup() {
   const [tab, setTab] = useState<Tabs.Tab>();
   const [view, setView] = useState<View>({ kind: 'loading' });
-  const [titles, setTitles] = useState<Map<string, string>>(new Map());
+  const [results, setResults] = useState<Map<string, LookupResult>>(new Map());
   const [dataset, setDataset] = useState<DatasetStatus>();
 
   useEffect(() => {
@@ -75,15 +77,18 @@ export function Popup() {
     })();
   }, []);
 
-  // Titles for every listed citation, in one batched lookup.
-  const ids = view.kind === 'page' ? view.citations.map((citation) => citation.id) : [];
+  // Facts for every listed citation, in one batched lookup (with the words around suffixless Kamerstukken).
+  const citations = view.kind === 'page' ? view.citations : [];
+  const ids = citations.map((citation) => citation.id);
   useEffect(() => {
-    const wanted = ids.filter((id) => !titles.has(id));
+    const wanted = citations.filter(({ id }) => !results.has(id));
     if (wanted.length === 0) return;
-    void askBackground('lookup', { ids: wanted }).then(
-      ({ results }) => {
-        setTitles((known) => new Map([...known, ...results.map((r) => [r.id, r.title] as const)]));
-      },
+    const contexts = Object.fromEntries(
+      wanted.flatMap(({ id, context }) => (context ? [[id, context]] : [])),
+    );
+    void askBackground('lookup', { ids: wanted.map(({ id }) => id), contexts }).then(
+      (answer) =>
+        setResults((known) => new Map([...known, ...answer.results.map((r) => [r.id, r] as const)])),
       () => undefined,
     );
   }, [ids.join(' ')]);
@@ -127,7 +132,15 @@ export function Popup() {
           {!view.annotating && <p>{t('popup_switched_off')}</p>}
           {view.annotating && view.citations.length === 0 && <p>{t('popup_citations_none')}</p>}
           {view.annotating && view.citations.length > 0 && (
-            <CitationGroups citations={view.citations} titles={titles} onReveal={reveal} />
+            <>
+              <CitationGroups citations={view.citations} results={results} onReveal={reveal} />
+              <ExportReferences
+                ids={ids}
+                results={results}
+                fileLabel={view.host}
+                heading={t('export_page_heading')}
+              />
+            </>
           )}
         </>
       )}
@@ -184,11 +197,11 @@ function Absent({
 
 function CitationGroups({
   citations,
-  titles,
+  results,
   onReveal,
 }: {
   citations: PageCitation[];
-  titles: Map<string, string>;
+  results: Map<string, LookupResult>;
   onReveal: (id: string) => void;
 }) {
   const groups = Map.groupBy(citations, (citation) => citation.kind);
@@ -210,7 +223,9 @@ function CitationGroups({
                     data-citation-id={item.id}
                     onClick={() => onReveal(item.id)}
                   >
-                    <span class="title">{titles.get(item.id) ?? item.text}</span>
+                    <span class="title" lang={results.get(item.id)?.titleLang}>
+                      {results.get(item.id)?.title ?? item.text}
+                    </span>
                     <span class="surface">
                       {item.text}
                       {item.occurrences > 1 && ` · ${t('popup_occurrences', [String(item.occurrences)])}`}
