@@ -32,7 +32,7 @@ export function ReferencesExport({ notes }: { notes: readonly Annotation[] }) {
   useEffect(() => {
     const wanted = ids.filter((id) => !results.has(id));
     if (wanted.length === 0) return;
-    void askBackground('lookup', { ids: wanted.slice(0, 5000) }).then(
+    void askBackground('lookup', { ids: wanted.slice(0, MAX_IDS) }).then(
       (answer) =>
         setResults((known) => new Map([...known, ...answer.results.map((r) => [r.id, r] as const)])),
       () => undefined,
