@@ -53,15 +53,26 @@ serveRequests<BackgroundRequests>(BACKGROUND_REQUEST_TYPES, {
     const detections = encodeDetections(texts.map((text) => detectCitations(text)));
     return { detections, ms: performance.now() - start };
   },
-  async lookup({ ids, contexts }) {
+  async lookup({ ids, contexts }, sender) {
+    void rememberFrame(sender);
     if (!Array.isArray(ids) || ids.some((id) => typeof id !== 'string'))
       throw new Error('lookup: ids must be strings');
     if (ids.length > MAX_LOOKUP_IDS) throw new Error(`lookup: at most ${MAX_LOOKUP_IDS} ids per request`);
     return { results: await enrichment.enrich(await reference.lookup(ids, lookupContexts(contexts, ids))) };
   },
   async datasetStatus() {
-    const { version, dataAsOf, recordCount, seededAt } = await reference.status();
-    return { version, dataAsOf, recordCount, seededAt };
+    const { version, dataAsOf, recordCount, seededAt, contents } = await reference.status();
+    return { version, dataAsOf, recordCount, seededAt, contents: contents ?? {} };
+  },
+  async tabFrames({ tabId }, sender) {
+    if (!sender.url?.startsWith(browser.runtime.getURL('')) || sender.tab?.url?.startsWith('http'))
+      throw new Error('tabFrames: only extension pages may ask');
+    if (!Number.isInteger(tabId)) throw new Error('tabFrames: tabId must be an integer');
+    const key = `frames:${tabId}`;
+    const stored = (await browser.storage.session.get(key))[key];
+    return {
+      frameIds: Array.isArray(stored) ? stored.filter((id): id is number => Number.isInteger(id)) : [],
+    };
   },
   async uiMessages({ language }) {
     if (language !== 'nl' && language !== 'en') throw new Error('uiMessages: language must be nl or en');
@@ -94,4 +105,19 @@ function lookupContexts(contexts: unknown, ids: string[]): Record<string, string
     if (typeof text === 'string') out[id] = text.slice(0, MAX_CONTEXT_CHARS);
   }
   return out;
+}
+
+/**
+ * A frame inside a tab that looked up citations: the popup lists those frames' citations too. Kept in
+ * session storage (the worker may stop at any moment); cleared with the browser session.
+ */
+async function rememberFrame(sender: browser.Runtime.MessageSender): Promise<void> {
+  const tabId = sender.tab?.id;
+  const frameId = sender.frameId;
+  if (tabId === undefined || !frameId) return;
+  const key = `frames:${tabId}`;
+  const stored = (await browser.storage.session.get(key))[key];
+  const frames = Array.isArray(stored) ? (stored as number[]) : [];
+  if (!frames.includes(frameId))
+    await browser.storage.session.set({ [key]: [...frames, frameId].slice(-50) });
 }

@@ -37,6 +37,8 @@ export interface SeedMeta {
   seedMs: number;
   /** The document table's type names, which its rows refer to by index. */
   documentTypes: string[];
+  /** What the dataset holds: records per kind, and `documents`. */
+  contents: Record<string, number>;
 }
 
 interface ReferenceSchema extends DBSchema {
@@ -135,6 +137,7 @@ export class ReferenceStore {
       seededAt: new Date().toISOString(),
       seedMs: 0,
       documentTypes: dataset.documents.types,
+      contents: datasetContents(dataset),
     };
     const grouped = Array.from({ length: BUCKET_COUNT }, (): ReferenceRecord[] => []);
     for (const record of dataset.records) grouped[bucketOf(record.id)]!.push(record);
@@ -213,4 +216,12 @@ export class ReferenceStore {
       this.loadedBuckets.add(bucket);
     }
   }
+}
+
+/** Records per kind, and the document table's documents. */
+export function datasetContents(dataset: ReferenceDataset): Record<string, number> {
+  const contents: Record<string, number> = {};
+  for (const record of dataset.records) contents[record.kind] = (contents[record.kind] ?? 0) + 1;
+  contents.documents = dataset.documents.count;
+  return contents;
 }

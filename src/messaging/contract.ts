@@ -30,6 +30,8 @@ export interface BackgroundRequests {
     response: { results: LookupResult[] };
   };
   datasetStatus: { request: Record<string, never>; response: DatasetStatus };
+  /** Extension pages only: the frames of a tab (besides the top one) whose content script found citations. */
+  tabFrames: { request: { tabId: number }; response: { frameIds: number[] } };
   /** A `_locales/<language>/messages.json` file, for a content script showing a language chosen in the options. */
   uiMessages: { request: { language: 'nl' | 'en' }; response: { messages: unknown } };
   // Saved notes (issue 6). Store errors (quota, invalid note, …) come back as the reply's error.
@@ -128,6 +130,8 @@ export interface DatasetStatus {
   dataAsOf: string;
   recordCount: number;
   seededAt: string;
+  /** Records per kind (`unsc`, `treaty`, `kamerstuk`: dossiers), and `documents`. */
+  contents: Record<string, number>;
 }
 
 /** One distinct citation on a page, as the popup lists it. */
@@ -167,6 +171,7 @@ const BACKGROUND_TYPES: Record<keyof BackgroundRequests, true> = {
   detect: true,
   lookup: true,
   datasetStatus: true,
+  tabFrames: true,
   uiMessages: true,
   notesSave: true,
   notesUpdate: true,

@@ -158,4 +158,26 @@ describe('document facts in the tooltip (seed page)', () => {
     await popup.close();
     await page.close();
   });
+
+  it('lists in the popup the citations found inside iframes too', async () => {
+    await resetSettings(session, 'nl');
+    const page = await session.open('https://www.rijksoverheid.nl/ingebed/');
+    const popup = await openPopupFor(session, page);
+    const ids = () =>
+      popup
+        .locator('button.citation')
+        .evaluateAll((els) => els.map((e) => e.getAttribute('data-citation-id')));
+    // 2467 stands on the page itself; the Kamerstukken only in the embedded Tweede Kamer document.
+    await expect
+      .poll(
+        async () => {
+          await popup.reload();
+          return ids();
+        },
+        { timeout: 15_000 },
+      )
+      .toEqual(expect.arrayContaining(['unsc-2467', 'kst-32623-345', 'kst-26150-223']));
+    await popup.close();
+    await page.close();
+  });
 });

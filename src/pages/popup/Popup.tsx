@@ -10,12 +10,13 @@ import { loadSettings, saveSettings } from '../../ui/settings-store';
 import { injectInto, isOfficialHost, requestSite } from '../../ui/sites';
 import { DatasetLine } from '../DatasetLine';
 import { ExportReferences } from '../shared/ExportReferences';
+import { Shortcuts } from '../shared/Shortcuts';
 import { NOTES_PAGE, OPTIONS_PAGE, openExtensionPage } from '../shared/page';
 import { targetTab } from './target-tab';
 
 type View =
   | { kind: 'loading' }
-  | { kind: 'page'; host: string; annotating: boolean; citations: PageCitation[] }
+  | { kind: 'page'; host: string; annotating: boolean; citations: FramedCitation[] }
   /**
    * No content script answered. `add`: the site can be offered (its pattern); `reload`: the script
    * should be there; `unknown`: the tab's address is not ours to read; `none`: not an https page.
@@ -23,19 +24,37 @@ type View =
   | { kind: 'absent'; offer: 'add' | 'reload' | 'unknown' | 'none'; pattern?: string; denied?: boolean };
 
 const TOP_FRAME = { frameId: 0 };
+
+/** A page citation and the frame it was first found in (0: the page itself). */
+type FramedCitation = PageCitation & { frameId: number };
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** What the tab's content script says about its page, or why there is none. */
 async function inspect(tab: Tabs.Tab): Promise<View> {
   try {
     const state = await askTab(tab.id!, 'pageState', {}, TOP_FRAME);
-    const citations = state.annotating
-      ? (await askTab(tab.id!, 'pageCitations', {}, TOP_FRAME)).citations
-      : [];
+    const citations = state.annotating ? await citationsOfAllFrames(tab.id!) : [];
     return { kind: 'page', ...state, citations };
   } catch {
     return absentView(tab);
   }
+}
+
+/** The top frame's citations, then those of frames inside it (iframes), merged by id. */
+async function citationsOfAllFrames(tabId: number): Promise<FramedCitation[]> {
+  const { frameIds } = await askBackground('tabFrames', { tabId }).catch(() => ({
+    frameIds: [] as number[],
+  }));
+  const byId = new Map<string, FramedCitation>();
+  for (const frameId of [0, ...frameIds]) {
+    const answer = await askTab(tabId, 'pageCitations', {}, { frameId }).catch(() => undefined);
+    for (const citation of answer?.citations ?? []) {
+      const known = byId.get(citation.id);
+      if (known) known.occurrences += citation.occurrences;
+      else byId.set(citation.id, { ...citation, frameId });
+    }
+  }
+  return [...byId.values()];
 }
 
 async function absentView(tab: Tabs.Tab): Promise<View> {
@@ -110,8 +129,9 @@ export function Popup() {
   };
 
   const reveal = (id: string) => {
+    const frameId = citations.find((citation) => citation.id === id)?.frameId ?? 0;
     if (tab?.id !== undefined)
-      void askTab(tab.id, 'revealCitation', { id }, TOP_FRAME).catch(() => undefined);
+      void askTab(tab.id, 'revealCitation', { id }, { frameId }).catch(() => undefined);
   };
 
   return (
@@ -149,6 +169,7 @@ export function Popup() {
         <PageLink path={NOTES_PAGE} label={t('popup_notes')} />
         <PageLink path={OPTIONS_PAGE} label={t('popup_options')} />
       </nav>
+      <Shortcuts />
       {dataset && <DatasetLine status={dataset} />}
     </main>
   );
