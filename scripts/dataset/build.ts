@@ -160,13 +160,13 @@ export function buildDataset(dir: string): BuildOutput {
   };
 }
 
-/** Compact, one record per line: small, byte-stable, and readable in a diff. */
+/**
+ * Compact, one record per line: small, byte-stable, and readable in a diff. The document table's buckets
+ * are left out: they go to their own file (documentsText).
+ */
 export function serializeDataset(ds: ReferenceDataset): string {
   const { records, documents, ...head } = ds;
-  const { buckets, ...tables } = documents;
+  const tables = { types: documents.types, methods: documents.methods, count: documents.count };
   const lines = (items: unknown[]) => items.map((x) => JSON.stringify(x)).join(',\n');
-  return (
-    `${JSON.stringify(head).slice(0, -1)},"records":[\n${lines(records)}\n],\n` +
-    `"documents":${JSON.stringify(tables).slice(0, -1)},"buckets":[\n${lines(buckets)}\n]}}\n`
-  );
+  return `${JSON.stringify(head).slice(0, -1)},"records":[\n${lines(records)}\n],\n"documents":${JSON.stringify(tables)}}\n`;
 }

@@ -1,5 +1,7 @@
 import browser from 'webextension-polyfill';
 import datasetUrl from '../../data/dataset.json?url';
+import documentsUrl from '../../data/documents.tsv?url';
+import { withDocuments } from '../core/dataset/documents';
 import { detectCitations } from '../core/detect';
 import { BACKGROUND_REQUEST_TYPES, MAX_CONTEXT_CHARS, type BackgroundRequests } from '../messaging/contract';
 import { encodeDetections } from '../messaging/detections';
@@ -22,9 +24,10 @@ const MAX_LOOKUP_IDS = 20_000;
 const MAX_DETECT_CHARS = 32_000_000;
 
 const reference = new ReferenceStore(datasetUrl, async () => {
-  const response = await fetch(datasetUrl);
-  if (!response.ok) throw new Error(`Bundled dataset missing (${response.status}).`);
-  return response.json();
+  const [dataset, documents] = await Promise.all([fetch(datasetUrl), fetch(documentsUrl)]);
+  if (!dataset.ok || !documents.ok)
+    throw new Error(`Bundled dataset missing (${dataset.status}, ${documents.status}).`);
+  return withDocuments(await dataset.json(), await documents.text());
 });
 
 const enrichment = new OnlineEnrichment(fetchJson, async () => {

@@ -31,6 +31,26 @@ export function methodVerification(how: DocumentMethod): Verification {
   return how === 'stated' || how === 'number' ? 'verified' : 'derived';
 }
 
+/**
+ * The packed table travels as its own text file beside dataset.json (`data/documents.tsv`): its buckets in
+ * order, separated by form feeds. Text rather than JSON: nothing to parse at seed time, and no 5 MB JSON
+ * file for Firefox's add-on linter to refuse.
+ */
+export const BUCKET_SEPARATOR = '\f';
+
+export function documentsText(table: DocumentTable): string {
+  return `${table.buckets.join(BUCKET_SEPARATOR)}\n`;
+}
+
+/** The dataset.json part and the documents text put back together (validate the result). */
+export function withDocuments(dataset: unknown, text: string): unknown {
+  if (typeof dataset !== 'object' || dataset === null) return dataset;
+  const documents = (dataset as { documents?: unknown }).documents;
+  if (typeof documents !== 'object' || documents === null) return dataset;
+  const buckets = text.replace(/\n$/, '').split(BUCKET_SEPARATOR);
+  return { ...dataset, documents: { ...documents, buckets } };
+}
+
 /** Packs document rows (ids checked by the caller) into BUCKET_COUNT texts, with their pointers and suffix index. */
 export function packDocuments(rows: readonly DocumentRow[], types: readonly string[]): DocumentTable {
   const lines = Array.from({ length: BUCKET_COUNT }, (): string[] => []);

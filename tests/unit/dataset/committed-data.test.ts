@@ -6,13 +6,15 @@ import { join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { describe as group, expect, it } from 'vitest';
 import { describe } from '../../../src/core/dataset/describe';
+import { withDocuments } from '../../../src/core/dataset/documents';
 import type { ReferenceDataset } from '../../../src/core/dataset/types';
 import { validateDataset } from '../../../src/core/dataset/validate';
 
 const ROOT = resolve(__dirname, '../../..');
 const FILE = join(ROOT, 'data/dataset.json');
 const text = readFileSync(FILE, 'utf8');
-const dataset = JSON.parse(text) as ReferenceDataset;
+const documentsText = readFileSync(join(ROOT, 'data/documents.tsv'), 'utf8');
+const dataset = withDocuments(JSON.parse(text), documentsText) as ReferenceDataset;
 const byId = new Map(dataset.records.map((r) => [r.id, r]));
 const lookup = (id: string) => describe(id, (k) => byId.get(k));
 
@@ -29,8 +31,11 @@ group('data/dataset.json', () => {
   });
 
   it('stays within the size budget (≤ 8 MB unpacked, as issue 13 sets; ≤ 2 MB compressed)', () => {
-    expect(Buffer.byteLength(text)).toBeLessThanOrEqual(8 * 1000 * 1000);
-    expect(gzipSync(text, { level: 9 }).length).toBeLessThan(2 * 1024 * 1024);
+    const all = text + documentsText;
+    expect(Buffer.byteLength(all)).toBeLessThanOrEqual(8 * 1000 * 1000);
+    expect(gzipSync(all, { level: 9 }).length).toBeLessThan(2 * 1024 * 1024);
+    // Firefox's add-on linter refuses to parse a file of 5 MiB or more.
+    expect(Buffer.byteLength(text)).toBeLessThan(5 * 1024 * 1024);
   });
 
   it('has every Security Council resolution 1–2781', () => {
