@@ -11,9 +11,12 @@ import { launchExtension, lookupIds } from '../tests/browser/harness';
 
 const RUNS = 5;
 const DATASET = 'data/dataset.json';
+const DOCUMENTS = 'data/documents.tsv';
 
 interface Timings {
   seedMs: number;
+  /** Split of seedMs: fetch + parse, validation, bucketing, IndexedDB commit. */
+  phases: Record<string, number>;
   coldLookupMs: number;
   warmLookupMs: number;
   answered: number;
@@ -48,6 +51,7 @@ async function main(): Promise<void> {
         let start = performance.now();
         await reference.seed();
         const seedMs = performance.now() - start;
+        const phases = reference.lastSeedPhases as Record<string, number>;
         reference.clearCache();
         start = performance.now();
         const cold = await reference.lookup(ids);
@@ -55,7 +59,7 @@ async function main(): Promise<void> {
         start = performance.now();
         await reference.lookup(ids);
         const warmLookupMs = performance.now() - start;
-        return { seedMs, coldLookupMs, warmLookupMs, answered: cold.length };
+        return { seedMs, coldLookupMs, warmLookupMs, answered: cold.length, phases };
       }, ids);
       await lookupIds(session, ids); // warm the page side once
       const start = performance.now();
@@ -65,15 +69,20 @@ async function main(): Promise<void> {
   } finally {
     await session.close();
   }
-  const raw = statSync(DATASET).size;
-  const gzipped = gzipSync(readFileSync(DATASET), { level: 9 }).length;
+  const raw = statSync(DATASET).size + statSync(DOCUMENTS).size;
+  const gzipped = gzipSync(Buffer.concat([readFileSync(DATASET), readFileSync(DOCUMENTS)]), {
+    level: 9,
+  }).length;
   console.log(
-    `Dataset ${DATASET}: ${(raw / 1e6).toFixed(2)} MB raw, ${(gzipped / 1e6).toFixed(2)} MB gzip -9\n`,
+    `Dataset ${DATASET} + ${DOCUMENTS}: ${(raw / 1e6).toFixed(2)} MB unpacked, ${(gzipped / 1e6).toFixed(2)} MB gzip -9\n`,
   );
   console.table(
     rows.map((r) => ({
       run: r.run,
       'seed whole dataset (ms)': +r.seedMs.toFixed(1),
+      'load / validate / prepare / commit (ms)': ['loadMs', 'validateMs', 'prepareMs', 'commitMs']
+        .map((k) => r.phases[k])
+        .join(' / '),
       'lookup 1,000 cold (ms)': +r.coldLookupMs.toFixed(1),
       'lookup 1,000 warm (ms)': +r.warmLookupMs.toFixed(1),
       'page round trip incl. open (ms)': +r.roundTripMs.toFixed(1),
@@ -82,7 +91,7 @@ async function main(): Promise<void> {
   );
   const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
   console.log(
-    `median: seed ${median(rows.map((r) => r.seedMs)).toFixed(1)} ms (target ≤ 500), ` +
+    `median: seed ${median(rows.map((r) => r.seedMs)).toFixed(1)} ms (target ≤ 1,000), ` +
       `warm lookup of 1,000 ids ${median(rows.map((r) => r.warmLookupMs)).toFixed(1)} ms (target ≤ 20)`,
   );
 }

@@ -1,11 +1,13 @@
 /**
  * npm run dataset:build [-- REFERENCE_DIR] [--out FILE]
- * Reads the reference CSVs (default ../shared/reference-data) and writes data/dataset.json and
- * data/treaty-aliases.json (the treaty names detection matches).
+ * Reads the reference CSVs (default ../shared/reference-data) and writes data/dataset.json, beside it
+ * documents.tsv (the packed document table), and data/treaty-aliases.json (the treaty names detection matches).
  */
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
+import { documentsText } from '../src/core/dataset/documents';
 import { validateDataset } from '../src/core/dataset/validate';
+import { DOCUMENTS_TEXT_FILE } from './dataset/load';
 import { buildDataset, serializeDataset } from './dataset/build';
 import { ReferenceDataError } from './dataset/csv';
 import { buildTreatyAliases, serialize as serializeAliases } from './dataset/treaty-aliases';
@@ -34,8 +36,11 @@ function main(argv: string[]): number {
     const file = resolve(out);
     mkdirSync(dirname(file), { recursive: true });
     writeFileSync(file, text);
+    const documents = documentsText(dataset.documents);
+    const documentsFile = resolve(dirname(file), DOCUMENTS_TEXT_FILE);
+    writeFileSync(documentsFile, documents);
     console.log(
-      `dataset:build: ${dataset.records.length} records, version ${dataset.version}, data as of ${dataset.dataAsOf}, ${Buffer.byteLength(text)} bytes → ${out}`,
+      `dataset:build: ${dataset.records.length} records, ${dataset.documents.count} documents, version ${dataset.version}, data as of ${dataset.dataAsOf}, ${Buffer.byteLength(text)} + ${Buffer.byteLength(documents)} bytes → ${out}, ${join(dirname(out), DOCUMENTS_TEXT_FILE)}`,
     );
     // Detection's treaty names come from the same curated list, so one command rebuilds both.
     const aliases = buildTreatyAliases(

@@ -27,12 +27,20 @@ interface KnownWarning {
 /**
  * Preact's renderer (`diffElementNodes`) assigns `dom.innerHTML = props.dangerouslySetInnerHTML.__html`.
  * The bundle keeps that branch even though Bronwijzer never passes `dangerouslySetInnerHTML`.
+ * citation-js (`Cite#format`, extension pages only) parses its own HTML output into a node for
+ * `{ format: 'real', type: 'html' }`; Bronwijzer asks only for strings (RIS, BibLaTeX).
  */
 const KNOWN_THIRD_PARTY: KnownWarning[] = [
   {
     code: 'UNSAFE_VAR_ASSIGNMENT',
     why: "preact's dangerouslySetInnerHTML branch (never used by Bronwijzer)",
     matches: (source) => /dangerouslySetInnerHTML/.test(source) && /innerHTML\s*=\s*\w+\.__html/.test(source),
+  },
+  {
+    code: 'UNSAFE_VAR_ASSIGNMENT',
+    why: "citation-js's format: 'real' HTML branch (Bronwijzer asks for strings only)",
+    matches: (source) =>
+      /_newOptions/.test(source) && /innerHTML\s*=\s*\w+\s*,\s*\w+\.firstChild/.test(source),
   },
 ];
 

@@ -16,7 +16,10 @@ import {
   YEARS_FILE,
   type KamerstukResult,
 } from './kamerstukken';
+import { buildDocuments, DOCUMENTS_FILE, UNLINKED_FILE } from './documents';
 import { compareIds } from './record';
+import { packDocuments } from '../../src/core/dataset/documents';
+import { validateDocumentLines } from '../../src/core/dataset/validate';
 import { buildTreaties, BWBV_FILE, CURATED_FILE } from './treaties';
 import { buildUnsc, UNSC_FILE, WPS_FILE } from './unsc';
 
@@ -44,6 +47,7 @@ export function buildDataset(dir: string): BuildOutput {
   const treaties = buildTreaties(dir);
   const kst: KamerstukResult = buildKamerstukken(dir, unsc.wpsRows);
   const t = kst.tiers;
+  const docs = buildDocuments(dir, new Set(kst.records.map((r) => r.id)));
 
   const sources: DatasetSource[] = [
     {
@@ -102,6 +106,22 @@ export function buildDataset(dir: string): BuildOutput {
       licence: 'own compilation of facts (this project, MIT)',
       records: kst.derivedBudget,
     },
+    {
+      file: DOCUMENTS_FILE,
+      description:
+        'Tweede Kamer documents (mostly Dec 2023 – Oct 2025): type, subject, date and vergaderjaar from TK open data (Gegevensmagazijn) exports stored in tommyvanderwal/motiematcher; each row says whether TK stated its Kamerstuk or it was matched by dossier title; dossiers only these rows name are titled as TK states them',
+      licence: 'TK Gegevensmagazijn data CC0; facts from official publications (art. 11 Auteurswet)',
+      asOf: docs.asOf,
+      records: docs.linked + docs.dossiers.length,
+    },
+    {
+      file: UNLINKED_FILE,
+      description:
+        'Tweede Kamer documents known by their document number (2024D…) without a Kamerstuk: letters, questions and answers, reports, bills; attachments, stenograms, speaker lists and invitations left out',
+      licence: 'TK Gegevensmagazijn data CC0',
+      asOf: docs.asOf,
+      records: docs.unlinked,
+    },
   ].map((s) => {
     const out: DatasetSource = { file: s.file, description: s.description, licence: s.licence };
     if (s.asOf) out.asOf = s.asOf;
@@ -110,7 +130,7 @@ export function buildDataset(dir: string): BuildOutput {
   });
 
   const kindOrder = new Map<string, number>(CITATION_KINDS.map((k, i) => [k, i]));
-  const records = [...unsc.records, ...treaties.records, ...kst.records].sort(
+  const records = [...unsc.records, ...treaties.records, ...kst.records, ...docs.dossiers].sort(
     (a, b) => kindOrder.get(a.kind)! - kindOrder.get(b.kind)! || compareIds(a.id, b.id),
   );
   const ids = new Set<string>();
@@ -119,7 +139,12 @@ export function buildDataset(dir: string): BuildOutput {
     ids.add(r.id);
   }
   const dataAsOf = maxDate(...sources.map((s) => s.asOf));
-  const body = { schemaVersion: DATASET_SCHEMA_VERSION, dataAsOf, sources, records };
+  for (const [id] of docs.rows)
+    if (ids.has(id)) throw new ReferenceDataError(`document ${id} is also a record id`);
+  const documents = packDocuments(docs.rows, docs.types);
+  const lineErrors = validateDocumentLines(documents);
+  if (lineErrors.length) throw new ReferenceDataError(`document table: ${lineErrors.join('; ')}`);
+  const body = { schemaVersion: DATASET_SCHEMA_VERSION, dataAsOf, sources, records, documents };
   const version = createHash('sha256').update(JSON.stringify(body)).digest('hex').slice(0, 16);
   const dataset: ReferenceDataset = {
     schemaVersion: DATASET_SCHEMA_VERSION,
@@ -127,12 +152,21 @@ export function buildDataset(dir: string): BuildOutput {
     dataAsOf,
     sources,
     records,
+    documents,
   };
-  return { dataset, warnings: [...unsc.warnings, ...treaties.warnings, ...kst.warnings] };
+  return {
+    dataset,
+    warnings: [...unsc.warnings, ...treaties.warnings, ...kst.warnings, ...docs.warnings],
+  };
 }
 
-/** Compact, one record per line: small, byte-stable, and readable in a diff. */
+/**
+ * Compact, one record per line: small, byte-stable, and readable in a diff. The document table's buckets
+ * are left out: they go to their own file (documentsText).
+ */
 export function serializeDataset(ds: ReferenceDataset): string {
-  const head = JSON.stringify({ ...ds, records: [] }).slice(0, -3); // drop `[]}`
-  return `${head}[\n${ds.records.map((r) => JSON.stringify(r)).join(',\n')}\n]}\n`;
+  const { records, documents, ...head } = ds;
+  const tables = { types: documents.types, methods: documents.methods, count: documents.count };
+  const lines = (items: unknown[]) => items.map((x) => JSON.stringify(x)).join(',\n');
+  return `${JSON.stringify(head).slice(0, -1)},"records":[\n${lines(records)}\n],\n"documents":${JSON.stringify(tables)}}\n`;
 }

@@ -1,8 +1,15 @@
 import browser from 'webextension-polyfill';
 import datasetUrl from '../../data/dataset.json?url';
+import documentsUrl from '../../data/documents.tsv?url';
+import { withDocuments } from '../core/dataset/documents';
 import { detectCitations } from '../core/detect';
 import { detectBatch } from './detect-batch';
-import { BACKGROUND_REQUEST_TYPES, BACKGROUND_SENDERS, type BackgroundRequests } from '../messaging/contract';
+import {
+  BACKGROUND_REQUEST_TYPES,
+  BACKGROUND_SENDERS,
+  MAX_CONTEXT_CHARS,
+  type BackgroundRequests,
+} from '../messaging/contract';
 import { encodeDetections } from '../messaging/detections';
 import { askTab } from '../messaging/client';
 import { serveRequests } from '../messaging/server';
@@ -31,9 +38,10 @@ const MAX_LOOKUP_IDS = 20_000;
 const MAX_DETECT_CHARS = 32_000_000;
 
 const reference = new ReferenceStore(datasetUrl, async () => {
-  const response = await fetch(datasetUrl);
-  if (!response.ok) throw new Error(`Bundled dataset missing (${response.status}).`);
-  return response.json();
+  const [dataset, documents] = await Promise.all([fetch(datasetUrl), fetch(documentsUrl)]);
+  if (!dataset.ok || !documents.ok)
+    throw new Error(`Bundled dataset missing (${dataset.status}, ${documents.status}).`);
+  return withDocuments(await dataset.json(), await documents.text());
 });
 
 const enrichment = new OnlineEnrichment(fetchJson, async () => {
@@ -80,11 +88,12 @@ serveRequests<BackgroundRequests>(
       const detections = encodeDetections(perText);
       return { detections, ms: performance.now() - start };
     },
-    async lookup({ ids, enrich }, caller) {
+    async lookup({ ids, enrich, contexts }, caller) {
+      if (caller.kind === 'content') void rememberFrame(caller);
       if (!Array.isArray(ids) || ids.some((id) => typeof id !== 'string'))
         throw new Error('lookup: ids must be strings');
       if (ids.length > MAX_LOOKUP_IDS) throw new Error(`lookup: at most ${MAX_LOOKUP_IDS} ids per request`);
-      const results = await reference.lookup(ids);
+      const results = await reference.lookup(ids, lookupContexts(contexts, ids));
       if (enrich !== true) return { results };
       // Online only for what the user looks at: within a page's budget (content scripts), the popup's list.
       const wanted = unknownKamerstukken(results).length;
@@ -95,8 +104,16 @@ serveRequests<BackgroundRequests>(
       return { results: await enrichment.enrich(results, granted) };
     },
     async datasetStatus() {
-      const { version, dataAsOf, recordCount, seededAt } = await reference.status();
-      return { version, dataAsOf, recordCount, seededAt };
+      const { version, dataAsOf, recordCount, seededAt, contents } = await reference.status();
+      return { version, dataAsOf, recordCount, seededAt, contents: contents ?? {} };
+    },
+    async tabFrames({ tabId }) {
+      if (!Number.isInteger(tabId)) throw new Error('tabFrames: tabId must be an integer');
+      const key = `frames:${tabId}`;
+      const stored = (await browser.storage.session.get(key))[key];
+      return {
+        frameIds: Array.isArray(stored) ? stored.filter((id): id is number => Number.isInteger(id)) : [],
+      };
     },
     async uiMessages({ language }) {
       if (language !== 'nl' && language !== 'en') throw new Error('uiMessages: language must be nl or en');
@@ -122,3 +139,27 @@ browser.runtime.onInstalled.addListener(() => {
 });
 listenToNoteMenu();
 void reference.ensureSeeded();
+
+/** Only strings, only for ids asked, and no longer than the contract allows: the page is not trusted. */
+function lookupContexts(contexts: unknown, ids: string[]): Record<string, string> {
+  const out: Record<string, string> = {};
+  if (typeof contexts !== 'object' || contexts === null) return out;
+  for (const id of ids) {
+    const text = (contexts as Record<string, unknown>)[id];
+    if (typeof text === 'string') out[id] = text.slice(0, MAX_CONTEXT_CHARS);
+  }
+  return out;
+}
+
+/**
+ * A frame inside a tab that looked up citations: the popup lists those frames' citations too. Kept in
+ * session storage (the worker may stop at any moment); cleared with the browser session.
+ */
+async function rememberFrame({ tabId, frameId }: { tabId: number; frameId: number }): Promise<void> {
+  if (frameId === 0) return;
+  const key = `frames:${tabId}`;
+  const stored = (await browser.storage.session.get(key))[key];
+  const frames = Array.isArray(stored) ? (stored as number[]) : [];
+  if (!frames.includes(frameId))
+    await browser.storage.session.set({ [key]: [...frames, frameId].slice(-50) });
+}

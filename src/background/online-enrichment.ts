@@ -84,6 +84,7 @@ export class OnlineEnrichment {
         summary:
           [document?.type, document?.title && dossierTitle].filter(Boolean).join(' · ') || result.summary,
         confidence: 'verified',
+        scope: document ? 'item' : 'dossier',
         fields: {
           ...result.fields,
           source: 'Tweede Kamer open data',

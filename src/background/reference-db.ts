@@ -1,5 +1,7 @@
 import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
-import { describe, linkedKeys } from '../core/dataset/describe';
+import { describe, linkedKeys, suffixCandidateKeys, type DescribeHints } from '../core/dataset/describe';
+import { BUCKET_COUNT, bucketOf } from '../core/dataset/buckets';
+import { bucketRecords, documentKeysFor } from '../core/dataset/documents';
 import type { LookupResult, ReferenceDataset, ReferenceRecord } from '../core/dataset/types';
 import { assertDataset } from '../core/dataset/validate';
 import { recordKeysFor } from '../core/ids';
@@ -9,27 +11,18 @@ import { recordKeysFor } from '../core/ids';
  * the dataset on an update can never touch a saved note.
  */
 const DB_NAME = 'bronwijzer-reference';
-const DB_VERSION = 2;
+const DB_VERSION = 4;
+
+export { BUCKET_COUNT, bucketOf };
 
 /**
- * Records are stored in hashed buckets of ~40, not one row each: seeding writes ~256 values instead
- * of ~10,000 (IndexedDB's cost is per value), and a page's lookups touch few buckets.
+ * One bucket as text: IndexedDB clones a string in one copy, where hundreds of record objects cost it a
+ * walk over every property. `records` is JSON; `documents` the build's packed lines, stored as they come.
  */
-export const BUCKET_COUNT = 256;
-
-/** FNV-1a over the id's UTF-16 code units: stable across builds and browsers. */
-export function bucketOf(id: string): number {
-  let hash = 0x811c9dc5;
-  for (let i = 0; i < id.length; i++) {
-    hash ^= id.charCodeAt(i);
-    hash = Math.imul(hash, 0x01000193);
-  }
-  return (hash >>> 0) % BUCKET_COUNT;
-}
-
 export interface RecordBucket {
   bucket: number;
-  records: ReferenceRecord[];
+  records: string;
+  documents: string;
 }
 
 export interface SeedMeta {
@@ -42,6 +35,10 @@ export interface SeedMeta {
   seededAt: string;
   /** How long loading, validating and writing took (diagnostics, benchmarks). */
   seedMs: number;
+  /** The document table's type names, which its rows refer to by index. */
+  documentTypes: string[];
+  /** What the dataset holds: records per kind, and `documents`. */
+  contents: Record<string, number>;
 }
 
 interface ReferenceSchema extends DBSchema {
@@ -57,6 +54,8 @@ export class ReferenceStore {
   /** Caches only: the worker may be stopped at any moment, IndexedDB stays the truth. */
   private readonly recordCache = new Map<string, ReferenceRecord>();
   private readonly loadedBuckets = new Set<number>();
+  /** Where the last seed's time went (benchmarks). */
+  lastSeedPhases: Record<string, number> | undefined;
 
   /**
    * @param source identifies the bundled dataset; a different value means "re-seed". The service
@@ -101,8 +100,14 @@ export class ReferenceStore {
   /** Loads, validates and writes the bundled dataset, whatever is stored now. */
   async seed(): Promise<SeedMeta> {
     const started = performance.now();
-    const dataset = assertDataset(await this.load());
-    return this.replaceAll(await this.db(), dataset, started);
+    const raw = await this.load();
+    const loaded = performance.now();
+    const dataset = assertDataset(raw);
+    const phases = {
+      loadMs: Math.round(loaded - started),
+      validateMs: Math.round(performance.now() - loaded),
+    };
+    return this.replaceAll(await this.db(), dataset, started, phases);
   }
 
   /** Forgets the memory cache, as a restarted worker would. */
@@ -120,7 +125,9 @@ export class ReferenceStore {
     db: IDBPDatabase<ReferenceSchema>,
     dataset: ReferenceDataset,
     started: number,
+    phases: { loadMs: number; validateMs: number },
   ): Promise<SeedMeta> {
+    const preparing = performance.now();
     const meta: SeedMeta = {
       key: 'dataset',
       source: this.source,
@@ -129,20 +136,30 @@ export class ReferenceStore {
       recordCount: dataset.records.length,
       seededAt: new Date().toISOString(),
       seedMs: 0,
+      documentTypes: dataset.documents.types,
+      contents: datasetContents(dataset),
     };
-    const buckets = Array.from({ length: BUCKET_COUNT }, (_, bucket): RecordBucket => ({
+    const grouped = Array.from({ length: BUCKET_COUNT }, (): ReferenceRecord[] => []);
+    for (const record of dataset.records) grouped[bucketOf(record.id)]!.push(record);
+    const buckets = grouped.map((records, bucket): RecordBucket => ({
       bucket,
-      records: [],
+      records: JSON.stringify(records),
+      documents: dataset.documents.buckets[bucket] ?? '',
     }));
-    for (const record of dataset.records) buckets[bucketOf(record.id)]!.records.push(record);
     const tx = db.transaction(['buckets', 'meta'], 'readwrite', { durability: 'relaxed' });
     const store = tx.objectStore('buckets');
     void store.clear();
     for (const bucket of buckets) void store.put(bucket);
     // Measured up to the last write queued; the commit itself follows within the same transaction.
     meta.seedMs = Math.round(performance.now() - started);
+    const writing = performance.now();
     void tx.objectStore('meta').put(meta);
     await tx.done;
+    this.lastSeedPhases = {
+      ...phases,
+      prepareMs: Math.round(writing - preparing),
+      commitMs: Math.round(performance.now() - writing),
+    };
     this.clearCache();
     return meta;
   }
@@ -152,27 +169,59 @@ export class ReferenceStore {
   }
 
   /**
-   * Answers every id in one read transaction (two when a register treaty points to its curated
-   * record); duplicates and malformed ids are answered once or not at all.
+   * Answers every id in one read transaction, two when a record points to others (a register treaty to
+   * its curated record, a TK document number to its Kamerstuk, a suffixless Kamerstuk number to the
+   * documents with that number); duplicates and malformed ids are answered once or not at all.
+   * `contexts`: page text around suffixless Kamerstuk citations, evidence for which one is meant; the
+   * batch's ids are the page's other citations.
    */
-  async lookup(ids: readonly string[]): Promise<LookupResult[]> {
+  async lookup(
+    ids: readonly string[],
+    contexts: Readonly<Record<string, string>> = {},
+  ): Promise<LookupResult[]> {
     await this.ensureSeeded();
     const unique = [...new Set(ids)];
-    await this.readIntoCache(unique.flatMap(recordKeysFor));
-    await this.readIntoCache(unique.flatMap((id) => linkedKeys(this.recordCache.get(id))));
     const recordFor = (key: string) => this.recordCache.get(key);
-    return unique.map((id) => describe(id, recordFor)).filter((result) => result !== undefined);
+    await this.readIntoCache(unique.flatMap((id) => [...recordKeysFor(id), ...documentKeysFor(id)]));
+    await this.readIntoCache(
+      unique.flatMap((id) => [...linkedKeys(recordFor(id)), ...suffixCandidateKeys(id, recordFor)]),
+    );
+    return unique
+      .map((id) => {
+        const hints: DescribeHints = { pageIds: unique };
+        const context = contexts[id];
+        if (typeof context === 'string') hints.context = context;
+        return describe(id, recordFor, hints);
+      })
+      .filter((result) => result !== undefined);
   }
 
   private async readIntoCache(keys: string[]): Promise<void> {
     const missing = [...new Set(keys.map(bucketOf))].filter((bucket) => !this.loadedBuckets.has(bucket));
     if (missing.length === 0) return;
     const db = await this.db();
-    const tx = db.transaction('buckets', 'readonly');
-    const found = await Promise.all(missing.map((bucket) => tx.store.get(bucket)));
+    const tx = db.transaction(['buckets', 'meta'], 'readonly');
+    const [meta, ...found] = await Promise.all([
+      tx.objectStore('meta').get('dataset'),
+      ...missing.map((bucket) => tx.objectStore('buckets').get(bucket)),
+    ]);
+    const types = meta?.documentTypes ?? [];
+    const keep = (record: ReferenceRecord) => this.recordCache.set(record.id, record);
     for (const [i, bucket] of missing.entries()) {
-      for (const record of found[i]?.records ?? []) this.recordCache.set(record.id, record);
+      const stored = found[i];
+      if (stored) {
+        (JSON.parse(stored.records) as ReferenceRecord[]).forEach(keep);
+        bucketRecords(stored.documents, types).forEach(keep);
+      }
       this.loadedBuckets.add(bucket);
     }
   }
+}
+
+/** Records per kind, and the document table's documents. */
+export function datasetContents(dataset: ReferenceDataset): Record<string, number> {
+  const contents: Record<string, number> = {};
+  for (const record of dataset.records) contents[record.kind] = (contents[record.kind] ?? 0) + 1;
+  contents.documents = dataset.documents.count;
+  return contents;
 }

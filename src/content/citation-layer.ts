@@ -73,6 +73,19 @@ export class PlacedCitation {
     return (this.live ??= rangeBetween(this.start, this.end));
   }
 
+  /**
+   * The page text around the citation, about `chars` characters each side, within its chunk (a block of the
+   * page): the words that say which document a suffixless Kamerstuk number means. Read on demand.
+   */
+  surroundings(chars: number): string {
+    const { nodes, starts } = this.map;
+    const first = nodeIndexAt(this.map, Math.max(0, this.citation.start - chars));
+    let text = '';
+    for (let i = first; i < nodes.length && starts[i]! < this.citation.end + chars; i++)
+      text += nodes[i]!.data;
+    return withCollapsedSpaces(text);
+  }
+
   private locate(): { start: TextPoint; end: TextPoint; nodes: Text[] } {
     // A citation is a non-empty span of its chunk's text, so both points exist.
     this.located ??= {

@@ -3,7 +3,7 @@ import { CONTENT_REQUEST_TYPES, type ContentRequests, type PageCitation } from '
 import { askBackground } from '../messaging/client';
 import { serveRequests } from '../messaging/server';
 import { CitationLayer, type PlacedCitation } from './citation-layer';
-import { LookupCache } from './lookup-cache';
+import { LookupCache, lookupContexts } from './lookup-cache';
 import { NotesController } from './notes/controller';
 import { watchPage } from './page-watcher';
 import { followSettings } from './preferences';
@@ -38,7 +38,10 @@ async function start(doc: Document): Promise<void> {
           layer.forget(root);
           placed.push(...(await layer.scan(root)));
         }
-        await lookups.fetch(placed.map((item) => item.citation.id));
+        await lookups.fetch(
+          placed.map((item) => item.citation.id),
+          lookupContexts(placed),
+        );
         notes?.pageChanged();
       })
       // One broken scan (a page doing something unforeseen) must not stop the ones after it.
@@ -110,6 +113,8 @@ function summarize(items: PlacedCitation[], own: Set<string>): PageCitation[] {
       byId.set(citation.id, summary);
     }
   }
+  // The words around suffixless Kamerstukken, so the popup's lookup (and export) infers as the tooltip does.
+  for (const [id, context] of Object.entries(lookupContexts(items))) byId.get(id)!.context = context;
   return [...byId.values()];
 }
 

@@ -1,5 +1,7 @@
 import type { LookupResult } from '../core/dataset/types';
 import { askBackground } from '../messaging/client';
+import { MAX_CONTEXT_CHARS } from '../messaging/contract';
+import type { PlacedCitation } from './citation-layer';
 import type { LookupSource } from './tooltip/controller';
 
 /**
@@ -38,13 +40,17 @@ export class LookupCache implements LookupSource {
     this.listeners.push(listener);
   }
 
-  /** Asks the background worker, in one message, for every id not yet known or on its way. */
-  async fetch(ids: Iterable<string>): Promise<void> {
+  /**
+   * Asks the background worker, in one message, for every id not yet known or on its way. `contexts`: page
+   * text around citations whose id alone does not say which document is meant (see lookupContexts).
+   */
+  async fetch(ids: Iterable<string>, contexts: Record<string, string> = {}): Promise<void> {
     const wanted = [...new Set(ids)].filter((id) => !this.results.has(id) && !this.pending.has(id));
     if (wanted.length === 0) return;
     for (const id of wanted) this.pending.add(id);
     try {
-      const { results } = await askBackground('lookup', { ids: wanted });
+      const asked = Object.fromEntries(Object.entries(contexts).filter(([id]) => wanted.includes(id)));
+      const { results } = await askBackground('lookup', { ids: wanted, contexts: asked });
       for (const result of results) this.results.set(result.id, result);
       for (const id of wanted) if (!this.results.has(id)) this.results.set(id, null); // malformed id
     } catch (error) {
@@ -56,3 +62,25 @@ export class LookupCache implements LookupSource {
     for (const listener of this.listeners) listener();
   }
 }
+
+/** A Kamerstuk document cited without its dossier suffix: `kst-36600-46`. */
+const SUFFIXLESS_KAMERSTUK = /^kst-\d+-[1-9]\d{0,4}$/;
+
+/**
+ * The words around each suffixless Kamerstuk citation (its first occurrences, up to MAX_CONTEXT_CHARS),
+ * so the worker can tell which of several documents with that number is meant. Other citations need none.
+ */
+export function lookupContexts(placed: readonly PlacedCitation[]): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const item of placed) {
+    const id = item.citation.id;
+    if (!SUFFIXLESS_KAMERSTUK.test(id)) continue;
+    const more = item.surroundings(CONTEXT_EACH_SIDE);
+    const joined = out[id] ? `${out[id]} … ${more}` : more;
+    out[id] = joined.slice(0, MAX_CONTEXT_CHARS);
+  }
+  return out;
+}
+
+/** Characters read each side of a citation: its sentence or footnote. */
+const CONTEXT_EACH_SIDE = 160;

@@ -3,7 +3,7 @@
  * reference-data/url-schemes.csv. Labels are English; `key` is stable so the UI can localize.
  */
 import type { ReferenceRecord, SourceLink } from './dataset/types';
-import { parseId, type ParsedId } from './ids';
+import { parseId, type KamerstukId, type ParsedId } from './ids';
 
 export interface LinkHints {
   /** Year from the text ("resolutie 1325 (2000)"): used for undocs.org when the dataset has no year. */
@@ -50,6 +50,23 @@ function coeNumber(value: string | undefined): string | undefined {
   return m ? m[1]!.padStart(3, '0') : undefined;
 }
 
+/**
+ * A dossier's overview page, suffix kept: `dossier/36600-V` is the form official publications link
+ * dossiers by (`<extref doc="dossier/36600-XXIII">`); the suffixless `dossier/36600` lists another
+ * dossier (the Miljoenennota's). Verified only as that reference form, not by loading the pages here.
+ */
+export function dossierLink(p: Pick<KamerstukId, 'dossier' | 'suffix'>): SourceLink {
+  return link('dossier', `${OB}/dossier/${p.dossier}${p.suffix ? `-${p.suffix}` : ''}`);
+}
+
+/** The dossier links of a citation's related dossiers (`kst-36180`, `kst-36600-V`): "26 150 en 36 180". */
+export function relatedDossierLinks(dossierKeys: readonly string[]): SourceLink[] {
+  return dossierKeys.flatMap((key) => {
+    const p = parseId(key);
+    return p?.kind === 'kamerstuk' ? [dossierLink(p)] : [];
+  });
+}
+
 /** Links for an id already parsed (describe() passes its reading of an ambiguous Kamerstuk id). */
 export function linksFor(
   p: ParsedId,
@@ -94,7 +111,9 @@ export function linksFor(
       // A record under the id itself without a document number is a dossier record (`kst-21501-20`).
       const namesDossier = !p.document || (record !== undefined && record.id === p.id && !f.doc);
       if (!namesDossier) out.push(link('source', `${OB}/${p.id}.html`));
-      out.push(link('dossier', `${OB}/dossier/${p.dossier}`));
+      // A dossier record under a document-shaped id (`kst-21501-20`): its last part is the dossier's suffix.
+      const recordNamesDossier = namesDossier && p.document !== undefined && !p.suffix;
+      out.push(dossierLink(recordNamesDossier ? { dossier: p.dossier, suffix: p.document } : p));
       return out;
     }
     case 'handelingen': {

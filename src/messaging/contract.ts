@@ -13,6 +13,9 @@ import type { RequestSender } from './senders';
 
 export const MESSAGE_PROTOCOL_VERSION = 1;
 
+/** Page text sent with a lookup around one citation, at most. */
+export const MAX_CONTEXT_CHARS = 600;
+
 /**
  * Requests the background service worker answers (runtime.sendMessage). Who may send each one is
  * `BACKGROUND_SENDERS` below, enforced by the server before any handler runs; a page-scoped request
@@ -28,9 +31,16 @@ export interface BackgroundRequests {
    * Facts for a batch of ids from the bundled dataset. `enrich`: also ask the online service (when the
    * user switched it on) about unknown Kamerstukken; a content script asks it only for the citation
    * the user hovers or focuses, within a per-page budget; a page's scan never does.
+   * `contexts`: for Kamerstuk citations without their dossier suffix, the page text around them (at most
+   * MAX_CONTEXT_CHARS each), so the worker can tell which document is meant; it keeps none of it.
    */
-  lookup: { request: { ids: string[]; enrich?: boolean }; response: { results: LookupResult[] } };
+  lookup: {
+    request: { ids: string[]; enrich?: boolean; contexts?: Record<string, string> };
+    response: { results: LookupResult[] };
+  };
   datasetStatus: { request: Record<string, never>; response: DatasetStatus };
+  /** Extension pages only: the frames of a tab (besides the top one) whose content script found citations. */
+  tabFrames: { request: { tabId: number }; response: { frameIds: number[] } };
   /** A `_locales/<language>/messages.json` file, for a content script showing a language chosen in the options. */
   uiMessages: { request: { language: 'nl' | 'en' }; response: { messages: unknown } };
   /**
@@ -188,6 +198,8 @@ export interface DatasetStatus {
   dataAsOf: string;
   recordCount: number;
   seededAt: string;
+  /** Records per kind (`unsc`, `treaty`, `kamerstuk`: dossiers), and `documents`. */
+  contents: Record<string, number>;
 }
 
 /** One distinct citation on a page, as the popup lists it. */
@@ -199,6 +211,8 @@ export interface PageCitation {
   occurrences: number;
   /** The page is this document itself (its number is in the page's address): shown as such, not as a jump target. */
   thisDocument?: boolean;
+  /** For a Kamerstuk cited without its dossier suffix: the page text around it (see the `lookup` request). */
+  context?: string;
 }
 
 export type RequestOf<M, K extends keyof M> = M[K] extends { request: infer R } ? R : never;
@@ -232,6 +246,7 @@ export const BACKGROUND_SENDERS: Record<keyof BackgroundRequests, RequestSender>
   detect: 'content',
   lookup: 'content',
   datasetStatus: 'extension',
+  tabFrames: 'extension',
   uiMessages: 'content',
   contentSettings: 'content',
   notesSave: 'extension',

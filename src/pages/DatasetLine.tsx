@@ -1,10 +1,20 @@
 import type { DatasetStatus } from '../messaging/contract';
-import { t } from '../ui/i18n';
+import { t, uiLanguage } from '../ui/i18n';
 
+/** The bundled data's date and what it holds, then its version hash. */
 export function DatasetLine({ status }: { status: DatasetStatus }) {
+  const count = (n: number | undefined) => new Intl.NumberFormat(uiLanguage()).format(n ?? 0);
+  const { unsc, treaty, kamerstuk, documents } = status.contents;
   return (
     <p class="dataset" data-testid="dataset-status">
-      {t('popup_dataset', [status.version.slice(0, 12), status.dataAsOf, String(status.recordCount)])}
+      {t('dataset_line', [
+        status.dataAsOf,
+        count(unsc),
+        count(treaty),
+        count(kamerstuk),
+        count(documents),
+        status.version.slice(0, 12),
+      ])}
     </p>
   );
 }

@@ -1,6 +1,7 @@
 import browser from 'webextension-polyfill';
 import type { CitationKind } from '../core/citation';
-import type { Confidence, SourceLink } from '../core/dataset/types';
+import type { Confidence, LookupResult, SourceLink, SuffixReason } from '../core/dataset/types';
+import { formatDossierNumber } from '../core/ids';
 import type { UiLanguage } from '../core/settings';
 import { formatMessage, parseCatalog, type MessageCatalog } from './messages';
 
@@ -59,3 +60,23 @@ export const kindLabel = (kind: CitationKind): string => t(`kind_${kind.replace(
 export const confidenceLabel = (confidence: Confidence): string => t(`confidence_${confidence}`);
 export const linkLabel = (link: SourceLink): string =>
   link.key ? t(`link_${link.key.replace('-', '_')}`, undefined, link.label) : link.label;
+
+/** How the card's facts were obtained, said plainly: about the exact item, only its dossier, or the id alone. */
+export function provenanceLabel(result: LookupResult): string {
+  if (result.inference?.chosen) return t('doc_prov_inferred');
+  if (result.scope === 'dossier') return t('doc_prov_dossier');
+  if (result.scope === 'none') return t(result.inference ? 'doc_prov_ambiguous' : 'doc_prov_none');
+  if (result.how === 'stated') return t('doc_prov_stated');
+  if (result.how === 'title' || result.how === 'title-list') return t('doc_prov_title');
+  if (result.how === 'number') return t('doc_prov_number');
+  return confidenceLabel(result.confidence);
+}
+
+/** One piece of evidence for an inferred dossier suffix, in words. */
+export function reasonLabel(reason: SuffixReason): string {
+  if (reason.kind === 'page') {
+    const [, number = '', suffix = ''] = /^kst-(\d+)-?(.*)$/.exec(reason.value) ?? [];
+    return t('doc_reason_page', [`${formatDossierNumber(number)} ${suffix}`.trim()]);
+  }
+  return t(`doc_reason_${reason.kind}`, [reason.value]);
+}

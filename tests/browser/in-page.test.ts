@@ -88,7 +88,11 @@ describe('a Tweede Kamer answer citing what the seed cites', () => {
 
     const kamerstuk = await hoverCard(page, 'Kamerstukken 26 150');
     expect(await kamerstuk.getAttribute('data-citation-id')).toBe('kst-26150-223');
-    expect(await kamerstuk.locator('.title').textContent()).toContain(
+    // What the document is (its subject), then its dossier.
+    expect(await kamerstuk.locator('.title').textContent()).toBe(
+      'Rapportage 2022-2023 National Actieplan Vrouwen, Vrede en Veiligheid',
+    );
+    expect(await kamerstuk.locator('.dossier').textContent()).toContain(
       'Algemene Vergadering der Verenigde Naties',
     );
     expect(await kamerstuk.locator('.related').textContent()).toContain('36 180');
@@ -96,6 +100,9 @@ describe('a Tweede Kamer answer citing what the seed cites', () => {
       .locator('a')
       .evaluateAll((links) => links.map((a) => (a as HTMLAnchorElement).href));
     expect(hrefs).toContain('https://zoek.officielebekendmakingen.nl/kst-26150-223.html');
+    // Every dossier of the citation has its link: 26 150 and the related 36 180.
+    expect(hrefs).toContain('https://zoek.officielebekendmakingen.nl/dossier/26150');
+    expect(hrefs).toContain('https://zoek.officielebekendmakingen.nl/dossier/36180');
   });
 
   it('keeps the tooltip open while the pointer moves into it, and closes it after the pointer leaves', async () => {

@@ -95,10 +95,12 @@ async function editStoredRecord(
           const get = store.get(bucket);
           get.onsuccess = () => {
             if (!get.result) return tx.abort();
-            const records = (get.result as { records: Record<string, unknown>[] }).records;
+            // A bucket keeps its records as JSON text (src/background/reference-db.ts).
+            const bucket = get.result as { records: string };
+            const records = JSON.parse(bucket.records) as Record<string, unknown>[];
             const index = records.findIndex((record) => record.id === id);
             records[index] = result = { ...records[index], ...patch };
-            store.put(get.result);
+            store.put({ ...bucket, records: JSON.stringify(records) });
           };
           tx.oncomplete = () => {
             open.result.close();

@@ -22,6 +22,7 @@ const unknown = (id: string): LookupResult => ({
   label: `Kamerstuk ${id}`,
   title: `Kamerstuk ${id} — Tweede Kamer`,
   confidence: 'parsed',
+  scope: 'none',
   links: [],
 });
 

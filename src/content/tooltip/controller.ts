@@ -3,7 +3,8 @@ import { h, render } from 'preact';
 import type { LookupResult } from '../../core/dataset/types';
 import type { CitationLayer, PlacedCitation } from '../citation-layer';
 import { createUiHost, type UiHost } from '../ui-host';
-import { kindLabel, t } from '../../ui/i18n';
+import { citationHtml, formatCitation, type FormattedCitation } from '../../core/cite/style';
+import { kindLabel, t, uiLanguage } from '../../ui/i18n';
 import { Tooltip } from './Tooltip';
 import tooltipCss from './tooltip.css?inline';
 import { followPointer } from '../hit-test';
@@ -153,8 +154,16 @@ export class TooltipController {
     this.closeTimer = undefined;
   }
 
-  private async copy(item: PlacedCitation): Promise<void> {
-    await navigator.clipboard.writeText(item.text.replace(/\s+/g, ' ').trim());
+  /**
+   * Copies the citation in the UI language's style (Dutch: Leidraad voor juridische auteurs), as plain text
+   * and as HTML linking its source; the matched page text only when the id cannot be formatted.
+   */
+  private async copy(item: PlacedCitation, shown: LookupResult | null | undefined): Promise<void> {
+    const language = uiLanguage().startsWith('en') ? 'en' : 'nl';
+    const citation = formatCitation(shown?.id ?? item.citation.id, shown ?? undefined, language) ?? {
+      text: item.text.replace(/\s+/g, ' ').trim(),
+    };
+    await writeCitation(citation);
     this.copied = true;
     this.render();
   }
@@ -172,11 +181,12 @@ export class TooltipController {
     }
     render(
       h(Tooltip, {
+        key: item.citation.id,
         placed: item,
         result: this.lookups.resultFor(item.citation.id),
         copied: this.copied,
         focusable: this.openedByKeyboard,
-        onCopy: () => void this.copy(item),
+        onCopy: (shown: LookupResult | null | undefined) => void this.copy(item, shown),
         onClose: () => this.close(),
         ...(this.actions.onSaveNote ? { onSaveNote: () => this.saveNote(item) } : {}),
       }),
@@ -208,4 +218,18 @@ function scrollIntoView(range: Range): void {
   const view = range.startContainer.ownerDocument?.defaultView;
   if (!view || (rect.top >= 80 && rect.bottom <= view.innerHeight - 80)) return;
   view.scrollBy({ top: rect.top - view.innerHeight / 3, behavior: 'instant' });
+}
+
+/** Plain text and an HTML flavour with the source link; plain text alone where ClipboardItem is missing. */
+async function writeCitation(citation: FormattedCitation): Promise<void> {
+  if (typeof ClipboardItem === 'undefined' || !navigator.clipboard.write) {
+    await navigator.clipboard.writeText(citation.text);
+    return;
+  }
+  await navigator.clipboard.write([
+    new ClipboardItem({
+      'text/plain': new Blob([citation.text], { type: 'text/plain' }),
+      'text/html': new Blob([citationHtml(citation)], { type: 'text/html' }),
+    }),
+  ]);
 }

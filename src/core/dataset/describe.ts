@@ -14,13 +14,20 @@ import {
   type KamerstukId,
   type ParsedId,
 } from '../ids';
-import type { LookupResult, ReferenceRecord } from './types';
+import { suffixCandidates, suffixIndexKey } from './documents';
+import { inferSuffix, type SuffixEvidence } from './infer-suffix';
+import type { DocumentMethod, LookupResult, ReferenceRecord, SuffixInference } from './types';
 
 export type RecordsByKey = (key: string) => ReferenceRecord | undefined;
 
-export interface DescribeHints {
+export interface DescribeHints extends SuffixEvidence {
   /** Year given in the text after a resolution number: completes undocs.org links for unknown resolutions. */
   resolutionYear?: number;
+}
+
+/** Language of a record's title: UN data is English, Dutch sources Dutch. */
+function titleLanguage(kind: ParsedId['kind']): 'nl' | 'en' {
+  return kind === 'unsc' || kind === 'unga' || kind === 'eu-act' ? 'en' : 'nl';
 }
 
 const NL_COURTS: Record<string, string> = {
@@ -160,6 +167,8 @@ function fromRecord(
     label,
     title,
     confidence: record.verification,
+    scope: 'item',
+    titleLang: titleLanguage(p.kind),
     links: linksFor(p, linkRecord, hints),
   };
   if (record.titleEn) out.titleEn = record.titleEn;
@@ -183,6 +192,8 @@ function parsedOnly(
     label,
     title: extra.title ?? parsedTitle(p, label),
     confidence: 'parsed',
+    scope: 'none',
+    titleLang: 'en',
     links: linksFor(p, undefined, hints),
   };
   if (p.kind === 'eu-act') out.fields = { celex: celexFor(p.type, p.year, p.number) };
@@ -193,6 +204,7 @@ function parsedOnly(
 function viaDossier(p: KamerstukId, dossier: ReferenceRecord): LookupResult {
   const label = citationLabel(p);
   const out = fromRecord(p, dossier, label, `${label} — ${dossier.title}`, {}, undefined);
+  out.scope = 'dossier';
   delete out.date;
   if (out.factVerification) {
     delete out.factVerification.date;
@@ -202,13 +214,74 @@ function viaDossier(p: KamerstukId, dossier: ReferenceRecord): LookupResult {
   return out;
 }
 
-function describeKamerstuk(p: KamerstukId, recordsByKey: RecordsByKey): LookupResult {
+/** A record of one document: its subject, type, date and vergaderjaar, and its dossier's title. */
+function documentResult(p: KamerstukId, doc: ReferenceRecord, recordsByKey: RecordsByKey): LookupResult {
+  const label = citationLabel(p);
+  const f = doc.fields ?? {};
+  if (!f.type) return fromRecord(p, doc, label, `${label} — ${doc.title}`, {}); // a document named in wps-reference.csv
+  const out = fromRecord(p, doc, label, doc.title, {});
+  out.docType = f.type;
+  if (f.vj) out.sessionYear = f.vj;
+  if (f.how) out.how = f.how as DocumentMethod;
+  const dossier = recordsByKey(p.dossierKey);
+  if (dossier) out.dossierTitle = dossier.title;
+  return out;
+}
+
+/** Keys describe() reads for a suffixless Kamerstuk number the data has under several suffixes. */
+export function suffixCandidateKeys(id: string, recordsByKey: RecordsByKey): string[] {
+  const p = parseId(id);
+  if (p?.kind !== 'kamerstuk' || !p.document || p.suffix) return [];
+  return suffixCandidates(p.dossier, p.document, recordsByKey(suffixIndexKey(p.dossier, p.document))).flatMap(
+    (candidate) => [candidate, candidate.replace(/-[^-]+$/, '')],
+  );
+}
+
+/**
+ * `kst-36600-46` while the data has 36 600 V nr. 46, 36 600 XVII nr. 46, …: the candidate the words around
+ * the citation point to, marked as inferred, with every candidate listed; or, when nothing points to one,
+ * the list alone.
+ */
+function describeBySuffix(
+  p: KamerstukId,
+  recordsByKey: RecordsByKey,
+  hints: DescribeHints,
+): LookupResult | undefined {
+  if (!p.document || p.suffix) return undefined;
+  const ids = suffixCandidates(p.dossier, p.document, recordsByKey(suffixIndexKey(p.dossier, p.document)));
+  const records = ids.map((id) => recordsByKey(id)).filter((r): r is ReferenceRecord => r !== undefined);
+  if (records.length < 2 && !records.some((r) => r.id !== p.id)) return undefined;
+  const { ranked, chosen } = inferSuffix(records, hints);
+  const inference: SuffixInference = {
+    reasons: chosen?.reasons ?? [],
+    alternatives: ranked.map(({ record, score }) => {
+      const cp = parseId(record.id) as KamerstukId;
+      const alt = { id: record.id, label: citationLabel(cp), title: record.title, score };
+      return {
+        ...alt,
+        ...(record.date ? { date: record.date } : {}),
+        ...(record.fields?.type ? { docType: record.fields.type } : {}),
+        ...(record.fields?.vj ? { sessionYear: record.fields.vj } : {}),
+      };
+    }),
+  };
   const exact = recordsByKey(p.id);
-  if (exact?.fields?.doc) {
-    // A record of this very document (e.g. kst-26150-190, the fourth NAP 1325).
-    const label = citationLabel(p);
-    return fromRecord(p, exact, label, `${label} — ${exact.title}`, {});
+  if (chosen && chosen.record.id !== p.id) {
+    inference.chosen = chosen.record.id;
+    const out = documentResult(parseId(chosen.record.id) as KamerstukId, chosen.record, recordsByKey);
+    // The answer is about the cited id; its identity is inferred, however sure the document's own facts are.
+    return { ...out, id: p.id, confidence: 'derived', inference };
   }
+  if (exact) return { ...documentResult(p, exact, recordsByKey), inference };
+  const label = citationLabel(p);
+  return { ...parsedOnly(p, {}, { label, title: label }), inference };
+}
+
+function describeKamerstuk(p: KamerstukId, recordsByKey: RecordsByKey, hints: DescribeHints): LookupResult {
+  const bySuffix = describeBySuffix(p, recordsByKey, hints);
+  if (bySuffix) return bySuffix;
+  const exact = recordsByKey(p.id);
+  if (exact?.fields?.doc) return documentResult(p, exact, recordsByKey);
   if (exact) {
     // A dossier record: the id names a dossier (also when it could be a document: kst-21501-20, kst-36600-C).
     const d = kamerstukReading(p, 'dossier');
@@ -231,6 +304,31 @@ function describeKamerstuk(p: KamerstukId, recordsByKey: RecordsByKey): LookupRe
   return dossier ? viaDossier(p, dossier) : parsedOnly(p, {});
 }
 
+/** A TK document number: its own facts, or those of the Kamerstuk it is. */
+function describeTkDocument(p: ParsedId, recordsByKey: RecordsByKey): LookupResult {
+  const record = recordsByKey(p.id);
+  if (!record) return parsedOnly(p, {});
+  const kst = record.fields?.kst;
+  const doc = kst ? recordsByKey(kst) : undefined;
+  if (kst && doc) {
+    const kp = parseId(kst) as KamerstukId;
+    const out = documentResult(kp, doc, recordsByKey);
+    // Said of the number: it is this Kamerstuk; the Kamerstuk's own links come first.
+    return {
+      ...out,
+      id: p.id,
+      kind: p.kind,
+      label: `${citationLabel(p)} · ${out.label}`,
+      fields: { ...out.fields, kst },
+    };
+  }
+  const out = fromRecord(p, record, citationLabel(p), record.title, {});
+  if (record.fields?.type) out.docType = record.fields.type;
+  if (record.fields?.vj) out.sessionYear = record.fields.vj;
+  if (record.fields?.how) out.how = record.fields.how as DocumentMethod;
+  return out;
+}
+
 /**
  * Keys a record points to that describe() will also ask for: a register treaty id that redirects to its
  * curated record (`treaty-bwbv0002909` → `treaty-cedaw`). A caller that fetches records by
@@ -238,7 +336,11 @@ function describeKamerstuk(p: KamerstukId, recordsByKey: RecordsByKey): LookupRe
  * the redirect record itself (its register title and wetten.overheid.nl link).
  */
 export function linkedKeys(record: ReferenceRecord | undefined): string[] {
-  return record?.kind === 'treaty' && record.fields?.see ? [`treaty-${record.fields.see}`] : [];
+  if (record?.kind === 'treaty' && record.fields?.see) return [`treaty-${record.fields.see}`];
+  // A TK document number that is a Kamerstuk: the Kamerstuk and its dossier.
+  if (record?.kind === 'tk-document' && record.fields?.kst)
+    return [record.fields.kst, record.fields.kst.replace(/-[^-]+$/, '')];
+  return [];
 }
 
 /**
@@ -252,7 +354,8 @@ export function describe(
 ): LookupResult | undefined {
   const p = parseId(id);
   if (!p) return undefined;
-  if (p.kind === 'kamerstuk') return describeKamerstuk(p, recordsByKey);
+  if (p.kind === 'kamerstuk') return describeKamerstuk(p, recordsByKey, hints);
+  if (p.kind === 'tk-document') return describeTkDocument(p, recordsByKey);
   let record = recordsByKey(p.id);
   if (p.kind === 'treaty' && record?.fields?.see)
     record = recordsByKey(`treaty-${record.fields.see}`) ?? record;

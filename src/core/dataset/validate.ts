@@ -4,7 +4,15 @@
  */
 import { isCitationKind } from '../citation';
 import { normalizeId, parseId } from '../ids';
-import { DATASET_SCHEMA_VERSION, type ReferenceDataset, type Verification } from './types';
+import { BUCKET_COUNT, bucketOf } from './buckets';
+import { recordOfLine } from './documents';
+import {
+  DATASET_SCHEMA_VERSION,
+  DOCUMENT_METHODS,
+  type DocumentTable,
+  type ReferenceDataset,
+  type Verification,
+} from './types';
 
 export type ValidationResult = { ok: true; dataset: ReferenceDataset } | { ok: false; errors: string[] };
 
@@ -106,7 +114,50 @@ export function validateDataset(value: unknown): ValidationResult {
       for (const k of Object.keys(r)) if (!RECORD_KEYS.has(k)) err(`${where}.${k}: unknown property`);
     });
   }
+  validateDocuments(value.documents, err);
   return errors.length ? { ok: false, errors } : { ok: true, dataset: value as unknown as ReferenceDataset };
+}
+
+/**
+ * The packed document table's shape. Its lines are checked where the table is built (scripts/dataset) and
+ * by validateDocumentLines; the worker skips a line that does not parse rather than spend a second on
+ * checking 50,000 lines at every seed.
+ */
+function validateDocuments(documents: unknown, err: (msg: string) => void): void {
+  if (!isObject(documents)) return err('documents: expected an object');
+  const { types, methods, count, buckets } = documents;
+  const isStrings = (v: unknown): v is string[] => Array.isArray(v) && v.every((x) => typeof x === 'string');
+  if (!isStrings(types)) err('documents.types: expected an array of strings');
+  if (!isStrings(methods) || methods.join() !== DOCUMENT_METHODS.join())
+    err(`documents.methods: expected ${JSON.stringify(DOCUMENT_METHODS)}`);
+  if (!Number.isInteger(count) || (count as number) < 0)
+    err('documents.count: expected a non-negative integer');
+  if (!isStrings(buckets) || buckets.length !== BUCKET_COUNT)
+    err(`documents.buckets: expected ${BUCKET_COUNT} strings`);
+}
+
+/** Every line of the packed document table parses, in the bucket of its id, and `count` matches. */
+export function validateDocumentLines(table: DocumentTable): string[] {
+  const errors: string[] = [];
+  let documents = 0;
+  table.buckets.forEach((text, bucket) => {
+    if (!text) return;
+    for (const line of text.split('\n')) {
+      const record = recordOfLine(line, table.types);
+      if (!record) errors.push(`documents.buckets[${bucket}]: bad line ${JSON.stringify(line.slice(0, 80))}`);
+      else if (bucketOf(record.id) !== bucket)
+        errors.push(`${record.id}: in bucket ${bucket}, not ${bucketOf(record.id)}`);
+      else if (record.date !== undefined || line.split('\t').length === 7) {
+        documents++;
+        if (!record.date || !isIsoDate(record.date)) errors.push(`${record.id}: bad date`);
+        if (!record.fields?.type) errors.push(`${record.id}: bad type index`);
+      }
+      if (errors.length >= MAX_ERRORS) return;
+    }
+  });
+  if (documents !== table.count)
+    errors.push(`documents.count: ${table.count}, but ${documents} document lines`);
+  return errors.slice(0, MAX_ERRORS);
 }
 
 /** validateDataset, throwing one Error that lists the problems. */

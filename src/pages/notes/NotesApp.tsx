@@ -10,6 +10,7 @@ import type { NoteActions } from './NoteCard';
 import { groupNotes, NoteGroups } from './NoteGroups';
 import { NotesFilters, type FilterState } from './NotesFilters';
 import { NotesToolbar } from './NotesToolbar';
+import { ReferencesExport } from './ReferencesExport';
 import { StatusBox, type Status } from './StatusBox';
 import { TrashBar } from './TrashBar';
 import { MARKS, PAGE_SIZE, useNotes } from './useNotes';
@@ -233,6 +234,7 @@ export function NotesApp() {
         </p>
       )}
 
+      {!trash && complete && results.length > 0 && <ReferencesExport notes={results} />}
       <NoteGroups groups={groups} view={view} anchors={anchors} actions={actions} />
       {shown < results.length && (
         <button type="button" class="more" onClick={() => setLimit((n) => n + PAGE_SIZE)}>

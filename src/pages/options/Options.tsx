@@ -9,6 +9,7 @@ import { applyLanguage, kindLabel, t } from '../../ui/i18n';
 import { loadSettings, onSettingsChanged, saveSettings } from '../../ui/settings-store';
 import { isOfficialHost, officialSites, removeSite, requestSite, setOnlineEnrichment } from '../../ui/sites';
 import { DatasetLine } from '../DatasetLine';
+import { Shortcuts } from '../shared/Shortcuts';
 import { localizeDocument, NOTES_PAGE } from '../shared/page';
 
 const LANGUAGES: UiLanguage[] = ['auto', 'nl', 'en'];
@@ -146,7 +147,7 @@ export function Options() {
       <section aria-labelledby="language-heading">
         <h2 id="language-heading">{t('options_language')}</h2>
         <label class="field">
-          <span>{t('options_language')}</span>
+          <span>{t('options_language_label')}</span>
           <select
             name="language"
             value={settings.language}
@@ -160,6 +161,8 @@ export function Options() {
           </select>
         </label>
       </section>
+
+      <Shortcuts />
 
       <section aria-labelledby="enrichment-heading">
         <h2 id="enrichment-heading">{t('options_enrichment')}</h2>

@@ -2,18 +2,21 @@ import { useEffect, useState } from 'preact/hooks';
 import browser, { type Tabs } from 'webextension-polyfill';
 import { CITATION_KINDS } from '../../core/citation';
 import { patternCoversHost, sitePatternFor } from '../../core/sites';
+import type { LookupResult } from '../../core/dataset/types';
 import type { DatasetStatus, PageCitation } from '../../messaging/contract';
 import { askBackground, askTab } from '../../messaging/client';
 import { kindLabel, t } from '../../ui/i18n';
 import { loadSettings, saveSettings } from '../../ui/settings-store';
 import { injectInto, isOfficialHost, requestSite } from '../../ui/sites';
 import { DatasetLine } from '../DatasetLine';
+import { ExportReferences } from '../shared/ExportReferences';
+import { Shortcuts } from '../shared/Shortcuts';
 import { NOTES_PAGE, OPTIONS_PAGE, openExtensionPage } from '../shared/page';
 import { targetTab } from './target-tab';
 
 type View =
   | { kind: 'loading' }
-  | { kind: 'page'; host: string; annotating: boolean; citations: PageCitation[] }
+  | { kind: 'page'; host: string; annotating: boolean; citations: FramedCitation[] }
   /**
    * No content script answered. `add`: the site can be offered (its pattern); `reload`: the script
    * should be there; `unknown`: the tab's address is not ours to read; `none`: not an https page.
@@ -21,19 +24,37 @@ type View =
   | { kind: 'absent'; offer: 'add' | 'reload' | 'unknown' | 'none'; pattern?: string; denied?: boolean };
 
 const TOP_FRAME = { frameId: 0 };
+
+/** A page citation and the frame it was first found in (0: the page itself). */
+type FramedCitation = PageCitation & { frameId: number };
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** What the tab's content script says about its page, or why there is none. */
 async function inspect(tab: Tabs.Tab): Promise<View> {
   try {
     const state = await askTab(tab.id!, 'pageState', {}, TOP_FRAME);
-    const citations = state.annotating
-      ? (await askTab(tab.id!, 'pageCitations', {}, TOP_FRAME)).citations
-      : [];
+    const citations = state.annotating ? await citationsOfAllFrames(tab.id!) : [];
     return { kind: 'page', ...state, citations };
   } catch {
     return absentView(tab);
   }
+}
+
+/** The top frame's citations, then those of frames inside it (iframes), merged by id. */
+async function citationsOfAllFrames(tabId: number): Promise<FramedCitation[]> {
+  const { frameIds } = await askBackground('tabFrames', { tabId }).catch(() => ({
+    frameIds: [] as number[],
+  }));
+  const byId = new Map<string, FramedCitation>();
+  for (const frameId of [0, ...frameIds]) {
+    const answer = await askTab(tabId, 'pageCitations', {}, { frameId }).catch(() => undefined);
+    for (const citation of answer?.citations ?? []) {
+      const known = byId.get(citation.id);
+      if (known) known.occurrences += citation.occurrences;
+      else byId.set(citation.id, { ...citation, frameId });
+    }
+  }
+  return [...byId.values()];
 }
 
 async function absentView(tab: Tabs.Tab): Promise<View> {
@@ -62,7 +83,7 @@ async function inspectUntil(tab: Tabs.Tab, done: (view: View) => boolean): Promi
 export function Popup() {
   const [tab, setTab] = useState<Tabs.Tab>();
   const [view, setView] = useState<View>({ kind: 'loading' });
-  const [titles, setTitles] = useState<Map<string, string>>(new Map());
+  const [results, setResults] = useState<Map<string, LookupResult>>(new Map());
   const [dataset, setDataset] = useState<DatasetStatus>();
 
   useEffect(() => {
@@ -75,16 +96,19 @@ export function Popup() {
     })();
   }, []);
 
-  // Titles for every listed citation, in one batched lookup.
-  const ids = view.kind === 'page' ? view.citations.map((citation) => citation.id) : [];
+  // Facts for every listed citation, in one batched lookup (with the words around suffixless Kamerstukken).
+  const citations = view.kind === 'page' ? view.citations : [];
+  const ids = citations.map((citation) => citation.id);
   useEffect(() => {
-    const wanted = ids.filter((id) => !titles.has(id));
+    const wanted = citations.filter(({ id }) => !results.has(id));
     if (wanted.length === 0) return;
+    const contexts = Object.fromEntries(
+      wanted.flatMap(({ id, context }) => (context ? [[id, context]] : [])),
+    );
     // What the popup lists may be looked up online (when switched on): the user is looking at it.
-    void askBackground('lookup', { ids: wanted, enrich: true }).then(
-      ({ results }) => {
-        setTitles((known) => new Map([...known, ...results.map((r) => [r.id, r.title] as const)]));
-      },
+    void askBackground('lookup', { ids: wanted.map(({ id }) => id), contexts, enrich: true }).then(
+      (answer) =>
+        setResults((known) => new Map([...known, ...answer.results.map((r) => [r.id, r] as const)])),
       () => undefined,
     );
   }, [ids.join(' ')]);
@@ -106,8 +130,9 @@ export function Popup() {
   };
 
   const reveal = (id: string) => {
+    const frameId = citations.find((citation) => citation.id === id)?.frameId ?? 0;
     if (tab?.id !== undefined)
-      void askTab(tab.id, 'revealCitation', { id }, TOP_FRAME).catch(() => undefined);
+      void askTab(tab.id, 'revealCitation', { id }, { frameId }).catch(() => undefined);
   };
 
   return (
@@ -129,11 +154,17 @@ export function Popup() {
           {view.annotating && view.citations.length === 0 && <p>{t('popup_citations_none')}</p>}
           {view.annotating && view.citations.length > 0 && (
             <>
-              <ThisDocument citations={view.citations} titles={titles} />
+              <ThisDocument citations={view.citations} results={results} />
               <CitationGroups
                 citations={view.citations.filter((citation) => !citation.thisDocument)}
-                titles={titles}
+                results={results}
                 onReveal={reveal}
+              />
+              <ExportReferences
+                ids={ids}
+                results={results}
+                fileLabel={view.host}
+                heading={t('export_page_heading')}
               />
             </>
           )}
@@ -144,6 +175,7 @@ export function Popup() {
         <PageLink path={NOTES_PAGE} label={t('popup_notes')} />
         <PageLink path={OPTIONS_PAGE} label={t('popup_options')} />
       </nav>
+      <Shortcuts />
       {dataset && <DatasetLine status={dataset} />}
     </main>
   );
@@ -191,7 +223,13 @@ function Absent({
 }
 
 /** The page's own document, where the page names itself: what it is, not a place to jump to. */
-function ThisDocument({ citations, titles }: { citations: PageCitation[]; titles: Map<string, string> }) {
+function ThisDocument({
+  citations,
+  results,
+}: {
+  citations: PageCitation[];
+  results: Map<string, LookupResult>;
+}) {
   const own = citations.filter((citation) => citation.thisDocument);
   if (!own.length) return null;
   return (
@@ -200,7 +238,7 @@ function ThisDocument({ citations, titles }: { citations: PageCitation[]; titles
       <ul>
         {own.map((item) => (
           <li key={item.id} class="citation" data-citation-id={item.id}>
-            <span class="title">{titles.get(item.id) ?? item.text}</span>
+            <span class="title">{results.get(item.id)?.title ?? item.text}</span>
             <span class="surface">
               {kindLabel(item.kind)} · {item.text}
             </span>
@@ -213,11 +251,11 @@ function ThisDocument({ citations, titles }: { citations: PageCitation[]; titles
 
 function CitationGroups({
   citations,
-  titles,
+  results,
   onReveal,
 }: {
   citations: PageCitation[];
-  titles: Map<string, string>;
+  results: Map<string, LookupResult>;
   onReveal: (id: string) => void;
 }) {
   const groups = Map.groupBy(citations, (citation) => citation.kind);
@@ -239,7 +277,9 @@ function CitationGroups({
                     data-citation-id={item.id}
                     onClick={() => onReveal(item.id)}
                   >
-                    <span class="title">{titles.get(item.id) ?? item.text}</span>
+                    <span class="title" lang={results.get(item.id)?.titleLang}>
+                      {results.get(item.id)?.title ?? item.text}
+                    </span>
                     <span class="surface">
                       {item.text}
                       {item.occurrences > 1 && ` · ${t('popup_occurrences', [String(item.occurrences)])}`}

@@ -1,14 +1,16 @@
 import 'fake-indexeddb/auto';
 import { describe, expect, it, vi } from 'vitest';
 import { ReferenceStore } from '../../../src/background/reference-db';
+import { packDocuments } from '../../../src/core/dataset/documents';
 import type { ReferenceDataset } from '../../../src/core/dataset/types';
 
 function dataset(version: string, title = 'Women and peace and security'): ReferenceDataset {
   return {
-    schemaVersion: 1,
+    schemaVersion: 2,
     version,
     dataAsOf: '2025-05-30',
     sources: [],
+    documents: packDocuments([], []),
     records: [
       { id: 'unsc-1325', kind: 'unsc', title, date: '2000-10-31', verification: 'verified' },
       {

@@ -4,6 +4,8 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, describe as group, expect, it } from 'vitest';
 import { describe } from '../../../src/core/dataset/describe';
+import { documentRows, documentsText, withDocuments } from '../../../src/core/dataset/documents';
+import { validateDocumentLines } from '../../../src/core/dataset/validate';
 import type { ReferenceRecord } from '../../../src/core/dataset/types';
 import { validateDataset } from '../../../src/core/dataset/validate';
 import { buildDataset, serializeDataset } from '../../../scripts/dataset/build';
@@ -53,9 +55,9 @@ group('buildDataset on fixtures', () => {
 
   it('serializes compactly and parses back', () => {
     const text = serializeDataset(dataset);
-    expect(JSON.parse(text)).toEqual(dataset);
+    expect(withDocuments(JSON.parse(text), documentsText(dataset.documents))).toEqual(dataset);
     expect(text).not.toMatch(/\n {2}/);
-    expect(text.split('\n')).toHaveLength(dataset.records.length + 3);
+    expect(text.split('\n')).toHaveLength(dataset.records.length + 4);
   });
 
   it('UNSC: date verification follows the date source', () => {
@@ -199,5 +201,51 @@ group('build-dataset CLI', () => {
     );
     expect(r.status).not.toBe(0);
     expect(r.stderr).toMatch(/reference data directory not found: .*missing/);
+  });
+});
+
+group('document facts (tk-documents.csv, tk-documents-unlinked.csv)', () => {
+  const rows = new Map(documentRows(dataset.documents).map((r) => [r[0], r]));
+  const type = (i: number) => dataset.documents.types[i];
+
+  it('keeps type, subject, date, vergaderjaar and how each Kamerstuk was linked', () => {
+    const [, number, t, subject, date, session, method] = rows.get('kst-36600-XVII-46')!;
+    expect([number, type(t), subject, date, session]).toEqual([
+      '2024D46077',
+      'Motie (gewijzigd/nader)',
+      'Nader gewijzigde motie van het lid Boswijk c.s. over nader onderzoeken wat de mogelijkheden zijn om het WPS-instrument voort te zetten na 2025 (t.v.v. 36600-XVII-27)',
+      '2024-11-26',
+      2024,
+    ]);
+    expect(dataset.documents.methods[method]).toBe('stated');
+    expect(dataset.documents.methods[rows.get('kst-26150-223')![6]]).toBe('title');
+  });
+
+  it('keeps unlinked documents people cite by number, not attachments', () => {
+    expect(rows.get('2008D02489')?.[3]).toBe('Het inburgeringsfiasco in Amsterdam');
+    expect(rows.has('2008D05490')).toBe(false); // a Bijlage
+    expect(dataset.sources.find((s) => s.file === 'tk-documents-unlinked.csv')?.records).toBe(3);
+  });
+
+  it('titles a dossier only the document list names, as TK states it', () => {
+    expect(rec('kst-36999')).toMatchObject({
+      title: 'Een dossier dat alleen de documentlijst noemt',
+      verification: 'verified',
+      fields: { src: 'tkdoc' },
+    });
+  });
+
+  it('packs every line where the worker will look for it', () => {
+    expect(validateDocumentLines(dataset.documents)).toEqual([]);
+    expect(dataset.documents.count).toBe(documentRows(dataset.documents).length);
+    const broken = { ...dataset.documents, buckets: [...dataset.documents.buckets] };
+    broken.buckets[0] = `${broken.buckets[0]}\nnot a line`.replace(/^\n/, '');
+    expect(validateDocumentLines(broken)[0]).toMatch(/documents\.buckets\[0\]: bad line "not a line"/);
+  });
+
+  it('says which file is missing', () => {
+    const dir = copyFixtures();
+    rmSync(join(dir, 'tk-documents.csv'));
+    expect(() => buildDataset(dir)).toThrow(/missing reference file .*tk-documents\.csv/);
   });
 });

@@ -1,3 +1,4 @@
+import { documentRecords, packDocuments } from '../../../src/core/dataset/documents';
 import { describe as group, expect, it } from 'vitest';
 import { describe, linkedKeys } from '../../../src/core/dataset/describe';
 import type { ReferenceRecord } from '../../../src/core/dataset/types';
@@ -96,6 +97,8 @@ group('describe: known ids', () => {
       date: '2000-10-31',
       summary: 'First WPS resolution',
       confidence: 'verified',
+      scope: 'item',
+      titleLang: 'en',
       fields: { year: '2000', undl: '426075' },
       links: [
         { key: 'source', label: 'Source text', url: 'https://undocs.org/S/RES/1325(2000)' },
@@ -244,5 +247,107 @@ it('linkedKeys names the redirect target of a register treaty record', () => {
     known: true,
     title: only.title,
     links: [{ url: 'https://wetten.overheid.nl/BWBV0002909' }],
+  });
+});
+
+group('describe: document facts and suffix inference', () => {
+  const table = packDocuments(
+    [
+      [
+        'kst-36600-V-46',
+        '2024D45378',
+        0,
+        'Motie van de leden Stoffer en Paternotte over verhinderen dat leiders en leden van Hamas zich in Turkije vestigen',
+        '2024-11-21',
+        2024,
+        0,
+      ],
+      [
+        'kst-36600-XVII-46',
+        '2024D46077',
+        1,
+        'Nader gewijzigde motie van het lid Boswijk c.s. over nader onderzoeken wat de mogelijkheden zijn om het WPS-instrument voort te zetten na 2025',
+        '2024-11-26',
+        2024,
+        0,
+      ],
+      [
+        'kst-26150-223',
+        '2025D07508',
+        2,
+        'Rapportage 2022-2023 National Actieplan Vrouwen, Vrede en Veiligheid',
+        '2025-02-20',
+        2024,
+        1,
+      ],
+      ['2025D01234', '', 2, 'Een brief zonder Kamerstuk', '2025-01-10', 2024, 3],
+    ],
+    ['Motie', 'Motie (gewijzigd/nader)', 'Brief regering'],
+  );
+  const all = new Map([...records, ...documentRecords(table)].map((r) => [r.id, r]));
+  const find = (id: string, hints = {}) => describe(id, (k) => all.get(k), hints);
+
+  it('says what a document is: type, subject, date, vergaderjaar, how it was linked', () => {
+    expect(find('kst-26150-223')).toMatchObject({
+      known: true,
+      scope: 'item',
+      label: 'Kamerstuk 26 150, nr. 223',
+      title: 'Rapportage 2022-2023 National Actieplan Vrouwen, Vrede en Veiligheid',
+      docType: 'Brief regering',
+      date: '2025-02-20',
+      sessionYear: '20242025',
+      how: 'title',
+      confidence: 'derived',
+      dossierTitle: 'Algemene Vergadering der Verenigde Naties',
+    });
+  });
+
+  it('says when only the dossier is known', () => {
+    expect(find('kst-26150-999')).toMatchObject({ known: true, scope: 'dossier' });
+  });
+
+  it('answers a TK document number with its Kamerstuk, or its own facts', () => {
+    expect(find('2024D46077')).toMatchObject({
+      id: '2024D46077',
+      kind: 'tk-document',
+      label: 'Document 2024D46077 · Kamerstuk 36 600 XVII, nr. 46',
+      how: 'stated',
+    });
+    expect(find('2025D01234')).toMatchObject({
+      title: 'Een brief zonder Kamerstuk',
+      how: 'number',
+      scope: 'item',
+    });
+  });
+
+  it('infers the suffix from the movers and "nader gewijzigde", with the alternatives listed', () => {
+    const r = find('kst-36600-46', {
+      context: 'Nader gewijzigde motie 36 600, nr. 46 van het lid Boswijk c.s..',
+    })!;
+    expect(r).toMatchObject({
+      id: 'kst-36600-46',
+      label: 'Kamerstuk 36 600 XVII, nr. 46',
+      confidence: 'derived',
+    });
+    expect(r.title).toMatch(/^Nader gewijzigde motie van het lid Boswijk/);
+    expect(r.inference?.chosen).toBe('kst-36600-XVII-46');
+    expect(r.inference?.reasons).toContainEqual({ kind: 'name', value: 'Boswijk' });
+    expect(r.inference?.alternatives.map((a) => a.id)).toEqual(['kst-36600-XVII-46', 'kst-36600-V-46']);
+  });
+
+  it('never guesses silently: without evidence nothing is chosen', () => {
+    const r = find('kst-36600-46', { context: 'zie motie 36 600, nr. 46.' })!;
+    expect(r.inference?.chosen).toBeUndefined();
+    expect(r).toMatchObject({ known: false, scope: 'none', title: 'Kamerstuk 36 600, nr. 46' });
+    expect(r.inference?.alternatives).toHaveLength(2);
+  });
+
+  it("takes the page's other citations of a suffixed dossier as evidence", () => {
+    const r = find('kst-36600-46', {
+      context: 'de motie 36 600, nr. 46 over Turkije',
+      pageIds: ['kst-36600-46', 'kst-36600-V-2'],
+    })!;
+    expect(r.inference?.chosen).toBe('kst-36600-V-46');
+    expect(r.inference?.reasons.map((x) => x.kind)).toEqual(expect.arrayContaining(['page', 'type']));
   });
 });

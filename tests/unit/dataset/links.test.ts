@@ -1,6 +1,6 @@
 import { describe as group, expect, it } from 'vitest';
 import type { ReferenceRecord } from '../../../src/core/dataset/types';
-import { celexFor, sourceLinks } from '../../../src/core/links';
+import { celexFor, relatedDossierLinks, sourceLinks } from '../../../src/core/links';
 
 const urls = (id: string, record?: ReferenceRecord, year?: number) =>
   sourceLinks(id, record, year ? { resolutionYear: year } : {}).map((l) => l.url);
@@ -27,7 +27,7 @@ group('sourceLinks', () => {
   it('Kamerstukken: document and dossier page', () => {
     expect(urls('kst-36600-V-46')).toEqual([
       'https://zoek.officielebekendmakingen.nl/kst-36600-V-46.html',
-      'https://zoek.officielebekendmakingen.nl/dossier/36600',
+      'https://zoek.officielebekendmakingen.nl/dossier/36600-V',
     ]);
     expect(urls('kst-23908-(R1519)-131')[0]).toBe(
       'https://zoek.officielebekendmakingen.nl/kst-23908-131.html',
@@ -36,7 +36,7 @@ group('sourceLinks', () => {
     expect(urls('kst-26150')).toEqual(['https://zoek.officielebekendmakingen.nl/dossier/26150']);
     expect(urls('kst-21501-02-1855')).toEqual([
       'https://zoek.officielebekendmakingen.nl/kst-21501-02-1855.html',
-      'https://zoek.officielebekendmakingen.nl/dossier/21501',
+      'https://zoek.officielebekendmakingen.nl/dossier/21501-02',
     ]);
     const dossier: ReferenceRecord = {
       id: 'kst-21501-20',
@@ -44,7 +44,14 @@ group('sourceLinks', () => {
       title: 'Europese Raad',
       verification: 'verified',
     };
-    expect(urls('kst-21501-20', dossier)).toEqual(['https://zoek.officielebekendmakingen.nl/dossier/21501']);
+    expect(urls('kst-21501-20', dossier)).toEqual([
+      'https://zoek.officielebekendmakingen.nl/dossier/21501-20',
+    ]);
+    expect(urls('kst-36600-V')).toEqual(['https://zoek.officielebekendmakingen.nl/dossier/36600-V']);
+    expect(relatedDossierLinks(['kst-36180', 'kst-36600-XVII', 'nonsense']).map((l) => l.url)).toEqual([
+      'https://zoek.officielebekendmakingen.nl/dossier/36180',
+      'https://zoek.officielebekendmakingen.nl/dossier/36600-XVII',
+    ]);
   });
 
   it('Handelingen, Aanhangsel, Staatsblad, Staatscourant, Tractatenblad', () => {

@@ -1,13 +1,28 @@
+import { packDocuments } from '../../../src/core/dataset/documents';
 import { describe as group, expect, it } from 'vitest';
 import { assertDataset, validateDataset } from '../../../src/core/dataset/validate';
 
 const valid = () => ({
-  schemaVersion: 1,
+  schemaVersion: 2,
   version: 'abc123',
   dataAsOf: '2025-05-30',
   sources: [
     { file: 'unsc-resolutions.csv', description: 'UNSC', licence: 'CC0', asOf: '2025-05-30', records: 1 },
   ],
+  documents: packDocuments(
+    [
+      [
+        'kst-36600-XVII-46',
+        '2024D46077',
+        0,
+        'Nader gewijzigde motie van het lid Boswijk c.s. over X',
+        '2024-11-26',
+        2024,
+        0,
+      ],
+    ],
+    ['Motie'],
+  ),
   records: [
     {
       id: 'unsc-1325',
@@ -43,7 +58,7 @@ group('validateDataset', () => {
 
   it('names what is wrong and where', () => {
     expect(validateDataset(null)).toEqual({ ok: false, errors: ['dataset: expected an object'] });
-    expect(errorsOf((d) => void (d.schemaVersion = 2))).toEqual(['schemaVersion: expected 1, got 2']);
+    expect(errorsOf((d) => void (d.schemaVersion = 1))).toEqual(['schemaVersion: expected 2, got 1']);
     expect(errorsOf((d) => void (d.version = ''))).toEqual(['version: expected a non-empty string']);
     expect(errorsOf((d) => void (d.dataAsOf = '2025-02-30'))[0]).toMatch(/^dataAsOf: expected an ISO date/);
     expect(errorsOf((d) => void (d.sources[0]!.licence = ''))).toEqual([
