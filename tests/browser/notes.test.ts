@@ -82,6 +82,8 @@ async function fillForm(page: Page, fields: { body?: string; colour?: string; ta
             .catch(() => null)) ?? 'open'),
     )
     .toBe('closed');
+  // The page says so, for a moment.
+  await expect.poll(async () => (await closedUiBoxes(page, '.note-toast')).length).toBe(1);
 }
 
 /** Saves a note on a passage of the letter through the selection button. */

@@ -14,6 +14,7 @@ import { isColour, LIMITS, tryNormalizePageUrl, type NewAnnotation } from '../..
 import { askBackground } from '../../messaging/client';
 import type { NoteAnchorView, NoteFrameEvent, NoteFrameRequest, PageNote } from '../../messaging/contract';
 import type { CitationLayer, PlacedCitation } from '../citation-layer';
+import { t } from '../../ui/i18n';
 import { collectPageText, isInsideSkipped, isSkippedElement, rangeFor, type PageText } from '../page-text';
 import { createUiHost, type UiHost } from '../ui-host';
 import { NoteLayer, type PlacedNote } from './note-layer';
@@ -28,6 +29,8 @@ export const NOTES_UI_TAG = 'bronwijzer-notes';
 const OPEN_DELAY_MS = 250;
 const CLOSE_DELAY_MS = 300;
 const SELECTION_SETTLE_MS = 200;
+/** How long "Note saved" shows on the page after the frame closed. */
+const SAVED_MS = 3_000;
 /** The note frame, an extension page (web-accessible with a per-session URL where supported). */
 export const NOTE_FRAME_PATH = 'src/pages/notes/frame/index.html';
 /** Re-anchoring after the page changed waits for the changes to settle. */
@@ -70,6 +73,9 @@ export class NotesController {
 
   private frame: OpenFrame | undefined;
   private selection: Range | undefined;
+  /** "Note saved" is showing (a fixed text: the page learns nothing from it it could not see). */
+  private savedShown = false;
+  private savedTimer: ReturnType<typeof setTimeout> | undefined;
   /** Deleted from the frame, kept to paint again on undo. */
   private readonly deleted = new Map<string, PlacedNote>();
   private openTimer: ReturnType<typeof setTimeout> | undefined;
@@ -314,6 +320,7 @@ export class NotesController {
           this.methods.set(note.id, 'position');
         }
         void this.report();
+        this.showSaved();
         break;
       }
       case 'deleted': {
@@ -410,6 +417,15 @@ export class NotesController {
   // Rendering
   // -------------------------------------------------------------------------------------------
 
+  private showSaved(): void {
+    clearTimeout(this.savedTimer);
+    this.savedShown = true;
+    this.savedTimer = setTimeout(() => {
+      this.savedShown = false;
+      this.render();
+    }, SAVED_MS);
+  }
+
   private render(): void {
     const frame = this.frame;
     render(
@@ -417,6 +433,8 @@ export class NotesController {
         (!frame || frame.kind === 'view') &&
           this.selection &&
           h(SelectionButton, { onActivate: () => void this.openForSelection() }),
+        this.savedShown &&
+          h('div', { class: 'note-toast', role: 'status' }, t('note_saved', undefined, 'Note saved')),
       ]),
       this.ui.mount,
     );
