@@ -8,7 +8,7 @@
  * indices into the file's text (for .html/.htm: the body text as the content script sees it).
  * The detector runs as the extension ships it (an esbuild bundle of src/core/detect). Several files are scanned on
  * all cores (worker threads), output in the order of the files; a scan that runs longer than a second shows its
- * progress on stderr. --stats prints the files, megabytes, time and MB/s on stderr at the end.
+ * progress on stderr (SCAN_PROGRESS_AFTER_MS sets after how long). --stats prints the files, megabytes, time and MB/s on stderr at the end.
  * No citations → no output, exit 0. A file that cannot be read or scanned → a message on stderr and exit 1 (other
  * files are still scanned). Bad usage → exit 2.
  */
@@ -75,6 +75,9 @@ function filesOf(path: string): string[] {
   return out;
 }
 
+/** When progress starts to show: a second, or SCAN_PROGRESS_AFTER_MS (the tests show it at once). */
+const PROGRESS_AFTER_MS = Number(process.env.SCAN_PROGRESS_AFTER_MS ?? 1000);
+
 /** Progress on stderr once the scan has run a second, at most a few times a second. */
 class Progress {
   private readonly started = performance.now();
@@ -84,7 +87,7 @@ class Progress {
 
   update(done: number, bytes: number, force = false): void {
     const now = performance.now();
-    if (now - this.started < 1000 || (!force && now - this.shownAt < 250)) return;
+    if (now - this.started < PROGRESS_AFTER_MS || (!force && now - this.shownAt < 250)) return;
     this.shownAt = now;
     this.shown = true;
     const line = `scan: ${done}/${this.total} files, ${(bytes / 1e6).toFixed(1)} MB`;

@@ -10,8 +10,18 @@ const ROOT = new URL('../..', import.meta.url).pathname;
 const FIXTURES = join(ROOT, 'tests/fixtures/scan');
 
 async function scan(...args: string[]): Promise<{ stdout: string; stderr: string; code: number }> {
+  return scanWith({}, ...args);
+}
+
+async function scanWith(
+  env: Record<string, string>,
+  ...args: string[]
+): Promise<{ stdout: string; stderr: string; code: number }> {
   try {
-    const { stdout, stderr } = await run('npx', ['tsx', 'scripts/scan.ts', ...args], { cwd: ROOT });
+    const { stdout, stderr } = await run('npx', ['tsx', 'scripts/scan.ts', ...args], {
+      cwd: ROOT,
+      env: { ...process.env, ...env },
+    });
     return { stdout, stderr, code: 0 };
   } catch (e) {
     const err = e as { stdout: string; stderr: string; code: number };
@@ -35,6 +45,14 @@ describe('scan', () => {
       ['a.txt', 'unsc-1325'],
       ['nested/b.txt', 'stb-2003-201'],
     ]);
+  }, 60_000);
+
+  it('shows its progress on stderr once it has run long enough, and none for a quick scan', async () => {
+    const shown = await scanWith({ SCAN_PROGRESS_AFTER_MS: '0' }, FIXTURES);
+    expect(shown.stderr).toMatch(/scan: \d\/3 files, \d+\.\d MB/);
+    const quick = await scanWith({ SCAN_PROGRESS_AFTER_MS: '60000' }, FIXTURES);
+    expect(quick.stderr).toBe('');
+    expect(quick.stdout).toBe(shown.stdout);
   }, 60_000);
 
   it('scans the paragraph that stopped pages: thousands of continuations', async () => {
