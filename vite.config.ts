@@ -22,8 +22,11 @@ export default defineConfig(({ mode }) => {
       outDir: firefox ? 'dist-firefox' : 'dist',
       emptyOutDir: true,
       target: 'es2022',
-      // Pages the manifest does not name in every build (the notes page is Chrome's side panel only).
-      rollupOptions: { input: { notes: 'src/pages/notes/index.html' } },
+      // Pages the manifest does not name in every build (the notes page is Chrome's side panel only; the reader
+      // is opened by the extension itself).
+      rollupOptions: {
+        input: { notes: 'src/pages/notes/index.html', reader: 'src/pages/reader/index.html' },
+      },
     },
   };
 });

@@ -252,6 +252,21 @@ export class CitationLayer {
     return placed;
   }
 
+  /**
+   * Places citations detected elsewhere on text the caller mapped to text nodes (the reader's PDF text layers:
+   * the document's text is detected once, each page's citations placed when its text layer is drawn).
+   * The citations' offsets refer to the text `map`'s `starts` are counted in.
+   */
+  placeDetected(map: TextMap, citations: readonly Citation[]): PlacedCitation[] {
+    const chunk = new ScannedChunk(map);
+    for (const citation of citations)
+      if (this.accepts(citation)) chunk.items.add(new PlacedCitation(citation, map));
+    if (chunk.items.size === 0) return [];
+    this.addChunk(chunk);
+    this.painter?.commit();
+    return [...chunk.items];
+  }
+
   private async placeBatch(
     chunks: TextMap[],
     answer: ResponseOf<BackgroundRequests, 'detect'>,

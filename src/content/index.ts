@@ -1,4 +1,4 @@
-import { CONTENT_REQUEST_TYPES, type ContentRequests, type PageCitation } from '../messaging/contract';
+import { CONTENT_REQUEST_TYPES, type ContentRequests } from '../messaging/contract';
 import { askBackground } from '../messaging/client';
 import { serveRequests } from '../messaging/server';
 import { CitationLayer, type PlacedCitation } from './citation-layer';
@@ -7,6 +7,7 @@ import { NotesController } from './notes/controller';
 import { watchPage } from './page-watcher';
 import { followSettings } from './preferences';
 import { revealCitation } from './reveal';
+import { summarize } from './summarize';
 import { TooltipController } from './tooltip/controller';
 
 /** Marks a document we already run in (a content script can be injected twice, e.g. on update). */
@@ -87,16 +88,6 @@ async function start(doc: Document): Promise<void> {
 
   await scanRoots([doc.body]);
   await notes?.anchorAll();
-}
-
-function summarize(items: PlacedCitation[]): PageCitation[] {
-  const byId = new Map<string, PageCitation>();
-  for (const { citation, text } of items) {
-    const entry = byId.get(citation.id);
-    if (entry) entry.occurrences += 1;
-    else byId.set(citation.id, { id: citation.id, kind: citation.kind, text, occurrences: 1 });
-  }
-  return [...byId.values()];
 }
 
 void start(document);
