@@ -11,6 +11,8 @@ import { ENRICHMENT_ORIGIN } from '../ui/sites';
 import { fetchJson, OnlineEnrichment } from './online-enrichment';
 import { AnnotationStore } from './annotation-store';
 import { NoteAnchors } from './note-anchors';
+import { watchPdfRedirect } from './pdf-redirect';
+import { createReaderMenu, listenToReaderMenu } from './reader-menu';
 import { createNotesHandlers } from './notes-service';
 import { createNoteMenu, listenToNoteMenu, openNoteInTab } from './notes-tabs';
 import { ReferenceStore } from './reference-db';
@@ -70,6 +72,7 @@ serveRequests<BackgroundRequests>(BACKGROUND_REQUEST_TYPES, {
 });
 
 watchSitePermissions();
+watchPdfRedirect();
 
 browser.commands.onCommand.addListener((command, tab) => {
   const direction = command === 'next-citation' ? 1 : command === 'previous-citation' ? -1 : 0;
@@ -81,6 +84,8 @@ browser.commands.onCommand.addListener((command, tab) => {
 browser.runtime.onInstalled.addListener(() => {
   void reference.ensureSeeded();
   createNoteMenu();
+  createReaderMenu();
 });
 listenToNoteMenu();
+listenToReaderMenu();
 void reference.ensureSeeded();

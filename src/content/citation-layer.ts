@@ -162,7 +162,7 @@ export class CitationLayer {
   private readonly activeHighlight: Highlight | undefined;
   private active: PlacedCitation | undefined;
   /** Which citations are placed at all (the kinds chosen in the options); set before a scan. */
-  private accepts: (citation: Citation) => boolean = () => true;
+  accepts: (citation: Citation) => boolean = () => true;
   /** Start of the slice of work now running (every slice runs in a task of its own). */
   private sliceStart = 0;
 

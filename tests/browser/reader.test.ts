@@ -3,6 +3,7 @@ import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hoverText, launchExtension, tooltip, type ExtensionSession } from './harness';
+import { extensionUrl, openPopupFor, resetSettings, storedSettings } from './pages-helpers';
 
 const DOCUMENTS = path.resolve(import.meta.dirname, '../fixtures/documents');
 /** Where the Tweede Kamer serves a letter: `application/pdf`, no `.pdf` in the address. */
@@ -12,6 +13,7 @@ let session: ExtensionSession;
 
 beforeAll(async () => {
   session = await launchExtension();
+  await resetSettings(session, 'en');
   const letter = await readFile(path.join(DOCUMENTS, 'letter.pdf'));
   session.server.route(({ host, path: requested, url }) =>
     host === 'www.tweedekamer.nl' && requested === '/downloads/document' && url.searchParams.has('id')
@@ -24,10 +26,15 @@ afterAll(async () => {
   await session?.close();
 });
 
-/** The reader page on a document address, as the popup and the context menu open it. */
+/** The reader's address for a document, as the popup and the context menu open it. */
+export const readerAddress = (session: ExtensionSession, address?: string) =>
+  extensionUrl(
+    session,
+    `src/pages/reader/index.html${address ? `?file=${encodeURIComponent(address)}` : ''}`,
+  );
+
 export async function openReader(session: ExtensionSession, address?: string): Promise<Page> {
-  const query = address ? `?file=${encodeURIComponent(address)}` : '';
-  return session.open(`chrome-extension://${session.extensionId}/src/pages/reader/index.html${query}`);
+  return session.open(readerAddress(session, address));
 }
 
 /** The citations placed in the reader so far: id and the text they cover, in reading order. */
@@ -43,6 +50,68 @@ export async function readerCitations(page: Page): Promise<[string, string][]> {
     return reader.annotator.layer.citations.map((item) => [item.citation.id, item.text] as [string, string]);
   });
 }
+
+describe('opening PDFs from a covered site', () => {
+  it('lands in the reader when following an address that serves application/pdf, original address shown', async () => {
+    const page = await session.context.newPage();
+    await page.goto(LETTER_URL).catch(() => undefined); // the navigation is redirected to the extension
+    const reader = `chrome-extension://${session.extensionId}/src/pages/reader/index.html#${LETTER_URL}`;
+    await expect.poll(() => page.url()).toBe(reader);
+    await expect.poll(async () => (await readerCitations(page)).map(([id]) => id)).toContain('unsc-1325');
+    await expect.poll(() => page.locator('.reader-origin a').getAttribute('href')).toBe(LETTER_URL);
+    await page.close();
+  });
+
+  it("leaves to the browser's own viewer on request, and that address is not sent back to the reader", async () => {
+    const address = `${LETTER_URL}&way=out`;
+    const page = await session.context.newPage();
+    await page.goto(address).catch(() => undefined);
+    await expect.poll(() => page.url()).toContain('/src/pages/reader/index.html#');
+    await page.locator('.reader-origin button').click();
+    await expect.poll(() => page.url()).toBe(address);
+    await new Promise((resolve) => setTimeout(resolve, 1_000)); // a redirect would have happened by now
+    expect(page.url()).toBe(address);
+    await page.close();
+  });
+
+  it('can be switched off in the reader; the popup then offers the reader for the PDF tab', async () => {
+    const page = await session.context.newPage();
+    await page.goto(`${LETTER_URL}&switch=off`).catch(() => undefined);
+    const autoOpen = page.locator('.reader-origin input[role="switch"]');
+    await expect.poll(() => autoOpen.isChecked()).toBe(true);
+    await autoOpen.uncheck();
+    await expect.poll(async () => (await storedSettings(session)).openPdfsInReader).toBe(false);
+
+    const address = `${LETTER_URL}&after=off`;
+    const pdfTab = await session.context.newPage();
+    await pdfTab.goto(address).catch(() => undefined);
+    await new Promise((resolve) => setTimeout(resolve, 1_000));
+    expect(pdfTab.url()).toBe(address); // the browser's viewer, not the reader
+
+    const popup = await openPopupFor(session, pdfTab);
+    await popup.getByTestId('open-in-reader').click();
+    await expect.poll(() => pdfTab.url()).toBe(readerAddress(session, address));
+    await expect.poll(async () => (await readerCitations(pdfTab)).length).toBe(3);
+
+    await resetSettings(session, 'en');
+    await Promise.all([page.close(), pdfTab.close(), popup.isClosed() ? undefined : popup.close()]);
+  });
+});
+
+describe('the popup on a reader tab', () => {
+  it("lists the document's citations and shows one on click", async () => {
+    const page = await openReader(session, LETTER_URL);
+    await expect.poll(async () => (await readerCitations(page)).length).toBe(3);
+    const popup = await openPopupFor(session, page);
+    const listed = popup.locator('button.citation');
+    await expect
+      .poll(() => listed.evaluateAll((buttons) => buttons.map((b) => b.dataset.citationId)))
+      .toEqual(['unsc-1325', 'treaty-cedaw', 'kst-26150-223']);
+    await popup.locator('button.citation[data-citation-id="treaty-cedaw"]').click();
+    await expect.poll(() => tooltip(page).getAttribute('data-citation-id')).toBe('treaty-cedaw');
+    await Promise.all([page.close(), popup.close()]);
+  });
+});
 
 describe('the reader on a PDF', () => {
   it('underlines the citations of a letter served as application/pdf and explains them on hover', async () => {

@@ -9,22 +9,37 @@ import { loadSettings, saveSettings } from '../../ui/settings-store';
 import { injectInto, isOfficialHost, requestSite } from '../../ui/sites';
 import { DatasetLine } from '../DatasetLine';
 import { NOTES_PAGE, OPTIONS_PAGE, openExtensionPage } from '../shared/page';
+import { readerUrlFor, looksLikeDocument } from '../../ui/reader-links';
+import { readerDocumentIn, showsPdf, type ReaderDocument } from './reader-tab';
 import { targetTab } from './target-tab';
 
 type View =
   | { kind: 'loading' }
-  | { kind: 'page'; host: string; annotating: boolean; citations: PageCitation[] }
+  | { kind: 'page'; host: string; annotating: boolean; citations: PageCitation[]; reader?: ReaderDocument }
   /**
    * No content script answered. `add`: the site can be offered (its pattern); `reload`: the script
    * should be there; `unknown`: the tab's address is not ours to read; `none`: not an https page.
    */
-  | { kind: 'absent'; offer: 'add' | 'reload' | 'unknown' | 'none'; pattern?: string; denied?: boolean };
+  | {
+      kind: 'absent';
+      offer: 'add' | 'reload' | 'unknown' | 'none';
+      pattern?: string;
+      denied?: boolean;
+      /** The tab shows a PDF or Word file: offer the reader. */
+      document?: string;
+    };
 
 const TOP_FRAME = { frameId: 0 };
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** What the tab's content script says about its page, or why there is none. */
 async function inspect(tab: Tabs.Tab): Promise<View> {
+  const reader = readerDocumentIn(tab);
+  if (reader)
+    return { kind: 'page', host: reader.name, annotating: true, citations: reader.citations(), reader };
+  // A PDF or Word file in the browser's viewer has no text for the content script: offer the reader.
+  if (tab.url && (looksLikeDocument(tab.url) || (await showsPdf(tab))))
+    return { kind: 'absent', offer: 'none', document: tab.url };
   try {
     const state = await askTab(tab.id!, 'pageState', {}, TOP_FRAME);
     const citations = state.annotating
@@ -36,7 +51,7 @@ async function inspect(tab: Tabs.Tab): Promise<View> {
   }
 }
 
-async function absentView(tab: Tabs.Tab): Promise<View> {
+async function absentView(tab: Tabs.Tab): Promise<Extract<View, { kind: 'absent' }>> {
   // The address is known through activeTab (the user opened the popup) or a site permission.
   if (!tab.url) return { kind: 'absent', offer: 'unknown' };
   const url = new URL(tab.url);
@@ -105,7 +120,8 @@ export function Popup() {
   };
 
   const reveal = (id: string) => {
-    if (tab?.id !== undefined)
+    if (view.kind === 'page' && view.reader) void view.reader.reveal(id);
+    else if (tab?.id !== undefined)
       void askTab(tab.id, 'revealCitation', { id }, TOP_FRAME).catch(() => undefined);
   };
 
@@ -113,7 +129,16 @@ export function Popup() {
     <main>
       <h1>Bronwijzer</h1>
       {view.kind === 'loading' && <p class="muted">{t('popup_loading')}</p>}
-      {view.kind === 'page' && (
+      {view.kind === 'page' && view.reader && (
+        <>
+          <p class="reader-document">{view.host}</p>
+          {view.citations.length === 0 && <p>{t('popup_citations_none')}</p>}
+          {view.citations.length > 0 && (
+            <CitationGroups citations={view.citations} titles={titles} onReveal={reveal} />
+          )}
+        </>
+      )}
+      {view.kind === 'page' && !view.reader && (
         <>
           <label class="switch">
             <input
@@ -141,6 +166,14 @@ export function Popup() {
   );
 }
 
+/** Shows the tab's document in the reader, in the same tab (its address stays visible there). */
+function openInReader(address: string): void {
+  void targetTab().then(async (tab) => {
+    if (tab?.id !== undefined) await browser.tabs.update(tab.id, { url: readerUrlFor(address) });
+    window.close();
+  });
+}
+
 /** A link to an extension page that opens it in a tab of its own. */
 function PageLink({ path, label }: { path: string; label: string }) {
   return (
@@ -164,6 +197,20 @@ function Absent({
   onAdd: (pattern: string) => void;
 }) {
   const host = view.pattern?.replace(/^https:\/\//, '').replace(/\/\*$/, '');
+  if (view.document)
+    return (
+      <div class="absent">
+        <button
+          type="button"
+          class="primary"
+          data-testid="open-in-reader"
+          onClick={() => openInReader(view.document!)}
+        >
+          {t('reader_popup_open')}
+        </button>
+        <p class="muted">{t('reader_popup_hint')}</p>
+      </div>
+    );
   return (
     <div class="absent" data-testid="not-annotated">
       <p>{view.offer === 'none' ? t('popup_cannot') : t('popup_not_annotated')}</p>

@@ -1,6 +1,11 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
+import browser from 'webextension-polyfill';
+import { summarize } from '../../content/summarize';
 import { askBackground } from '../../messaging/client';
+import type { PageCitation } from '../../messaging/contract';
 import { t } from '../../ui/i18n';
+import { loadSettings, saveSettings } from '../../ui/settings-store';
+import { openInBrowserViewer } from './browser-viewer';
 import type { Annotator } from './annotator';
 import { convertDocx } from './docx-view';
 import { PdfCitations } from './pdf-citations';
@@ -13,12 +18,14 @@ type Status =
   | { kind: 'loading'; name: string }
   | { kind: 'pdf'; name: string }
   | { kind: 'docx'; name: string }
-  | { kind: 'error'; name: string; message: string };
+  | { kind: 'error'; name: string; message: string }
+  /** A web document on a site Bronwijzer has no permission for yet. */
+  | { kind: 'permission'; name: string; origin: string };
 
 export interface ReaderProps {
   annotator: Annotator;
   /** The document's address when opened from the web (shown, and the way back to it). */
-  address?: string;
+  opened: { address: string; intercepted: boolean } | undefined;
   /** Hands the open document's state to the page (the popup's questions, tests). */
   onOpened?: (document: OpenDocument) => void;
 }
@@ -29,12 +36,17 @@ export interface OpenDocument {
   name: string;
   /** Resolves once every citation of the document is known and placed or waiting for its page. */
   detected: Promise<void>;
+  /** The document's citations, one entry per id (the popup's list). */
+  citations(): PageCitation[];
+  /** Shows a citation's first occurrence and opens its tooltip (the popup's "show me"). */
+  reveal(id: string): Promise<boolean>;
   pdf?: { view: PdfView; citations: PdfCitations };
 }
 
 const ZOOM_STEPS = [0.5, 0.75, 1, 1.25, 1.5, 2, 3];
 
-export function Reader({ annotator, address, onOpened }: ReaderProps) {
+export function Reader({ annotator, opened, onOpened }: ReaderProps) {
+  const address = opened?.address;
   const [status, setStatus] = useState<Status>(
     address ? { kind: 'loading', name: address } : { kind: 'empty' },
   );
@@ -75,7 +87,25 @@ export function Reader({ annotator, address, onOpened }: ReaderProps) {
     const shown = title?.Title?.trim() || name;
     document.title = `${shown} · Bronwijzer`;
     setStatus({ kind: 'pdf', name: shown });
-    onOpened?.({ kind: 'pdf', name: shown, detected, pdf: { view, citations } });
+    onOpened?.({
+      kind: 'pdf',
+      name: shown,
+      detected,
+      citations: () => {
+        const text = citations.documentText?.text ?? '';
+        const accepted = citations.all.filter((citation) => annotator.layer.accepts(citation));
+        return summarize(
+          accepted.map((citation) => ({ citation, text: text.slice(citation.start, citation.end) })),
+        );
+      },
+      reveal: async (id) => {
+        const citation = citations.all.find((candidate) => candidate.id === id);
+        if (!citation) return false;
+        view.viewer.scrollPageIntoView({ pageNumber: citations.pageOf(citation) + 1 });
+        return revealPlaced(annotator, id);
+      },
+      pdf: { view, citations },
+    });
     await detected;
   };
 
@@ -94,12 +124,31 @@ export function Reader({ annotator, address, onOpened }: ReaderProps) {
       setCitationCount(placed.length);
       await annotator.lookups.fetch(placed.map((item) => item.citation.id));
     });
-    onOpened?.({ kind: 'docx', name, detected });
+    onOpened?.({
+      kind: 'docx',
+      name,
+      detected,
+      citations: () => summarize(annotator.layer.citations),
+      reveal: async (id) => revealPlaced(annotator, id),
+    });
     await detected;
   };
 
   const failed = (name: string) => (error: unknown) =>
     setStatus({ kind: 'error', name, message: error instanceof Error ? error.message : String(error) });
+
+  /** Opens a web document; a site Bronwijzer may not read yet is asked for first (in the user's click). */
+  const openAddress = async (address: string) => {
+    const name = decodeURIComponent(new URL(address).pathname.split('/').pop() || address);
+    const origin = `${new URL(address).origin}/*`;
+    if (!(await browser.permissions.contains({ origins: [origin] })))
+      return setStatus({ kind: 'permission', name, origin });
+    if (documentKind(address) === 'docx')
+      await fetchDocument(address)
+        .then((data) => showDocx(data, name))
+        .catch(failed(name));
+    else await showPdf({ url: address }, name).catch(failed(name));
+  };
 
   const openFile = (file: File) => {
     const kind = documentKind(file.name, file.type);
@@ -111,13 +160,7 @@ export function Reader({ annotator, address, onOpened }: ReaderProps) {
   };
 
   useEffect(() => {
-    if (!address) return;
-    const name = decodeURIComponent(new URL(address).pathname.split('/').pop() || address);
-    if (documentKind(address) === 'docx')
-      void fetchDocument(address)
-        .then((data) => showDocx(data, name))
-        .catch(failed(name));
-    else void showPdf({ url: address }, name).catch(failed(name));
+    if (address) void openAddress(address);
   }, []);
 
   // Keyboard: n / p step through the citations (the tooltip opens and takes focus), Ctrl+F finds.
@@ -277,14 +320,7 @@ export function Reader({ annotator, address, onOpened }: ReaderProps) {
           </span>
         )}
       </div>
-      {address && (
-        <p class="reader-origin">
-          {t('reader_original')}{' '}
-          <a href={address} target="_blank" rel="noopener noreferrer">
-            {address}
-          </a>
-        </p>
-      )}
+      {opened && <OriginBar address={opened.address} intercepted={opened.intercepted} />}
       {status.kind === 'empty' && (
         <section class="reader-empty">
           <h1>{t('reader_title')}</h1>
@@ -292,6 +328,22 @@ export function Reader({ annotator, address, onOpened }: ReaderProps) {
         </section>
       )}
       {status.kind === 'loading' && <p class="reader-message muted">{t('reader_loading', [status.name])}</p>}
+      {status.kind === 'permission' && (
+        <section class="reader-message">
+          <p>{t('reader_permission', [new URL(status.origin.slice(0, -1)).host])}</p>
+          <button
+            type="button"
+            class="primary"
+            onClick={() =>
+              void browser.permissions
+                .request({ origins: [status.origin] })
+                .then((granted) => (granted ? openAddress(address!) : undefined))
+            }
+          >
+            {t('reader_permission_allow')}
+          </button>
+        </section>
+      )}
       {status.kind === 'error' && (
         <p class="reader-message" role="alert">
           {t('reader_error', [status.name, status.message])}
@@ -303,6 +355,55 @@ export function Reader({ annotator, address, onOpened }: ReaderProps) {
         </div>
         <article class="reader-docx" ref={docxContainer} hidden={status.kind !== 'docx'} />
       </div>
+    </div>
+  );
+}
+
+/** Opens the tooltip of a citation's first placed occurrence, once its page has been drawn (up to 5 s). */
+async function revealPlaced({ layer, tooltips }: Annotator, id: string): Promise<boolean> {
+  for (let waited = 0; waited < 5_000; waited += 100) {
+    const item = layer.first((placed) => placed.citation.id === id);
+    if (item) {
+      item.range.startContainer.parentElement?.scrollIntoView({ block: 'center' });
+      tooltips.open(item);
+      return true;
+    }
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  return false;
+}
+
+/** The original address, the way out to the browser's viewer, and (after an automatic opening) the switch. */
+function OriginBar({ address, intercepted }: { address: string; intercepted: boolean }) {
+  const [automatic, setAutomatic] = useState<boolean>();
+  useEffect(() => {
+    if (intercepted) void loadSettings().then((settings) => setAutomatic(settings.openPdfsInReader));
+  }, []);
+  return (
+    <div class="reader-origin">
+      <span class="address">
+        {t('reader_original')}{' '}
+        <a href={address} target="_blank" rel="noopener noreferrer">
+          {address}
+        </a>
+      </span>
+      <button type="button" onClick={() => void openInBrowserViewer(address)}>
+        {t('reader_browser_viewer')}
+      </button>
+      {automatic !== undefined && (
+        <label class="check">
+          <input
+            type="checkbox"
+            role="switch"
+            checked={automatic}
+            onChange={(event) => {
+              const on = event.currentTarget.checked;
+              void saveSettings({ openPdfsInReader: on }).then(() => setAutomatic(on));
+            }}
+          />
+          <span>{t('reader_auto_open')}</span>
+        </label>
+      )}
     </div>
   );
 }

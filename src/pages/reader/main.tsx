@@ -10,16 +10,12 @@ async function main(): Promise<void> {
   await applyLanguage((await loadSettings()).language);
   localizeDocument('reader_title');
   const annotator = await createAnnotator(document);
-  const address = documentAddress(location);
+  const opened = documentAddress(location);
   // Diagnostics and tests read the open document from here (the page is the extension's own).
   const state: { document?: OpenDocument } = {};
   Object.assign(globalThis, { bronwijzerReader: { annotator, state } });
   render(
-    <Reader
-      annotator={annotator}
-      {...(address ? { address } : {})}
-      onOpened={(open) => (state.document = open)}
-    />,
+    <Reader annotator={annotator} opened={opened} onOpened={(open) => (state.document = open)} />,
     document.getElementById('app')!,
   );
 }

@@ -43,6 +43,11 @@ export class PdfCitations {
     return this.text;
   }
 
+  /** The page (0-based) a citation of `all` is on. */
+  pageOf(citation: Citation): number {
+    return this.byPage.findIndex((page) => page?.includes(citation));
+  }
+
   /** Every citation of the document known so far, in reading order. */
   get all(): Citation[] {
     return this.byPage.flatMap((page) => page ?? []);

@@ -5,13 +5,16 @@
  *   as it was requested, unencoded, and a fragment never reaches a server).
  * Only http(s) addresses are accepted.
  */
-export function documentAddress(location: Pick<Location, 'search' | 'hash'>): string | undefined {
+export function documentAddress(
+  location: Pick<Location, 'search' | 'hash'>,
+): { address: string; intercepted: boolean } | undefined {
   const fromQuery = new URLSearchParams(location.search).get('file');
   const candidate = fromQuery ?? (location.hash.length > 1 ? location.hash.slice(1) : undefined);
   if (!candidate) return undefined;
   try {
     const url = new URL(candidate);
-    return url.protocol === 'https:' || url.protocol === 'http:' ? url.href : undefined;
+    if (url.protocol !== 'https:' && url.protocol !== 'http:') return undefined;
+    return { address: url.href, intercepted: fromQuery === null };
   } catch {
     return undefined;
   }
