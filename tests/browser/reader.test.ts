@@ -3,6 +3,7 @@ import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hoverText, launchExtension, tooltip, type ExtensionSession } from './harness';
+import { buildDocx } from './docx-builder';
 import { extensionUrl, openPopupFor, resetSettings, storedSettings } from './pages-helpers';
 
 const DOCUMENTS = path.resolve(import.meta.dirname, '../fixtures/documents');
@@ -142,6 +143,41 @@ describe('the reader on a PDF', () => {
       await hoverText(page, part);
       await expect.poll(() => tooltip(page).getAttribute('data-citation-id')).toBe('treaty-cedaw');
     }
+    await page.close();
+  });
+});
+
+describe('the reader on a Word file', () => {
+  it('annotates a .docx opened from the file picker, text as text', async () => {
+    const page = await openReader(session);
+    await expect.poll(() => page.locator('.reader-empty').isVisible()).toBe(true);
+    const docx = buildDocx({
+      heading: 'Motie over <b>vrouwen</b>, vrede en veiligheid',
+      paragraphs: [
+        'De Kamer, gehoord de beraadslaging, constaterende dat resolutie 1325 (2000) twintig jaar oud is;',
+        'verzoekt de regering het VN-Vrouwenrechtenverdrag na te leven (Kamerstukken 26 150, nr. 223),',
+      ],
+    });
+    await page.getByTestId('reader-file').setInputFiles({
+      name: 'motie.docx',
+      mimeType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+      buffer: Buffer.from(docx),
+    });
+    await expect
+      .poll(() => readerCitations(page))
+      .toEqual([
+        ['unsc-1325', 'resolutie 1325 (2000)'],
+        ['treaty-cedaw', 'VN-Vrouwenrechtenverdrag'],
+        ['kst-26150-223', 'Kamerstukken 26 150, nr. 223'],
+      ]);
+    // Markup in the document's text stays text.
+    await expect
+      .poll(() => page.locator('.reader-docx h1').textContent())
+      .toBe('Motie over <b>vrouwen</b>, vrede en veiligheid');
+    expect(await page.locator('.reader-docx b').count()).toBe(0);
+    await hoverText(page, '1325 (2000)');
+    await expect.poll(() => tooltip(page).getAttribute('data-citation-id')).toBe('unsc-1325');
+    await page.screenshot({ path: 'artifacts/reader-docx.png' });
     await page.close();
   });
 });

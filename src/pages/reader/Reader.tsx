@@ -7,7 +7,6 @@ import { t } from '../../ui/i18n';
 import { loadSettings, saveSettings } from '../../ui/settings-store';
 import { openInBrowserViewer } from './browser-viewer';
 import type { Annotator } from './annotator';
-import { convertDocx } from './docx-view';
 import { PdfCitations } from './pdf-citations';
 import { openPdf, type PdfSource, type PdfView } from './pdf-view';
 import { documentKind } from './source';
@@ -115,9 +114,11 @@ export function Reader({ annotator, opened, onOpened }: ReaderProps) {
     pdf.current = undefined;
     annotator.tooltips.close();
     annotator.layer.clear();
+    const { convertDocx } = await import('./docx-view'); // mammoth loads with the first Word file
     const { fragment } = await convertDocx(data, document);
     const article = docxContainer.current!;
     article.replaceChildren(fragment);
+    article.hidden = false; // before the scan, which skips hidden elements (Preact's render comes later)
     document.title = `${name} · Bronwijzer`;
     setStatus({ kind: 'docx', name });
     const detected = annotator.layer.scan(article).then(async (placed) => {
