@@ -1,3 +1,4 @@
+/// <reference types="chrome" />
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
@@ -15,6 +16,11 @@ let session: ExtensionSession;
 beforeAll(async () => {
   session = await launchExtension();
   await resetSettings(session, 'en');
+  // The worker installs the redirect rule as it starts.
+  const worker = await session.worker();
+  await expect
+    .poll(() => worker.evaluate(async () => (await chrome.declarativeNetRequest.getDynamicRules()).length))
+    .toBe(1);
   const letter = await readFile(path.join(DOCUMENTS, 'letter.pdf'));
   session.server.route(({ host, path: requested, url }) =>
     host === 'www.tweedekamer.nl' && requested === '/downloads/document' && url.searchParams.has('id')

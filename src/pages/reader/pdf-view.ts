@@ -68,31 +68,43 @@ export async function openPdf(source: PdfSource, container: HTMLDivElement): Pro
   };
 }
 
-/** Every page's text items, in content-stream order: the same items, in the same order, as the text layer's. */
-export async function readTextItems(document: PDFDocumentProxy): Promise<TextItem[][]> {
-  const pages: Promise<TextItem[]>[] = [];
-  for (let number = 1; number <= document.numPages; number++) {
-    pages.push(
-      document
-        .getPage(number)
-        .then((page) => page.getTextContent({ disableNormalization: true }))
-        .then(({ items }) =>
-          items.flatMap((item) =>
-            'str' in item
-              ? [
-                  {
-                    str: item.str,
-                    x: item.transform[4] as number,
-                    y: item.transform[5] as number,
-                    width: item.width,
-                    height: item.height || Math.hypot(item.transform[2], item.transform[3]),
-                    hasEOL: item.hasEOL,
-                  },
-                ]
-              : [],
-          ),
-        ),
+/** Text is asked for this many pages at a time, so PDF.js's worker can draw pages in between. */
+const TEXT_PAGES_AT_ONCE = 8;
+
+/**
+ * Every page's text items, in content-stream order: the same items, in the same order, as the text layer's.
+ * `onFirstPage` gets the first page's as soon as they are read.
+ */
+export async function readTextItems(
+  document: PDFDocumentProxy,
+  onFirstPage?: (items: TextItem[]) => Promise<void>,
+): Promise<TextItem[][]> {
+  const pages: TextItem[][] = [];
+  for (let from = 1; from <= document.numPages; from += TEXT_PAGES_AT_ONCE) {
+    const numbers = Array.from(
+      { length: Math.min(TEXT_PAGES_AT_ONCE, document.numPages - from + 1) },
+      (_, i) => from + i,
     );
+    pages.push(...(await Promise.all(numbers.map((number) => readPage(document, number)))));
+    if (from === 1 && onFirstPage) await onFirstPage(pages[0]!);
   }
-  return Promise.all(pages);
+  return pages;
+}
+
+async function readPage(document: PDFDocumentProxy, number: number): Promise<TextItem[]> {
+  const { items } = await (await document.getPage(number)).getTextContent({ disableNormalization: true });
+  return items.flatMap((item) =>
+    'str' in item
+      ? [
+          {
+            str: item.str,
+            x: item.transform[4] as number,
+            y: item.transform[5] as number,
+            width: item.width,
+            height: item.height || Math.hypot(item.transform[2], item.transform[3]),
+            hasEOL: item.hasEOL,
+          },
+        ]
+      : [],
+  );
 }
