@@ -1,5 +1,7 @@
 /// <reference types="chrome" />
 import { readFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import type { AxeResults } from 'axe-core';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -18,9 +20,11 @@ beforeAll(async () => {
   await resetSettings(session, 'en');
   // The worker installs the redirect rule as it starts.
   const worker = await session.worker();
-  await expect
-    .poll(() => worker.evaluate(async () => (await chrome.declarativeNetRequest.getDynamicRules()).length))
-    .toBe(1);
+  for (let waited = 0; waited < 10_000; waited += 100) {
+    if (await worker.evaluate(async () => (await chrome.declarativeNetRequest.getDynamicRules()).length > 0))
+      break;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
   const letter = await readFile(path.join(DOCUMENTS, 'letter.pdf'));
   session.server.route(({ host, path: requested, url }) =>
     host === 'www.tweedekamer.nl' && requested === '/downloads/document' && url.searchParams.has('id')
@@ -184,6 +188,56 @@ describe('the reader on a Word file', () => {
     await hoverText(page, '1325 (2000)');
     await expect.poll(() => tooltip(page).getAttribute('data-citation-id')).toBe('unsc-1325');
     await page.screenshot({ path: 'artifacts/reader-docx.png' });
+    await page.close();
+  });
+});
+
+describe('the reader for everyone', () => {
+  const AXE_SOURCE = readFile(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+  /** axe-core's serious and critical violations on the whole page, one line each. */
+  async function seriousViolations(page: Page): Promise<string[]> {
+    if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(await AXE_SOURCE);
+    const results = await page.evaluate(() =>
+      (window as unknown as { axe: { run(context: unknown): Promise<AxeResults> } }).axe.run(document),
+    );
+    return results.violations
+      .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
+      .map((v) => `${v.id} (${v.impact}): ${v.nodes.map((node) => node.target.join(' ')).join(', ')}`);
+  }
+
+  for (const scheme of ['light', 'dark'] as const) {
+    it(`is axe-clean with a PDF open and with none, ${scheme}`, async () => {
+      const page = await openReader(session);
+      await page.emulateMedia({ colorScheme: scheme });
+      await expect.poll(() => page.locator('.reader-empty').isVisible()).toBe(true);
+      expect(await seriousViolations(page)).toEqual([]);
+      await page.goto(readerAddress(session, LETTER_URL));
+      await expect.poll(async () => (await readerCitations(page)).length).toBe(3);
+      expect(await seriousViolations(page)).toEqual([]);
+      await hoverText(page, '1325 (2000)');
+      await expect.poll(() => tooltip(page).count()).toBe(1);
+      await page.screenshot({ path: `artifacts/reader-${scheme}.png` });
+      await page.close();
+    });
+  }
+
+  it('finds text with Ctrl+F, highlighting the matches, and keeps the citations placed', async () => {
+    const page = await openReader(session, LETTER_URL);
+    await expect.poll(async () => (await readerCitations(page)).length).toBe(3);
+    await page.locator('.reader-pdf').click({ position: { x: 5, y: 5 } });
+    await page.keyboard.press('Control+f');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('reader-find');
+    await page.keyboard.type('Veiligheidsraad');
+    await expect.poll(() => page.locator('.textLayer .highlight').count()).toBeGreaterThan(0);
+    expect(await page.locator('.textLayer .highlight').first().textContent()).toBe('Veiligheidsraad');
+    // Find split the text layer's nodes; the citations were placed again on the new ones.
+    await expect
+      .poll(async () => (await readerCitations(page)).map(([, text]) => text))
+      .toContain('resolutie 1325 (2000)');
+    await page.keyboard.press('Escape');
+    await hoverText(page, '1325 (2000)');
+    await expect.poll(() => tooltip(page).getAttribute('data-citation-id')).toBe('unsc-1325');
     await page.close();
   });
 });
