@@ -255,7 +255,7 @@ export class CitationLayer {
   /**
    * Places citations detected elsewhere on text the caller mapped to text nodes (the reader's PDF text layers:
    * the document's text is detected once, each page's citations placed when its text layer is drawn).
-   * The citations' offsets refer to the text `map`'s `starts` are counted in.
+   * The citations' offsets are in the same text as `map.starts`.
    */
   placeDetected(map: TextMap, citations: readonly Citation[]): PlacedCitation[] {
     const chunk = new ScannedChunk(map);
