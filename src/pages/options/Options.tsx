@@ -185,7 +185,6 @@ export function Options() {
         <label class="check">
           <input
             type="checkbox"
-            role="switch"
             name="openPdfsInReader"
             checked={settings.openPdfsInReader}
             aria-describedby="reader-help"
