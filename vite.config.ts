@@ -23,9 +23,13 @@ export default defineConfig(({ mode }) => {
       emptyOutDir: true,
       target: 'es2022',
       // Pages the manifest does not name in every build (the notes page is Chrome's side panel only;
-      // the note frame is named only as a web-accessible resource).
+      // the note frame is named only as a web-accessible resource; the reader is opened by the extension itself).
       rollupOptions: {
-        input: { notes: 'src/pages/notes/index.html', noteFrame: 'src/pages/notes/frame/index.html' },
+        input: {
+          notes: 'src/pages/notes/index.html',
+          noteFrame: 'src/pages/notes/frame/index.html',
+          reader: 'src/pages/reader/index.html',
+        },
       },
     },
   };

@@ -42,6 +42,32 @@ const KNOWN_THIRD_PARTY: KnownWarning[] = [
     matches: (source) =>
       /_newOptions/.test(source) && /innerHTML\s*=\s*\w+\s*,\s*\w+\.firstChild/.test(source),
   },
+  // PDF.js (the reader). Extension pages forbid eval, and the reader passes `isEvalSupported: false`.
+  {
+    code: 'DANGEROUS_EVAL',
+    why: 'PDF.js probing whether eval is allowed (`try { new Function("") }`): it is not, so it never compiles',
+    matches: (source) => /isEvalSupported|try\{return Function\(``\),!0\}catch\{return!1\}/.test(source),
+  },
+  {
+    code: 'UNSAFE_VAR_ASSIGNMENT',
+    why: 'PDF.js importing its own bundled worker (fake-worker fallback), its wasm fallback and its scripting sandbox (neither configured): no remote code',
+    matches: (source) => /import\(this\.workerSrc\)|openjpeg_nowasm_fallback|QuickJSSandbox/.test(source),
+  },
+  {
+    code: 'UNSAFE_VAR_ASSIGNMENT',
+    why: "PDF.js viewer's localization overlay (a <template>, for its own bundled UI strings, never document text)",
+    matches: (source) =>
+      /createElementNS\(`http:\/\/www\.w3\.org\/1999\/xhtml`,`template`\);\w+\.innerHTML=/.test(source),
+  },
+  // mammoth (the reader's Word files) bundles underscore and a setImmediate polyfill.
+  {
+    code: 'DANGEROUS_EVAL',
+    why: "underscore's global-object probe and _.template (never called), and the setImmediate polyfill's string branch (never passed a string)",
+    matches: (source) =>
+      /Function\(`return this`\)|\bFunction\(\w+,`_`,\w+\)|typeof e!=`function`&&\(e=Function\(``\+e\)\)/.test(
+        source,
+      ),
+  },
 ];
 
 function flaggedSource(message: LintMessage): string {

@@ -26,6 +26,8 @@ import {
 import { AnnotationStore } from './annotation-store';
 import { NoteAnchors } from './note-anchors';
 import { createNoteFrameHandlers } from './note-frames';
+import { watchPdfRedirect } from './pdf-redirect';
+import { createReaderMenu, listenToReaderMenu } from './reader-menu';
 import { createNotesHandlers } from './notes-service';
 import { contentSettingsFor, restrictStorage, tellTabsSettingsChanged } from './settings-access';
 import { createNoteMenu, listenToNoteMenu, openNoteInTab } from './notes-tabs';
@@ -125,6 +127,7 @@ serveRequests<BackgroundRequests>(
 tellTabsSettingsChanged();
 
 watchSitePermissions();
+watchPdfRedirect();
 
 browser.commands.onCommand.addListener((command, tab) => {
   const direction = command === 'next-citation' ? 1 : command === 'previous-citation' ? -1 : 0;
@@ -136,8 +139,10 @@ browser.commands.onCommand.addListener((command, tab) => {
 browser.runtime.onInstalled.addListener(() => {
   void reference.ensureSeeded();
   createNoteMenu();
+  createReaderMenu();
 });
 listenToNoteMenu();
+listenToReaderMenu();
 void reference.ensureSeeded();
 
 /** Only strings, only for ids asked, and no longer than the contract allows: the page is not trusted. */

@@ -175,7 +175,7 @@ export class CitationLayer {
   private readonly activeHighlight: Highlight | undefined;
   private active: PlacedCitation | undefined;
   /** Which citations are placed at all (the kinds chosen in the options); set before a scan. */
-  private accepts: (citation: Citation) => boolean = () => true;
+  accepts: (citation: Citation) => boolean = () => true;
   /** Start of the slice of work now running (every slice runs in a task of its own). */
   private sliceStart = 0;
 
@@ -263,6 +263,21 @@ export class CitationLayer {
     // all of them in every frame of a long page's scan.
     this.painter?.commit();
     return placed;
+  }
+
+  /**
+   * Places citations detected elsewhere on text the caller mapped to text nodes (the reader's PDF text layers:
+   * the document's text is detected once, each page's citations placed when its text layer is drawn).
+   * The citations' offsets are in the same text as `map.starts`.
+   */
+  placeDetected(map: TextMap, citations: readonly Citation[]): PlacedCitation[] {
+    const chunk = new ScannedChunk(map);
+    for (const citation of citations)
+      if (this.accepts(citation)) chunk.items.add(new PlacedCitation(citation, map));
+    if (chunk.items.size === 0) return [];
+    this.addChunk(chunk);
+    this.painter?.commit();
+    return [...chunk.items];
   }
 
   private async placeBatch(

@@ -1,5 +1,5 @@
 import { ownDocumentIds } from '../core/own-document';
-import { CONTENT_REQUEST_TYPES, type ContentRequests, type PageCitation } from '../messaging/contract';
+import { CONTENT_REQUEST_TYPES, type ContentRequests } from '../messaging/contract';
 import { askBackground } from '../messaging/client';
 import { serveRequests } from '../messaging/server';
 import { CitationLayer, type PlacedCitation } from './citation-layer';
@@ -8,6 +8,7 @@ import { NotesController } from './notes/controller';
 import { watchPage } from './page-watcher';
 import { followSettings } from './preferences';
 import { revealCitation } from './reveal';
+import { summarize } from './summarize';
 import { TooltipController } from './tooltip/controller';
 
 /** Marks a document we already run in (a content script can be injected twice, e.g. on update). */
@@ -60,7 +61,9 @@ async function start(doc: Document): Promise<void> {
   serveRequests<ContentRequests>(CONTENT_REQUEST_TYPES, {
     async pageCitations() {
       await settled();
-      return { citations: summarize(layer.citations, ownDocumentIds(location.href)) };
+      return {
+        citations: summarize(layer.citations, ownDocumentIds(location.href), lookupContexts(layer.citations)),
+      };
     },
     async scanStats() {
       await settled();
@@ -99,23 +102,6 @@ async function start(doc: Document): Promise<void> {
 
   await scanRoots([doc.body]);
   await notes?.anchorAll();
-}
-
-/** One entry per id; the ids of the page's own document (`own`) marked as such. */
-function summarize(items: PlacedCitation[], own: Set<string>): PageCitation[] {
-  const byId = new Map<string, PageCitation>();
-  for (const { citation, text } of items) {
-    const entry = byId.get(citation.id);
-    if (entry) entry.occurrences += 1;
-    else {
-      const summary: PageCitation = { id: citation.id, kind: citation.kind, text, occurrences: 1 };
-      if (own.has(citation.id)) summary.thisDocument = true;
-      byId.set(citation.id, summary);
-    }
-  }
-  // The words around suffixless Kamerstukken, so the popup's lookup (and export) infers as the tooltip does.
-  for (const [id, context] of Object.entries(lookupContexts(items))) byId.get(id)!.context = context;
-  return [...byId.values()];
 }
 
 void start(document);

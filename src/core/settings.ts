@@ -21,6 +21,8 @@ export interface Settings {
   disabledHosts: string[];
   /** Sites the user added beyond the official list, as match patterns (`https://example.org/*`). */
   extraSites: string[];
+  /** A PDF from an official site opens in Bronwijzer's reader instead of the browser's viewer. */
+  openPdfsInReader: boolean;
 }
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -31,6 +33,7 @@ export const DEFAULT_SETTINGS: Settings = {
   onlineEnrichment: false,
   disabledHosts: [],
   extraSites: [],
+  openPdfsInReader: true,
 };
 
 export const TOOLTIP_DELAY_RANGE = { min: 0, max: 2000 } as const;
@@ -68,6 +71,7 @@ export function normalizeSettings(stored: unknown): Settings {
       ),
     ],
     extraSites: [...new Set(strings(value.extraSites).filter(isSitePattern))],
+    openPdfsInReader: value.openPdfsInReader !== false,
   };
 }
 

@@ -10,7 +10,7 @@ export type RouteHandler = (request: {
   host: string;
   path: string;
   url: URL;
-}) => { status?: number; type?: string; body: string; delayMs?: number } | undefined;
+}) => { status?: number; type?: string; body: string | Uint8Array; delayMs?: number } | undefined;
 
 /**
  * Serves tests/fixtures/sites/<host>/<path> over HTTPS, choosing the site by the Host header, so
@@ -54,7 +54,7 @@ export class FixtureServer {
     if (!base.startsWith(path.join(SITES_DIR, host))) return notFound();
     for (const candidate of [base, `${base}.html`, path.join(base, 'index.html')]) {
       try {
-        const body = await readFile(candidate, 'utf8');
+        const body = await readFile(candidate);
         return { status: 200, type: contentType(candidate), body, delayMs: 0 };
       } catch {
         // try the next candidate
@@ -76,5 +76,6 @@ function contentType(file: string): string {
   if (file.endsWith('.json')) return 'application/json';
   if (file.endsWith('.js')) return 'text/javascript';
   if (file.endsWith('.css')) return 'text/css';
+  if (file.endsWith('.pdf')) return 'application/pdf';
   return 'text/html; charset=utf-8';
 }

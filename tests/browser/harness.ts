@@ -28,6 +28,11 @@ export const FIXTURE_HOSTS = [
   'wetten.overheid.nl',
   'open.overheid.nl',
   'uitspraken.rechtspraak.nl',
+  'www.rechtspraak.nl',
+  'repository.overheid.nl',
+  'tweedekamer.nl',
+  'eerstekamer.nl',
+  'rijksoverheid.nl',
   'www.example.org',
   'gegevensmagazijn.tweedekamer.nl',
 ];

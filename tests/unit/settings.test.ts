@@ -29,3 +29,11 @@ describe('settings', () => {
     expect(kindEnabled(settings, 'kamerstuk')).toBe(false);
   });
 });
+
+describe('opening PDFs in the reader', () => {
+  it('is on unless switched off explicitly', () => {
+    expect(normalizeSettings({}).openPdfsInReader).toBe(true);
+    expect(normalizeSettings({ openPdfsInReader: 'no' }).openPdfsInReader).toBe(true);
+    expect(normalizeSettings({ openPdfsInReader: false }).openPdfsInReader).toBe(false);
+  });
+});

@@ -50,3 +50,13 @@ describe('messages.json formatting', () => {
     expect(parseCatalog(null)).toEqual({});
   });
 });
+
+describe('the manifest', () => {
+  it('holds host permissions for exactly the sites the content script covers (the reader fetches their PDFs)', async () => {
+    const { default: manifest } = await import('../../manifest.json', { with: { type: 'json' } });
+    const covered = manifest.content_scripts.flatMap((script) => script.matches);
+    expect([...manifest.host_permissions].sort()).toEqual([...covered].sort());
+    for (const host of ['repository.overheid.nl', 'www.rechtspraak.nl', 'tweedekamer.nl', 'rijksoverheid.nl'])
+      expect(covered).toContain(`https://${host}/*`);
+  });
+});

@@ -8,6 +8,7 @@ import { askBackground } from '../../messaging/client';
 import { applyLanguage, kindLabel, t } from '../../ui/i18n';
 import { loadSettings, onSettingsChanged, saveSettings } from '../../ui/settings-store';
 import { isOfficialHost, officialSites, removeSite, requestSite, setOnlineEnrichment } from '../../ui/sites';
+import { readerUrlFor } from '../../ui/reader-links';
 import { DatasetLine } from '../DatasetLine';
 import { Shortcuts } from '../shared/Shortcuts';
 import { localizeDocument, NOTES_PAGE } from '../shared/page';
@@ -179,6 +180,28 @@ export function Options() {
         </label>
         <p id="enrichment-help" class="muted">
           {t('options_enrichment_help')}
+        </p>
+      </section>
+
+      <section aria-labelledby="reader-heading">
+        <h2 id="reader-heading">{t('reader_options_heading')}</h2>
+        <label class="check">
+          <input
+            type="checkbox"
+            name="openPdfsInReader"
+            checked={settings.openPdfsInReader}
+            aria-describedby="reader-help"
+            onChange={(event) => void save({ openPdfsInReader: event.currentTarget.checked })}
+          />
+          <span>{t('reader_auto_open')}</span>
+        </label>
+        <p id="reader-help" class="muted">
+          {t('reader_auto_open_help')}
+        </p>
+        <p>
+          <a href={readerUrlFor()} target="_blank" rel="noopener">
+            {t('reader_open_reader')}
+          </a>
         </p>
       </section>
 

@@ -12,16 +12,25 @@ import { DatasetLine } from '../DatasetLine';
 import { ExportReferences } from '../shared/ExportReferences';
 import { Shortcuts } from '../shared/Shortcuts';
 import { NOTES_PAGE, OPTIONS_PAGE, openExtensionPage } from '../shared/page';
+import { readerUrlFor, looksLikeDocument } from '../../ui/reader-links';
+import { readerDocumentIn, showsPdf, type ReaderDocument } from './reader-tab';
 import { targetTab } from './target-tab';
 
 type View =
   | { kind: 'loading' }
-  | { kind: 'page'; host: string; annotating: boolean; citations: FramedCitation[] }
+  | { kind: 'page'; host: string; annotating: boolean; citations: FramedCitation[]; reader?: ReaderDocument }
   /**
    * No content script answered. `add`: the site can be offered (its pattern); `reload`: the script
    * should be there; `unknown`: the tab's address is not ours to read; `none`: not an https page.
    */
-  | { kind: 'absent'; offer: 'add' | 'reload' | 'unknown' | 'none'; pattern?: string; denied?: boolean };
+  | {
+      kind: 'absent';
+      offer: 'add' | 'reload' | 'unknown' | 'none';
+      pattern?: string;
+      denied?: boolean;
+      /** The tab shows a PDF or Word file: offer the reader. */
+      document?: string;
+    };
 
 const TOP_FRAME = { frameId: 0 };
 
@@ -31,6 +40,18 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** What the tab's content script says about its page, or why there is none. */
 async function inspect(tab: Tabs.Tab): Promise<View> {
+  const reader = readerDocumentIn(tab);
+  if (reader)
+    return {
+      kind: 'page',
+      host: reader.name,
+      annotating: true,
+      citations: reader.citations().map((citation) => ({ ...citation, frameId: 0 })),
+      reader,
+    };
+  // A PDF or Word file in the browser's viewer has no text for the content script: offer the reader.
+  if (tab.url && (looksLikeDocument(tab.url) || (await showsPdf(tab))))
+    return { kind: 'absent', offer: 'none', document: tab.url };
   try {
     const state = await askTab(tab.id!, 'pageState', {}, TOP_FRAME);
     const citations = state.annotating ? await citationsOfAllFrames(tab.id!) : [];
@@ -57,7 +78,7 @@ async function citationsOfAllFrames(tabId: number): Promise<FramedCitation[]> {
   return [...byId.values()];
 }
 
-async function absentView(tab: Tabs.Tab): Promise<View> {
+async function absentView(tab: Tabs.Tab): Promise<Extract<View, { kind: 'absent' }>> {
   // The address is known through activeTab (the user opened the popup) or a site permission.
   if (!tab.url) return { kind: 'absent', offer: 'unknown' };
   const url = new URL(tab.url);
@@ -131,7 +152,8 @@ export function Popup() {
 
   const reveal = (id: string) => {
     const frameId = citations.find((citation) => citation.id === id)?.frameId ?? 0;
-    if (tab?.id !== undefined)
+    if (view.kind === 'page' && view.reader) void view.reader.reveal(id);
+    else if (tab?.id !== undefined)
       void askTab(tab.id, 'revealCitation', { id }, { frameId }).catch(() => undefined);
   };
 
@@ -139,7 +161,24 @@ export function Popup() {
     <main>
       <h1>Bronwijzer</h1>
       {view.kind === 'loading' && <p class="muted">{t('popup_loading')}</p>}
-      {view.kind === 'page' && (
+      {view.kind === 'page' && view.reader && (
+        <>
+          <p class="reader-document">{view.host}</p>
+          {view.citations.length === 0 && <p>{t('popup_citations_none')}</p>}
+          {view.citations.length > 0 && (
+            <>
+              <CitationGroups citations={view.citations} results={results} onReveal={reveal} />
+              <ExportReferences
+                ids={ids}
+                results={results}
+                fileLabel={view.host}
+                heading={t('export_page_heading')}
+              />
+            </>
+          )}
+        </>
+      )}
+      {view.kind === 'page' && !view.reader && (
         <>
           <label class="switch">
             <input
@@ -181,6 +220,14 @@ export function Popup() {
   );
 }
 
+/** Shows the tab's document in the reader, in the same tab (its address stays visible there). */
+function openInReader(address: string): void {
+  void targetTab().then(async (tab) => {
+    if (tab?.id !== undefined) await browser.tabs.update(tab.id, { url: readerUrlFor(address) });
+    window.close();
+  });
+}
+
 /** A link to an extension page that opens it in a tab of its own. */
 function PageLink({ path, label }: { path: string; label: string }) {
   return (
@@ -204,6 +251,20 @@ function Absent({
   onAdd: (pattern: string) => void;
 }) {
   const host = view.pattern?.replace(/^https:\/\//, '').replace(/\/\*$/, '');
+  if (view.document)
+    return (
+      <div class="absent">
+        <button
+          type="button"
+          class="primary"
+          data-testid="open-in-reader"
+          onClick={() => openInReader(view.document!)}
+        >
+          {t('reader_popup_open')}
+        </button>
+        <p class="muted">{t('reader_popup_hint')}</p>
+      </div>
+    );
   return (
     <div class="absent" data-testid="not-annotated">
       <p>{view.offer === 'none' ? t('popup_cannot') : t('popup_not_annotated')}</p>

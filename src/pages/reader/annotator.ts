@@ -1,0 +1,30 @@
+import { kindEnabled } from '../../core/settings';
+import { CitationLayer } from '../../content/citation-layer';
+import { LookupCache } from '../../content/lookup-cache';
+import { TooltipController } from '../../content/tooltip/controller';
+import { askBackground } from '../../messaging/client';
+import { loadSettings, onSettingsChanged } from '../../ui/settings-store';
+
+/**
+ * The reader's citation machinery: the content script's own layer (CSS highlights, hit-testing, lazy painting),
+ * its tooltip and its batched lookups, working on the reader's document instead of a web page.
+ */
+export interface Annotator {
+  layer: CitationLayer;
+  lookups: LookupCache;
+  tooltips: TooltipController;
+}
+
+export async function createAnnotator(doc: Document): Promise<Annotator> {
+  const layer = new CitationLayer(doc, (texts) => askBackground('detect', { texts }));
+  const lookups = new LookupCache();
+  const tooltips = new TooltipController(doc, layer, lookups);
+  let settings = await loadSettings();
+  layer.setFilter((citation) => kindEnabled(settings, citation.kind));
+  tooltips.openDelayMs = settings.tooltipDelayMs;
+  onSettingsChanged((next) => {
+    settings = next;
+    tooltips.openDelayMs = next.tooltipDelayMs;
+  });
+  return { layer, lookups, tooltips };
+}
