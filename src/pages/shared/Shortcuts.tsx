@@ -1,12 +1,21 @@
 import { useEffect, useState } from 'preact/hooks';
 import browser from 'webextension-polyfill';
+import manifest from '../../../manifest.json';
 import { t } from '../../ui/i18n';
 
 interface Shortcut {
   name: string;
   description: string;
   shortcut: string;
+  /** The manifest's suggestion, shown when the browser assigned nothing (a conflict, or a test profile). */
+  suggested: string;
 }
+
+/** Our own words for the commands: the browser gives their descriptions in its language, not the one chosen here. */
+const DESCRIPTIONS: Record<string, string> = {
+  'next-citation': 'command_next',
+  'previous-citation': 'command_previous',
+};
 
 /** Where a browser lets people change an extension's shortcuts (Firefox: the add-ons page's gear menu). */
 const SHORTCUTS_PAGE = 'chrome://extensions/shortcuts';
@@ -23,8 +32,9 @@ export function Shortcuts({ headingLevel = 2 }: { headingLevel?: 2 | 3 }) {
             .filter((c) => c.name && c.name !== '_execute_action')
             .map((c) => ({
               name: c.name!,
-              description: c.description ?? c.name!,
+              description: DESCRIPTIONS[c.name!] ? t(DESCRIPTIONS[c.name!]!) : (c.description ?? c.name!),
               shortcut: c.shortcut ?? '',
+              suggested: suggestedKey(c.name!),
             })),
         ),
       () => undefined,
@@ -38,7 +48,11 @@ export function Shortcuts({ headingLevel = 2 }: { headingLevel?: 2 | 3 }) {
         {shortcuts.map((s) => (
           <div key={s.name} class="shortcut">
             <dt>
-              {s.shortcut ? <kbd>{s.shortcut}</kbd> : <span class="muted">{t('shortcuts_unset')}</span>}
+              {s.shortcut ? (
+                <kbd>{s.shortcut}</kbd>
+              ) : (
+                <span class="muted">{t('shortcuts_unset', [s.suggested || '—'])}</span>
+              )}
             </dt>
             <dd>{s.description}</dd>
           </div>
@@ -61,4 +75,10 @@ export function Shortcuts({ headingLevel = 2 }: { headingLevel?: 2 | 3 }) {
       )}
     </section>
   );
+}
+
+/** From the manifest as built (Chrome's runtime.getManifest() leaves suggested keys out). */
+function suggestedKey(name: string): string {
+  const commands = manifest.commands as Record<string, { suggested_key?: { default?: string } }>;
+  return commands[name]?.suggested_key?.default ?? '';
 }
