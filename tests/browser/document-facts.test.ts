@@ -172,6 +172,12 @@ describe('document facts in the tooltip (seed page)', () => {
       .poll(
         async () => {
           await popup.reload();
+          // The list renders after the popup has asked every frame: read it once it is there.
+          await popup
+            .locator('button.citation')
+            .first()
+            .waitFor({ timeout: 5_000 })
+            .catch(() => undefined);
           return ids();
         },
         { timeout: 15_000 },

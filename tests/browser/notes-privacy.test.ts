@@ -307,6 +307,7 @@ describe('a content-script context', () => {
       noteFrameTask: { token: '00000000-0000-4000-8000-000000000000' },
       noteFrameEvent: { token: '00000000-0000-4000-8000-000000000000', event: { type: 'close' } },
       datasetStatus: {},
+      tabFrames: { tabId: 1 },
     };
     // Every request the contract keeps for extension pages is tried here.
     const privileged = Object.entries(BACKGROUND_SENDERS)
