@@ -161,34 +161,22 @@ export function Popup() {
     <main>
       <h1>Bronwijzer</h1>
       {view.kind === 'loading' && <p class="muted">{t('popup_loading')}</p>}
-      {view.kind === 'page' && view.reader && (
+      {view.kind === 'page' && (
         <>
-          <p class="reader-document">{view.host}</p>
-          {view.citations.length === 0 && <p>{t('popup_citations_none')}</p>}
-          {view.citations.length > 0 && (
-            <>
-              <CitationGroups citations={view.citations} results={results} onReveal={reveal} />
-              <ExportReferences
-                ids={ids}
-                results={results}
-                fileLabel={view.host}
-                heading={t('export_page_heading')}
+          {view.reader ? (
+            // A document in the reader: always annotated, named by its title.
+            <p class="reader-document">{view.host}</p>
+          ) : (
+            <label class="switch">
+              <input
+                type="checkbox"
+                role="switch"
+                checked={view.annotating}
+                onChange={(event) => void toggleSite(view.host, event.currentTarget.checked)}
               />
-            </>
+              <span>{t('popup_switch', [view.host])}</span>
+            </label>
           )}
-        </>
-      )}
-      {view.kind === 'page' && !view.reader && (
-        <>
-          <label class="switch">
-            <input
-              type="checkbox"
-              role="switch"
-              checked={view.annotating}
-              onChange={(event) => void toggleSite(view.host, event.currentTarget.checked)}
-            />
-            <span>{t('popup_switch', [view.host])}</span>
-          </label>
           {!view.annotating && <p>{t('popup_switched_off')}</p>}
           {view.annotating && view.citations.length === 0 && <p>{t('popup_citations_none')}</p>}
           {view.annotating && view.citations.length > 0 && (
