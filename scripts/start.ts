@@ -20,6 +20,8 @@ async function main(): Promise<void> {
       await lookupIds(
         session,
         citations.map((c) => c.id),
+        // The words around suffixless Kamerstukken, as the popup sends them: the worker infers the document.
+        Object.fromEntries(citations.flatMap((c) => (c.context ? [[c.id, c.context]] : []))),
       )
     ).map((r) => [r.id, r]),
   );

@@ -217,17 +217,22 @@ export async function hoverText(page: Page, text: string, occurrence = 0): Promi
 export const tooltip = (page: Page) => page.locator('bronwijzer-ui .card');
 
 /** Asks the background worker for facts, as an extension page would (one batched message). */
-export async function lookupIds(session: ExtensionSession, ids: string[]): Promise<LookupResult[]> {
+export async function lookupIds(
+  session: ExtensionSession,
+  ids: string[],
+  contexts: Record<string, string> = {},
+): Promise<LookupResult[]> {
   const page = await session.context.newPage();
   try {
     await page.goto(`chrome-extension://${session.extensionId}/src/pages/options/index.html`);
     return await page.evaluate(
-      async ({ ids, protocol }) => {
-        const reply = await chrome.runtime.sendMessage({ protocol, type: 'lookup', payload: { ids } });
+      async ({ ids, contexts, protocol }) => {
+        const payload = { ids, contexts };
+        const reply = await chrome.runtime.sendMessage({ protocol, type: 'lookup', payload });
         if (!reply?.ok) throw new Error(reply?.error ?? 'no reply from the service worker');
         return reply.value.results;
       },
-      { ids, protocol: MESSAGE_PROTOCOL_VERSION },
+      { ids, contexts, protocol: MESSAGE_PROTOCOL_VERSION },
     );
   } finally {
     await page.close();
