@@ -32,6 +32,7 @@ import { createNotesHandlers } from './notes-service';
 import { contentSettingsFor, restrictStorage, tellTabsSettingsChanged } from './settings-access';
 import { createNoteMenu, listenToNoteMenu, openNoteInTab } from './notes-tabs';
 import { ReferenceStore } from './reference-db';
+import { framesOf, rememberFrame } from './tab-frames';
 import { watchSitePermissions } from './site-permissions';
 
 /** Upper bound on one lookup batch, so a hostile or broken page cannot make the worker spin. */
@@ -111,11 +112,7 @@ serveRequests<BackgroundRequests>(
     },
     async tabFrames({ tabId }) {
       if (!Number.isInteger(tabId)) throw new Error('tabFrames: tabId must be an integer');
-      const key = `frames:${tabId}`;
-      const stored = (await browser.storage.session.get(key))[key];
-      return {
-        frameIds: Array.isArray(stored) ? stored.filter((id): id is number => Number.isInteger(id)) : [],
-      };
+      return { frameIds: await framesOf(tabId) };
     },
     async uiMessages({ language }) {
       if (language !== 'nl' && language !== 'en') throw new Error('uiMessages: language must be nl or en');
@@ -154,17 +151,4 @@ function lookupContexts(contexts: unknown, ids: string[]): Record<string, string
     if (typeof text === 'string') out[id] = text.slice(0, MAX_CONTEXT_CHARS);
   }
   return out;
-}
-
-/**
- * A frame inside a tab that looked up citations: the popup lists those frames' citations too. Kept in
- * session storage (the worker may stop at any moment); cleared with the browser session.
- */
-async function rememberFrame({ tabId, frameId }: { tabId: number; frameId: number }): Promise<void> {
-  if (frameId === 0) return;
-  const key = `frames:${tabId}`;
-  const stored = (await browser.storage.session.get(key))[key];
-  const frames = Array.isArray(stored) ? (stored as number[]) : [];
-  if (!frames.includes(frameId))
-    await browser.storage.session.set({ [key]: [...frames, frameId].slice(-50) });
 }
