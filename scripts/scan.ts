@@ -17,8 +17,10 @@ import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { bundleModules } from './lib/bundle';
+import { markdownTable } from './lib/markdown-table';
+import { chunksAgree, MIN_CHUNK_BYTES, planChunks, type ChunkFacts, type ChunkPlan } from './lib/scan-chunks';
 import type { FileResult, Format } from './lib/scan-core';
-import type { ScanAnswer, ScanJob } from './lib/scan-worker';
+import type { ScanAnswer, ScanRequest } from './lib/scan-worker';
 
 interface Options {
   format: Format;
@@ -100,42 +102,182 @@ class Progress {
   }
 }
 
-/** Scans `files` on worker threads, handing each result to `take` in the order of the files. */
-async function scanOnWorkers(
-  files: string[],
-  format: Format,
-  workerPath: string,
-  take: (index: number, answer: ScanAnswer) => void,
-): Promise<void> {
-  const count = Math.min(files.length, availableParallelism());
-  let next = 0;
-  const workers = Array.from({ length: count }, () => new Worker(workerPath, { workerData: { format } }));
-  try {
+type Request = ScanRequest extends infer R ? (R extends { id: number } ? Omit<R, 'id'> : never) : never;
+type Answer = Exclude<ScanAnswer, { type: 'ready' }>;
+
+/**
+ * Worker threads that each answer one request at a time. `submit` hands a request to the first free worker (in
+ * turn as they free up), `direct` to the worker that keeps a chunk.
+ */
+class WorkerPool {
+  private readonly outstanding: number[];
+  private readonly waiting = new Map<number, (answer: Answer) => void>();
+  private readonly queue: { request: Request; resolve: (r: { answer: Answer; worker: number }) => void }[] =
+    [];
+  private nextId = 0;
+
+  private constructor(private readonly workers: Worker[]) {
+    this.outstanding = workers.map(() => 0);
+  }
+
+  /** Starts `count` workers and waits until each has warmed up. */
+  static async start(
+    count: number,
+    path: string,
+    format: Format,
+    fail: (e: Error) => void,
+  ): Promise<WorkerPool> {
+    const workers = Array.from({ length: count }, () => new Worker(path, { workerData: { format } }));
+    const pool = new WorkerPool(workers);
     await Promise.all(
       workers.map(
-        (worker) =>
-          new Promise<void>((resolve, reject) => {
-            const send = () => {
-              if (next >= files.length) return resolve();
-              const job: ScanJob = { index: next, file: files[next]! };
-              next++;
-              worker.postMessage(job);
-            };
+        (worker, w) =>
+          new Promise<void>((ready) => {
+            worker.on('error', fail);
             worker.on('message', (answer: ScanAnswer) => {
-              take(answer.index, answer);
-              send();
+              if ('type' in answer) return ready();
+              pool.outstanding[w]!--;
+              const resolve = pool.waiting.get(answer.id);
+              pool.waiting.delete(answer.id);
+              resolve?.(answer);
+              pool.pump();
             });
-            worker.on('error', reject);
-            send();
           }),
       ),
     );
-  } finally {
-    await Promise.all(workers.map((worker) => worker.terminate()));
+    return pool;
+  }
+
+  get size(): number {
+    return this.workers.length;
+  }
+
+  submit(request: Request): Promise<{ answer: Answer; worker: number }> {
+    return new Promise((resolve) => {
+      this.queue.push({ request, resolve });
+      this.pump();
+    });
+  }
+
+  /** Sends to worker `w` about what it keeps under `id`; resolves with its answer (none for 'drop'). */
+  direct(w: number, request: ScanRequest): Promise<Answer> {
+    return new Promise((resolve) => {
+      if (request.type !== 'drop') {
+        this.waiting.set(request.id, resolve);
+        this.outstanding[w]!++;
+      }
+      this.workers[w]!.postMessage(request);
+    });
+  }
+
+  /** A new id for a request, or for a chunk that a worker keeps. */
+  private send(w: number, request: Request): Promise<Answer> {
+    return this.direct(w, { ...request, id: this.nextId++ } as ScanRequest);
+  }
+
+  private pump(): void {
+    for (let w = 0; w < this.workers.length && this.queue.length; w++) {
+      if (this.outstanding[w]! > 0) continue;
+      const { request, resolve } = this.queue.shift()!;
+      void this.send(w, request).then((answer) => resolve({ answer, worker: w }));
+    }
+  }
+
+  close(): Promise<unknown> {
+    return Promise.all(this.workers.map((worker) => worker.terminate()));
+  }
+}
+
+/**
+ * A big file is cut into this many chunks per worker: a worker that is slowed (by other work on the machine) then
+ * holds up the end by a smaller chunk; each chunk costs only its margins twice (scan-chunks.ts).
+ */
+const CHUNKS_PER_WORKER = 4;
+
+/** A file's outcome: its results (one per chunk, in order), or why it could not be scanned. */
+type Outcome = { results: FileResult[]; chunks: number; again?: boolean } | { error: string };
+
+/** Work of the workers on the chunks of big files, summed over the chunks (ms). */
+const work = { read: 0, decode: 0, detect: 0, format: 0 };
+
+/** Scans one file on the pool: in chunks when it is big (scan-chunks.ts), else in one piece. */
+async function scanOnPool(pool: WorkerPool, file: string): Promise<Outcome> {
+  let plan: ChunkPlan | undefined;
+  try {
+    if (file !== '-' && /\.txt$/i.test(file))
+      plan = planChunks(file, statSync(file).size, CHUNKS_PER_WORKER * pool.size);
+  } catch {
+    // unreadable: reported by the scan in one piece
+  }
+  if (plan) {
+    const { cuts, house } = plan;
+    const detected = await Promise.all(
+      cuts
+        .slice(0, -1)
+        .map((start, i) => pool.submit({ type: 'chunk', job: { file, start, end: cuts[i + 1]!, house } })),
+    );
+    const facts: ChunkFacts[] = [];
+    for (const { answer } of detected) if ('facts' in answer) facts.push(answer.facts);
+    const agree = facts.length === detected.length && chunksAgree(facts);
+    if (agree) {
+      let base = 0;
+      const results = await Promise.all(
+        detected.map(({ answer, worker }, i) => {
+          const f = facts[i]!;
+          work.read += f.ms.read;
+          work.decode += f.ms.decode;
+          work.detect += f.ms.detect;
+          const emitted = pool.direct(worker, { type: 'emit', id: answer.id, base });
+          base += f.units;
+          return emitted;
+        }),
+      );
+      if (results.every((r) => 'result' in r)) {
+        return {
+          chunks: results.length,
+          results: results.map((r, i) => {
+            if (r.ms) work.format += r.ms;
+            return { ...r.result, bytes: cuts[i + 1]! - cuts[i]! };
+          }),
+        };
+      }
+    } else {
+      for (const { answer, worker } of detected) void pool.direct(worker, { type: 'drop', id: answer.id });
+    }
+  }
+  const { answer } = await pool.submit({ type: 'file', file });
+  if ('result' in answer) return { results: [answer.result], chunks: 1, again: plan !== undefined };
+  return { error: 'error' in answer ? answer.error : 'no answer' };
+}
+
+/** Output in large writes; `end` resolves once the last byte has been written. */
+class OutputBuffer {
+  private parts: string[] = [];
+  private size = 0;
+  writeMs = 0;
+
+  add(s: string): void {
+    if (!s) return;
+    this.parts.push(s);
+    this.size += s.length;
+    if (this.size >= 1 << 20) this.flush();
+  }
+
+  private flush(callback?: () => void): void {
+    const started = performance.now();
+    process.stdout.write(this.parts.join(''), callback);
+    this.writeMs += performance.now() - started;
+    this.parts = [];
+    this.size = 0;
+  }
+
+  end(): Promise<void> {
+    return new Promise((resolve) => this.flush(() => resolve()));
   }
 }
 
 async function main(): Promise<void> {
+  const processStarted = 0; // performance.now() counts from the start of the process
   const { format, stats, paths } = parseArgs(process.argv.slice(2));
   const files = paths.flatMap(filesOf);
   const bundles = await bundleModules({
@@ -143,51 +285,77 @@ async function main(): Promise<void> {
     'scan-worker': 'scripts/lib/scan-worker.ts',
   });
   const core = (await import(bundles.paths['scan-core'])) as typeof import('./lib/scan-core');
-  if (files.length === 1) core.warmUp(); // the workers warm up on their own, meanwhile
-  // Timed from here: reading, detecting and writing; not the start of the process, the bundling and the warm-up.
-  const started = performance.now();
+  const sizeOf = (file: string): number => {
+    try {
+      return statSync(file).size;
+    } catch {
+      return 0;
+    }
+  };
+  // One file too small to cut: scanned here, without starting workers. Otherwise on all cores.
+  const onMainThread =
+    files.length === 1 &&
+    (files[0] === '-' || sizeOf(files[0]!) < 2 * MIN_CHUNK_BYTES || !/\.txt$/i.test(files[0]!));
   let failed = false;
+  let pool: WorkerPool | undefined;
+  let workerError: Error | undefined;
+  if (onMainThread) core.warmUp();
+  else if (files.length) {
+    const count = Math.min(availableParallelism(), Math.max(files.length, 2));
+    pool = await WorkerPool.start(count, bundles.paths['scan-worker'], format, (e) => (workerError = e));
+  }
+  // Timed from here, with the detector warmed up: from opening the first file to the last byte written.
+  const started = performance.now();
   let bytes = 0;
   let done = 0;
   let citations = 0;
+  let chunkedFiles = 0;
+  let chunks = 0;
+  let again = 0;
   const rows: string[][] = [];
   const progress = new Progress(files.length);
+  const output = new OutputBuffer();
   // Results are written in the order of the files: those that finish early wait for the ones before them.
-  const pending = new Map<number, ScanAnswer>();
+  const pending = new Map<number, Outcome>();
   let written = 0;
-  const write = (answer: ScanAnswer): void => {
-    if ('error' in answer) {
-      console.error(`scan: cannot scan ${files[answer.index]}: ${answer.error}`);
+  const write = (index: number, outcome: Outcome): void => {
+    if ('error' in outcome) {
+      console.error(`scan: cannot scan ${files[index]}: ${outcome.error}`);
       failed = true;
       return;
     }
-    const result: FileResult = answer.result;
-    bytes += result.bytes;
-    citations += result.citations;
-    if (format === 'jsonl') {
-      if (result.jsonl) process.stdout.write(result.jsonl);
-    } else rows.push(...result.rows);
+    if (outcome.chunks > 1) chunkedFiles++;
+    chunks += outcome.chunks > 1 ? outcome.chunks : 0;
+    if (outcome.again) again++;
+    for (const result of outcome.results) {
+      bytes += result.bytes;
+      citations += result.citations;
+      if (format === 'jsonl') output.add(result.jsonl);
+      else rows.push(...result.rows);
+    }
   };
-  const take = (index: number, answer: ScanAnswer): void => {
-    pending.set(index, answer);
+  const take = (index: number, outcome: Outcome): void => {
+    pending.set(index, outcome);
     while (pending.has(written)) {
-      write(pending.get(written)!);
+      write(written, pending.get(written)!);
       pending.delete(written++);
     }
     done++;
     progress.update(done, bytes);
   };
   try {
-    if (files.length === 1) {
+    if (onMainThread) {
       try {
-        take(0, { index: 0, result: await core.scanFile(files[0]!, format) });
+        take(0, { results: [await core.scanFile(files[0]!, format)], chunks: 1 });
       } catch (e) {
-        take(0, { index: 0, error: core.failure(e) });
+        take(0, { error: core.failure(e) });
       }
-    } else if (files.length > 1) {
-      await scanOnWorkers(files, format, bundles.paths['scan-worker'], take);
+    } else if (pool) {
+      await Promise.all(files.map((file, i) => scanOnPool(pool!, file).then((outcome) => take(i, outcome))));
+      if (workerError) throw workerError;
     }
   } finally {
+    await pool?.close();
     bundles.dispose();
   }
   progress.end();
@@ -196,14 +364,40 @@ async function main(): Promise<void> {
     const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
     const line = (r: string[]): string =>
       r.map((c, i) => (i === r.length - 1 ? c : c.padEnd(widths[i]!))).join('  ');
-    process.stdout.write([line(head), ...rows.map(line)].join('\n') + '\n');
+    output.add([line(head), ...rows.map(line)].join('\n') + '\n');
   }
+  await output.end();
+  const ended = performance.now();
   if (stats) {
-    const seconds = (performance.now() - started) / 1000;
+    const ms = ended - started;
+    const mb = bytes / 1e6;
+    const rate = (t: number): string => (t > 0 ? (mb / (t / 1000)).toFixed(0) : '');
+    const cut = chunkedFiles ? `; ${chunkedFiles} cut into ${chunks} chunks` : '';
+    const whole = again ? `; ${again} scanned again in one piece` : '';
     console.error(
-      `scan: ${files.length} files, ${(bytes / 1e6).toFixed(1)} MB, ${citations} citations in ` +
-        `${(seconds * 1000).toFixed(0)} ms: ${(bytes / 1e6 / seconds).toFixed(0)} MB/s`,
+      `scan: ${files.length} files, ${mb.toFixed(1)} MB, ${citations} citations in ` +
+        `${ms.toFixed(0)} ms: ${rate(ms)} MB/s${cut}${whole}`,
     );
+    const table: string[][] = [['phase', 'ms', 'MB/s']];
+    if (chunkedFiles) {
+      const summed = `workers, summed over the ${chunks} chunks`;
+      table.push(
+        [`read (${summed})`, work.read.toFixed(0), ''],
+        [`utf-8 decode (${summed})`, work.decode.toFixed(0), ''],
+        [`detect (${summed})`, work.detect.toFixed(0), ''],
+        [`format output (${summed})`, work.format.toFixed(0), ''],
+      );
+    }
+    table.push(
+      ['write to stdout (main thread)', output.writeMs.toFixed(0), ''],
+      ['end to end: first file opened → last byte written', ms.toFixed(0), rate(ms)],
+      [
+        'whole process (+ start, bundling the detector, workers warming up)',
+        (ended - processStarted).toFixed(0),
+        rate(ended - processStarted),
+      ],
+    );
+    console.error(markdownTable(table));
   }
   process.exitCode = failed ? 1 : 0;
 }

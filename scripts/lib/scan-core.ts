@@ -32,19 +32,22 @@ async function readText(file: string): Promise<{ text: string; bytes: number }> 
  * One citation as a JSON line: {"file","kind","id","text","start","end", …extras}, written out field by field (the
  * file name quoted once per file): a tenth of a scan's time went into building and stringifying an object each.
  */
-function jsonLine(fileJson: string, text: string, c: Citation): string {
+function jsonLine(fileJson: string, text: string, c: Citation, shift: number): string {
   const extras = c.extras ? `,${JSON.stringify(c.extras).slice(1, -1)}` : '';
   return (
     `{"file":${fileJson},"kind":"${c.kind}","id":${JSON.stringify(c.id)},` +
-    `"text":${JSON.stringify(text.slice(c.start, c.end))},"start":${c.start},"end":${c.end}${extras}}`
+    `"text":${JSON.stringify(text.slice(c.start, c.end))},"start":${c.start + shift},"end":${c.end + shift}${extras}}`
   );
 }
 
-/** The JSON lines of a file's citations, each ending in a line break. */
-export function jsonlOf(file: string, text: string, cs: readonly Citation[]): string {
+/**
+ * The JSON lines of a file's citations, each ending in a line break; `shift` is added to their offsets (a chunk's
+ * citations, found in its text, get their offsets in the file).
+ */
+export function jsonlOf(file: string, text: string, cs: readonly Citation[], shift = 0): string {
   const fileJson = JSON.stringify(file);
   let out = '';
-  for (const c of cs) out += jsonLine(fileJson, text, c) + '\n';
+  for (const c of cs) out += jsonLine(fileJson, text, c, shift) + '\n';
   return out;
 }
 
@@ -54,26 +57,40 @@ function oneLine(s: string, max: number): string {
 }
 
 /**
- * Runs the detector a few times on sample text of ~250 KB (under 0.1 s): its code and patterns are compiled before
- * the first file, which is then read at full speed instead of partly in the interpreter.
+ * Runs the detector `passes` times on `bytes` of sample text: its code and patterns are compiled before the first
+ * file, which is then read at full speed instead of partly in the interpreter. The default (~250 KB, three passes,
+ * under 0.1 s) is for one file on the main thread; a worker that is to read megabytes warms up longer.
  */
-export function warmUp(): void {
-  const text = SAMPLE.repeat(Math.ceil(250_000 / SAMPLE.length));
-  for (let i = 0; i < 3; i++) detectCitations(text);
+export function warmUp(bytes = 250_000, passes = 3): void {
+  const text = SAMPLE.repeat(Math.ceil(bytes / SAMPLE.length));
+  for (let i = 0; i < passes; i++) detectCitations(text);
 }
 
-/** Reads and scans one file (`-`: stdin); throws when it cannot be read. */
-export async function scanFile(file: string, format: Format): Promise<FileResult> {
-  const { text, bytes } = await readText(file);
-  const cs = detectCitations(text);
+/** The output for citations `cs` found in `text` of `file` (`shift`: see jsonlOf). */
+export function resultOf(
+  file: string,
+  text: string,
+  cs: readonly Citation[],
+  format: Format,
+  bytes: number,
+  shift = 0,
+): FileResult {
   const result: FileResult = { jsonl: '', rows: [], bytes, citations: cs.length };
   if (format === 'jsonl') {
-    result.jsonl = jsonlOf(file, text, cs);
+    result.jsonl = jsonlOf(file, text, cs, shift);
   } else {
-    for (const c of cs)
-      result.rows.push([file, `${c.start}-${c.end}`, c.kind, c.id, oneLine(text.slice(c.start, c.end), 60)]);
+    for (const c of cs) {
+      const span = `${c.start + shift}-${c.end + shift}`;
+      result.rows.push([file, span, c.kind, c.id, oneLine(text.slice(c.start, c.end), 60)]);
+    }
   }
   return result;
+}
+
+/** Reads and scans one file (`-`: stdin) in one piece; throws when it cannot be read. */
+export async function scanFile(file: string, format: Format): Promise<FileResult> {
+  const { text, bytes } = await readText(file);
+  return resultOf(file, text, detectCitations(text), format, bytes);
 }
 
 /** Why a file could not be read or scanned, in words. */

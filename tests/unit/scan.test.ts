@@ -64,6 +64,26 @@ describe('scan', () => {
     expect(stderr).toMatch(/1 files, 0\.0 MB, 5001 citations in \d+ ms/);
   }, 60_000);
 
+  it('cuts a big file into chunks for the workers, prints what a scan in one piece prints, and its figures', async () => {
+    const file = join(tmp, 'big.txt');
+    const paragraph = (i: number): string =>
+      `Paragraaf ${i}: zie Kamerstukken II 2012/13, 33 400, ${i} en resolutie 1325 (2000); geïnformeerd.\n\n` +
+      'De minister antwoordt op 4 juni 2025 op de vragen van het lid over het beleid.\n\n'.repeat(i % 5);
+    writeFileSync(file, Array.from({ length: 600 }, (_, i) => paragraph(i + 1)).join(''));
+    const whole = await scanWith({ SCAN_CHUNK_BYTES: '1000000000' }, file);
+    const chunked = await scanWith({ SCAN_CHUNK_BYTES: '20000' }, '--stats', file);
+    expect(chunked.code).toBe(0);
+    expect(whole.stdout.trim().split('\n')).toHaveLength(1200);
+    expect(chunked.stdout).toBe(whole.stdout);
+    expect(chunked.stderr).toMatch(
+      /1 files, 0\.2 MB, 1200 citations in \d+ ms: \d+ MB\/s; 1 cut into \d+ chunks\n/,
+    );
+    expect(chunked.stderr).toMatch(/\| detect \(workers, summed over the \d+ chunks\) +\| +\d+ \|/);
+    expect(chunked.stderr).toMatch(
+      /\| end to end: first file opened → last byte written +\| +\d+ \| +\d+ \|/,
+    );
+  }, 60_000);
+
   it('reports a file it cannot read, scans the others, and exits 1', async () => {
     const { stdout, stderr, code } = await scan(join(FIXTURES, 'a.txt'), join(tmp, 'missing.txt'));
     expect(code).toBe(1);

@@ -30,6 +30,11 @@ export interface DetectOptions {
    * "Zij krijgt nr. 346 (32847)"). Default true; such citations carry `extras.implicit`.
    */
   implicit?: boolean;
+  /**
+   * The house of Handelingen citations that name none, for a text that is part of a longer document (scan's chunks
+   * of a big file: `textHouse` of the document). Default: counted from the text itself.
+   */
+  house?: 'tk' | 'ek';
 }
 
 /**
@@ -75,7 +80,7 @@ function ecliAt(text: string, p: number, sink: Sink): number {
  */
 let capitalsRe: RegExp | undefined;
 
-function findCapitalCitations(text: string, sink: Sink, named: Set<string>): void {
+function findCapitalCitations(text: string, sink: Sink, named: Set<string>, unsupported: Set<string>): void {
   const re = (capitalsRe ??= new RegExp(`ECLI:|${acronymLeadPattern()}`, 'g'));
   re.lastIndex = 0;
   let hit: RegExpExecArray | null;
@@ -83,7 +88,7 @@ function findCapitalCitations(text: string, sink: Sink, named: Set<string>): voi
     const p = hit.index;
     const end = text.startsWith('ECLI:', p)
       ? ecliAt(text, p, sink)
-      : treatyAcronymAt(text, p, hit[0], sink, named);
+      : treatyAcronymAt(text, p, hit[0], sink, named, unsupported);
     if (end > re.lastIndex) re.lastIndex = end;
   }
 }
@@ -196,11 +201,21 @@ export function addResolved(found: Citation[], extra: Citation[]): Citation[] {
 /** The extras of an implicit reference (emit copies them into each citation). */
 const IMPLICIT: CitationExtras = { implicit: true };
 
-/** Emits the pending implicit references into `sink`, their dossier from the citations `scanned` found. */
-function resolveImplicit(found: Citation[], pending: PendingImplicit[], scanned: Sink, sink: Sink): void {
+/**
+ * Emits the pending implicit references into `sink`, their dossier from the citations `scanned` found, and
+ * records in `sources` each reference's start and where its dossier came from.
+ */
+function resolveImplicit(
+  found: Citation[],
+  pending: PendingImplicit[],
+  scanned: Sink,
+  sink: Sink,
+  sources: ImplicitSource[],
+): void {
   // Both lists are in text order: walk them together. The dossier is that of the last citation before the
   // reference that has one; it is looked up backwards from there, so most citations are never asked.
   let ctxKey: string | undefined;
+  let ctxFrom = -1;
   let j = 0;
   for (let n = 0; n < pending.length; n++) {
     const p = pending[n]!;
@@ -210,9 +225,11 @@ function resolveImplicit(found: Citation[], pending: PendingImplicit[], scanned:
       const key = dossierOf(found[k]!, scanned);
       if (key) {
         ctxKey = key;
+        ctxFrom = found[k]!.start;
         break;
       }
     }
+    sources.push({ start: p.start, from: ctxFrom });
     if (!ctxKey) continue;
     const key = ctxKey;
     for (let i = 0; i < p.docs.length; i++) {
@@ -224,9 +241,41 @@ function resolveImplicit(found: Citation[], pending: PendingImplicit[], scanned:
 
 /** Every citation in `text`, sorted by start, non-overlapping. Never throws on any string. */
 export function detectCitations(text: string, options: DetectOptions = {}): Citation[] {
-  if (typeof text !== 'string' || text.length === 0) return [];
+  return detectInText(text, options).citations;
+}
+
+/**
+ * A detection with what it took from the text as a whole, beyond the places of its citations: what a caller that
+ * detects the parts of one long text apart (scan's chunks of a big file) checks to know its parts read as the
+ * whole would.
+ */
+export interface TextDetection {
+  citations: Citation[];
+  /** Treaty keys the text names (they support their short acronyms anywhere in it). */
+  named: ReadonlySet<string>;
+  /** Treaty keys of short acronyms left out because nothing in the text supported them. */
+  unsupported: ReadonlySet<string>;
+  /** The implicit references ("de motie op stuk nr. 351") in text order, and where each took its dossier from. */
+  implicit: ImplicitSource[];
+}
+
+export interface ImplicitSource {
+  /** The reference's start. */
+  start: number;
+  /** The start of the citation whose dossier it took; -1: none before it, so it was left out. */
+  from: number;
+}
+
+export function detectInText(text: string, options: DetectOptions = {}): TextDetection {
+  const detection: TextDetection = {
+    citations: [],
+    named: new Set(),
+    unsupported: new Set(),
+    implicit: [],
+  };
+  if (typeof text !== 'string' || text.length === 0) return detection;
   const sink = newSink();
-  const ctx: DetectContext = { sink, implicit: [] };
+  const ctx: DetectContext = { sink, implicit: [], house: options.house };
 
   const re = TRIGGER_RE;
   re.lastIndex = 0;
@@ -256,19 +305,24 @@ export function detectCitations(text: string, options: DetectOptions = {}): Cita
   // Treaties and ECLI go into the same sink after the digit triggers: the order of a concatenation, which
   // resolveOverlaps keeps on ties, without building one.
   const named = findTreatyNames(text, sink);
-  findCapitalCitations(text, sink, named);
+  const unsupported = new Set<string>();
+  findCapitalCitations(text, sink, named, unsupported);
 
   let found = resolveOverlaps(sink.out);
   if (options.implicit !== false && ctx.implicit.length) {
     const extra = newSink();
-    resolveImplicit(found, ctx.implicit, sink, extra);
+    resolveImplicit(found, ctx.implicit, sink, extra, detection.implicit);
     if (extra.out.length) found = addResolved(found, extra.out);
   }
   if (options.kinds) {
     const allow = new Set(options.kinds);
     found = found.filter((c) => allow.has(c.kind));
   }
-  return found;
+  detection.citations = found;
+  detection.named = named;
+  detection.unsupported = unsupported;
+  return detection;
 }
 
+export { textHouse } from './parliament';
 export type { Citation, CitationKind } from '../citation';

@@ -65,7 +65,12 @@ function countOf(text: string, s: string): number {
  * Kamer). Counted once per text.
  */
 export function documentHouse(text: string, ctx: DetectContext): 'tk' | 'ek' {
-  return (ctx.house ??= countOf(text, 'Eerste Kamer') > countOf(text, 'Tweede Kamer') ? 'ek' : 'tk');
+  return (ctx.house ??= textHouse(text));
+}
+
+/** The house of a document (see documentHouse): counted in its first 100,000 characters. */
+export function textHouse(text: string): 'tk' | 'ek' {
+  return countOf(text, 'Eerste Kamer') > countOf(text, 'Tweede Kamer') ? 'ek' : 'tk';
 }
 
 function chamberExtra(house: 'tk' | 'ek'): 'I' | 'II' {

@@ -546,7 +546,7 @@ function describe(m: Matcher, text: string, anchor: string, kwEnd: number): [num
   return best;
 }
 
-/** Names, compounds and descriptions. Returns the treaty keys named in the text (support for acronyms). */
+/** Lower-case words inside a title-case name ("Convention against Torture"). */
 const SMALL_WORDS = new Set(['of', 'on', 'the', 'against', 'and', 'for', 'to', 'in']);
 
 /**
@@ -604,6 +604,7 @@ function endsWithWord(m: Matcher, w: string): boolean {
   return false;
 }
 
+/** Names, compounds and descriptions. Returns the treaty keys named in the text (support for acronyms). */
 export function findTreatyNames(text: string, sink: Sink): Set<string> {
   const m = getMatcher();
   const keys = new Set<string>();
@@ -693,7 +694,8 @@ export function acronymLeadPattern(): string {
 
 /**
  * The acronym or exact form led by the capitals `lead` at `p` (EVRM, CEDAW, "GC I"), if the text supports it.
- * `named` holds treaty keys already named in the text. Returns the end of the citation emitted, or -1.
+ * `named` holds treaty keys already named in the text; a short acronym left out for want of support adds its key to
+ * `unsupported`. Returns the end of the citation emitted, or -1.
  */
 export function treatyAcronymAt(
   text: string,
@@ -701,6 +703,7 @@ export function treatyAcronymAt(
   lead: string,
   sink: Sink,
   named: Set<string>,
+  unsupported: Set<string>,
 ): number {
   const m = getMatcher();
   const cands = m.exactByLead.get(lead);
@@ -726,7 +729,10 @@ export function treatyAcronymAt(
     if (letters <= 3 && !named.has(cand.key)) {
       const near = text.slice(Math.max(0, p - 200), Math.min(text.length, end + 200));
       const before = text.slice(Math.max(0, p - 30), p);
-      if (!m.nearbyRe.test(near) && !ARTICLE_BEFORE_RE.test(before)) return -1;
+      if (!m.nearbyRe.test(near) && !ARTICLE_BEFORE_RE.test(before)) {
+        unsupported.add(cand.key);
+        return -1;
+      }
     }
     emit(sink, 'treaty', `treaty-${cand.key}`, start, end);
     return end;
