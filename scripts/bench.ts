@@ -19,12 +19,21 @@ import { markdownTable } from './lib/markdown-table';
 import { SAMPLE } from './lib/sample-text';
 
 type ScanCore = typeof import('./lib/scan-core');
+type TriggerScans = typeof import('./lib/trigger-scans');
 
-/** The detector and scan's output from the esbuild bundle `scan` runs (scripts/lib/bundle.ts). */
-async function bundledScanCore(): Promise<ScanCore> {
-  const bundles = await bundleModules({ 'scan-core': 'scripts/lib/scan-core.ts' });
+/**
+ * The detector and scan's output from the esbuild bundle `scan` runs (scripts/lib/bundle.ts), and the trigger
+ * scans from the same bundle.
+ */
+async function bundledDetector(): Promise<ScanCore & TriggerScans> {
+  const bundles = await bundleModules({
+    'scan-core': 'scripts/lib/scan-core.ts',
+    'trigger-scans': 'scripts/lib/trigger-scans.ts',
+  });
   try {
-    return (await import(bundles.paths['scan-core'])) as ScanCore;
+    const core = (await import(bundles.paths['scan-core'])) as ScanCore;
+    const scans = (await import(bundles.paths['trigger-scans'])) as TriggerScans;
+    return { ...core, ...scans };
   } finally {
     bundles.dispose();
   }
@@ -61,7 +70,8 @@ function best(runs: number, fn: () => unknown): number {
 }
 
 async function main(): Promise<void> {
-  const { detectCitations, jsonlOf } = await bundledScanCore();
+  const { detectCitations, jsonlOf, digitTriggerHits, treatyWordHitCount, capitalHits } =
+    await bundledDetector();
   console.log('detector: esbuild bundle of src/core/detect, as built into the extension');
   const args = process.argv.slice(2);
   const mbIdx = args.indexOf('--mb');
@@ -109,16 +119,28 @@ async function main(): Promise<void> {
     tDetect = Math.min(tDetect, best(runs, detectPass));
   }
   tDigits = Math.min(tDigits, regexBest());
+  const mbps = (ms: number): string => (mb / (ms / 1000)).toFixed(0);
+  // The trigger scans alone: what detectCitations spends before any recognizer runs.
+  const scans: [string, (t: string) => number][] = [
+    ['  digit trigger scan', digitTriggerHits],
+    ['  treaty-word scan', treatyWordHitCount],
+    ['  capitals scan (acronyms, ECLI)', capitalHits],
+  ];
+  const scanRows = scans.map(([name, scan]) => {
+    let hits = 0;
+    const t = best(runs, () => (hits = scan(text)));
+    return [name, t.toFixed(1), mbps(t), (t / tDigits).toFixed(2), `${hits} hits`];
+  });
   let outBytes = 0;
   const tScan = best(3, () => {
     outBytes = jsonlOf('bench.txt', text, detectCitations(text)).length;
   });
-  const mbps = (ms: number): string => (mb / (ms / 1000)).toFixed(0);
   console.log(
     markdownTable([
       ['pass', 'ms', 'MB/s', '× regex', 'matches'],
       ['/\\d+/g (one regex)', tDigits.toFixed(1), mbps(tDigits), '1.00', String(digitRuns)],
       ['detectCitations', tDetect.toFixed(1), mbps(tDetect), (tDetect / tDigits).toFixed(2), String(count)],
+      ...scanRows,
       [
         'detect + jsonl output (scan)',
         tScan.toFixed(1),

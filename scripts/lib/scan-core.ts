@@ -57,13 +57,14 @@ function oneLine(s: string, max: number): string {
 }
 
 /**
- * Runs the detector `passes` times on `bytes` of sample text: its code and patterns are compiled before the first
- * file, which is then read at full speed instead of partly in the interpreter. The default (~250 KB, three passes,
- * under 0.1 s) is for one file on the main thread; a worker that is to read megabytes warms up longer.
+ * Runs the detector and the JSON output `passes` times on `bytes` of sample text: their code and patterns are
+ * compiled before the first file, which is then read at full speed instead of partly in the interpreter. The
+ * default (~250 KB, three passes, under 0.1 s) is for one file on the main thread; a worker that is to read
+ * megabytes warms up longer.
  */
 export function warmUp(bytes = 250_000, passes = 3): void {
   const text = SAMPLE.repeat(Math.ceil(bytes / SAMPLE.length));
-  for (let i = 0; i < passes; i++) detectCitations(text);
+  for (let i = 0; i < passes; i++) jsonlOf('warm-up', text, detectCitations(text));
 }
 
 /** The output for citations `cs` found in `text` of `file` (`shift`: see jsonlOf). */

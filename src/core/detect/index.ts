@@ -80,8 +80,13 @@ function ecliAt(text: string, p: number, sink: Sink): number {
  */
 let capitalsRe: RegExp | undefined;
 
+/** The pattern of that scan (global; set lastIndex before use). */
+export function capitalsRegex(): RegExp {
+  return (capitalsRe ??= new RegExp(`ECLI:|${acronymLeadPattern()}`, 'g'));
+}
+
 function findCapitalCitations(text: string, sink: Sink, named: Set<string>, unsupported: Set<string>): void {
-  const re = (capitalsRe ??= new RegExp(`ECLI:|${acronymLeadPattern()}`, 'g'));
+  const re = capitalsRegex();
   re.lastIndex = 0;
   let hit: RegExpExecArray | null;
   while ((hit = re.exec(text))) {
