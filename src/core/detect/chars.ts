@@ -1,6 +1,8 @@
 /** Character codes the recognizers compare with `charCodeAt`, by name. */
 export const TAB = 0x09;
 export const LINE_FEED = 0x0a;
+export const LINE_TABULATION = 0x0b;
+export const FORM_FEED = 0x0c;
 export const CARRIAGE_RETURN = 0x0d;
 export const SPACE = 0x20;
 export const AMPERSAND = 0x26;
@@ -49,12 +51,30 @@ export const SMALL_T = 0x74;
 export const SMALL_V = 0x76;
 export const SMALL_Z = 0x7a;
 export const NO_BREAK_SPACE = 0xa0;
+/** À: the first Latin letter with an accent (Latin-1 Supplement). */
+export const LATIN_A_GRAVE = 0xc0;
+/** One past the last letter of Latin Extended-B (ɏ, U+024F). */
+export const LATIN_EXTENDED_B_END = 0x250;
+export const OGHAM_SPACE_MARK = 0x1680;
+/** U+2000 to U+200A: the typographic spaces (en quad … hair space); U+200B the zero-width space after them. */
+export const EN_QUAD = 0x2000;
+export const ZERO_WIDTH_SPACE = 0x200b;
 export const LINE_SEPARATOR = 0x2028;
 export const PARAGRAPH_SEPARATOR = 0x2029;
+export const NARROW_NO_BREAK_SPACE = 0x202f;
+export const MEDIUM_MATHEMATICAL_SPACE = 0x205f;
+/** U+2000 to U+206F: General Punctuation (spaces, dashes, quotes, invisible operators). */
+export const GENERAL_PUNCTUATION_END = 0x206f;
+export const IDEOGRAPHIC_SPACE = 0x3000;
+/** The byte-order mark, also read as a zero-width no-break space. */
+export const ZERO_WIDTH_NO_BREAK_SPACE = 0xfeff;
 /** ‐ (U+2010) to ― (U+2015): hyphen, non-breaking hyphen, figure dash, en dash, em dash, horizontal bar. */
 export const HYPHEN = 0x2010;
 export const NON_BREAKING_HYPHEN = 0x2011;
 export const HORIZONTAL_BAR = 0x2015;
+export const LEFT_SINGLE_QUOTATION_MARK = 0x2018;
+/** ’, also the apostrophe of typeset text. */
+export const RIGHT_SINGLE_QUOTATION_MARK = 0x2019;
 export const MINUS_SIGN = 0x2212;
 /** One past the last ASCII character. */
 export const ASCII_END = 0x80;

@@ -12,6 +12,8 @@ import {
   ASCII_END,
   CAPITAL_A,
   CAPITAL_Z,
+  LATIN_A_GRAVE,
+  LATIN_EXTENDED_B_END,
   COLON,
   COMMA,
   FULL_STOP,
@@ -98,11 +100,15 @@ export function suffixAlternation(forms: readonly (readonly [string, boolean])[]
 
 function isNotLetterRe(c: number): boolean {
   // NOT_LETTER: not [A-Za-z\u00c0-\u024f] (NaN before the start of the text counts as no letter).
-  return !((c >= CAPITAL_A && c <= CAPITAL_Z) || (c >= SMALL_A && c <= SMALL_Z) || (c >= 0xc0 && c <= 0x24f));
+  return !(
+    (c >= CAPITAL_A && c <= CAPITAL_Z) ||
+    (c >= SMALL_A && c <= SMALL_Z) ||
+    (c >= LATIN_A_GRAVE && c < LATIN_EXTENDED_B_END)
+  );
 }
 
 /** Slot of a form in the table by its last two characters (see KeywordTable). */
-const SLOTS_PER_LAST = 0x81;
+const SLOTS_PER_LAST = ASCII_END + 1;
 
 export class KeywordTable<G extends KeywordSpelling> {
   /** The reference pattern, a capturing group per keyword group. */
@@ -111,7 +117,7 @@ export class KeywordTable<G extends KeywordSpelling> {
   readonly fast: string;
   /**
    * Forms by their last two characters, in priority order (group order, then the order of the forms): slot
-   * `last * 0x81 + before` for ASCII characters, where slot `last * 0x81 + 0x80` stands for any other character
+   * `last * SLOTS_PER_LAST + before` for ASCII characters, where slot `last * SLOTS_PER_LAST + ASCII_END` stands for any other character
    * before (or none); a form of one character is in every slot of its character. Read for every digit the trigger
    * finds, where most words before a number end like no keyword: one array read turns them away.
    */
@@ -122,7 +128,7 @@ export class KeywordTable<G extends KeywordSpelling> {
       .map((g) => `(${g.word ? NOT_LETTER : ''}(?:${g.forms.map(escapeForPattern).join('|')}))`)
       .join('|');
     this.fast = suffixAlternation(groups.flatMap((g) => g.forms.map((f) => [f, g.word] as const)));
-    this.byEnd = new Array<KeywordForm<G>[] | undefined>(0x80 * SLOTS_PER_LAST).fill(undefined);
+    this.byEnd = new Array<KeywordForm<G>[] | undefined>(ASCII_END * SLOTS_PER_LAST).fill(undefined);
     groups.forEach((group, i) => {
       for (const form of group.forms) {
         const last = form.charCodeAt(form.length - 1);
@@ -146,7 +152,7 @@ export class KeywordTable<G extends KeywordSpelling> {
     const last = text.charCodeAt(end - 1);
     if (!(last < ASCII_END)) return undefined;
     const before = text.charCodeAt(end - 2);
-    const list = this.byEnd[last * SLOTS_PER_LAST + (before < ASCII_END ? before : 0x80)];
+    const list = this.byEnd[last * SLOTS_PER_LAST + (before < ASCII_END ? before : ASCII_END)];
     if (list === undefined) return undefined;
     for (let i = 0; i < list.length; i++) {
       const k = list[i]!;

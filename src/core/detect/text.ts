@@ -8,7 +8,18 @@ import {
   CARRIAGE_RETURN,
   DIGIT_0,
   DIGIT_9,
+  EN_QUAD,
   EQUALS,
+  FORM_FEED,
+  GENERAL_PUNCTUATION_END,
+  IDEOGRAPHIC_SPACE,
+  LATIN_EXTENDED_B_END,
+  LINE_TABULATION,
+  MEDIUM_MATHEMATICAL_SPACE,
+  NARROW_NO_BREAK_SPACE,
+  OGHAM_SPACE_MARK,
+  ZERO_WIDTH_NO_BREAK_SPACE,
+  ZERO_WIDTH_SPACE,
   HORIZONTAL_BAR,
   HYPHEN,
   HYPHEN_MINUS,
@@ -100,13 +111,13 @@ const LETTER_RE = /[\p{L}\p{N}\p{M}]/u;
  * LETTER_RE for the characters below U+0250 (ASCII and the Latin letters with accents), as a table: word
  * boundaries are checked character by character all over the detector, and Dutch text is full of "é" and "ë".
  */
-const LATIN_WORD = new Uint8Array(0x250);
-for (let c = 0; c < 0x250; c++) LATIN_WORD[c] = LETTER_RE.test(String.fromCharCode(c)) ? 1 : 0;
+const LATIN_WORD = new Uint8Array(LATIN_EXTENDED_B_END);
+for (let c = 0; c < LATIN_EXTENDED_B_END; c++) LATIN_WORD[c] = LETTER_RE.test(String.fromCharCode(c)) ? 1 : 0;
 
 /** Letters and digits in any script (word characters for boundary checks). */
 export function isWordCode(c: number): boolean {
-  if (c < 0x250) return LATIN_WORD[c] === 1;
-  if (c >= 0x2000 && c <= 0x206f) return false;
+  if (c < LATIN_EXTENDED_B_END) return LATIN_WORD[c] === 1;
+  if (c >= EN_QUAD && c <= GENERAL_PUNCTUATION_END) return false;
   return LETTER_RE.test(String.fromCharCode(c));
 }
 
@@ -150,15 +161,15 @@ export function isSpaceCode(c: number): boolean {
     c === LINE_FEED ||
     c === CARRIAGE_RETURN ||
     c === NO_BREAK_SPACE ||
-    c === 0x0b ||
-    c === 0x0c ||
-    (c >= 0x2000 && c <= 0x200b) ||
+    c === LINE_TABULATION ||
+    c === FORM_FEED ||
+    (c >= EN_QUAD && c <= ZERO_WIDTH_SPACE) ||
     c === LINE_SEPARATOR ||
     c === PARAGRAPH_SEPARATOR ||
-    c === 0x202f ||
-    c === 0x205f ||
-    c === 0x3000 ||
-    c === 0xfeff
+    c === NARROW_NO_BREAK_SPACE ||
+    c === MEDIUM_MATHEMATICAL_SPACE ||
+    c === IDEOGRAPHIC_SPACE ||
+    c === ZERO_WIDTH_NO_BREAK_SPACE
   );
 }
 
@@ -167,7 +178,7 @@ export function isSpaceCode(c: number): boolean {
  * starting with WS can match at all. Such a check may pass where the pattern fails, never the reverse.
  */
 export function isWsLike(c: number): boolean {
-  return isSpaceCode(c) || c === 0x1680;
+  return isSpaceCode(c) || c === OGHAM_SPACE_MARK;
 }
 
 /** The last character before `end` that is not WS-like, looking at most `max` characters back; NaN if none. */

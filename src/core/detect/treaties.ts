@@ -244,8 +244,8 @@ function build(): Matcher {
     wmBefore[h]! |= 1 << (win[W - 3]![0]! & 31);
   });
   const nameKeys = ix.names.map((n) => n[0]);
-  const firstLo = new Int32Array(0x80);
-  const firstHi = new Int32Array(0x80);
+  const firstLo = new Int32Array(ASCII_END);
+  const firstHi = new Int32Array(ASCII_END);
   for (let k = nameKeys.length - 1; k >= 0; k--) {
     const c = nameKeys[k]!.charCodeAt(0);
     if (c >= ASCII_END) continue;
@@ -319,7 +319,7 @@ interface TrieNode {
 
 /** Nodes at depth 0 and 1 keep their ASCII children in an array. */
 function asciiKids(depth: number): (TrieNode | null | undefined)[] | undefined {
-  return depth <= 1 ? new Array<TrieNode | null | undefined>(0x80).fill(undefined) : undefined;
+  return depth <= 1 ? new Array<TrieNode | null | undefined>(ASCII_END).fill(undefined) : undefined;
 }
 
 /**

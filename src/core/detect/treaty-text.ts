@@ -3,7 +3,21 @@
  * precomputed matcher index in data/treaty-aliases.json (src/core/detect/treaty-index.ts): character folding,
  * name keys and word stems.
  */
-import { ASCII_END, CAPITAL_A, CAPITAL_Z, DIGIT_0, DIGIT_9, HYPHEN, SMALL_A, SMALL_Z } from './chars';
+import {
+  ASCII_END,
+  CAPITAL_A,
+  CAPITAL_Z,
+  DIGIT_0,
+  DIGIT_9,
+  HORIZONTAL_BAR,
+  HYPHEN,
+  LATIN_EXTENDED_B_END,
+  LEFT_SINGLE_QUOTATION_MARK,
+  MINUS_SIGN,
+  RIGHT_SINGLE_QUOTATION_MARK,
+  SMALL_A,
+  SMALL_Z,
+} from './chars';
 import { isSpaceCode, isWordCode } from './text';
 
 /** fold(): a separator that names may contain (space, hyphen, bracket…); skipped. */
@@ -11,7 +25,7 @@ export const SEP = -1;
 /** fold(): a character no name contains; ends a match. */
 export const STOP = -2;
 
-const FOLD = new Int32Array(0x250).fill(STOP);
+const FOLD = new Int32Array(LATIN_EXTENDED_B_END).fill(STOP);
 (() => {
   for (let c = DIGIT_0; c <= DIGIT_9; c++) FOLD[c] = c;
   for (let c = SMALL_A; c <= SMALL_Z; c++) FOLD[c] = c;
@@ -34,8 +48,14 @@ const FOLD = new Int32Array(0x250).fill(STOP);
 
 /** A character folded for name comparison: lower case without accents, SEP, or STOP. */
 export function fold(c: number): number {
-  if (c < 0x250) return FOLD[c]!;
-  if (isSpaceCode(c) || (c >= HYPHEN && c <= 0x2015) || c === 0x2018 || c === 0x2019 || c === 0x2212)
+  if (c < LATIN_EXTENDED_B_END) return FOLD[c]!;
+  if (
+    isSpaceCode(c) ||
+    (c >= HYPHEN && c <= HORIZONTAL_BAR) ||
+    c === LEFT_SINGLE_QUOTATION_MARK ||
+    c === RIGHT_SINGLE_QUOTATION_MARK ||
+    c === MINUS_SIGN
+  )
     return SEP;
   if (isWordCode(c)) return String.fromCharCode(c).toLowerCase().charCodeAt(0);
   return STOP;
