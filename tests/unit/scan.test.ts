@@ -84,6 +84,19 @@ describe('scan', () => {
     );
   }, 60_000);
 
+  it('scans a big file again in one piece when a chunk leans on another (an implicit reference)', async () => {
+    const file = join(tmp, 'implicit.txt');
+    const filler =
+      'De minister antwoordt op 4 juni 2025 op de vragen van het lid over het beleid.\n\n'.repeat(600);
+    writeFileSync(
+      file,
+      `Zij krijgt nr. 351 (32847).\n\n${filler}De motie op stuk nr. 351 van de heer Ronnes.\n`,
+    );
+    const chunked = await scanWith({ SCAN_CHUNK_BYTES: '10000' }, '--stats', file);
+    expect(chunked.stdout.match(/"id":"kst-32847-351"/g)).toHaveLength(2);
+    expect(chunked.stderr).toMatch(/; 1 scanned again in one piece\n/);
+  }, 60_000);
+
   it('reports a file it cannot read, scans the others, and exits 1', async () => {
     const { stdout, stderr, code } = await scan(join(FIXTURES, 'a.txt'), join(tmp, 'missing.txt'));
     expect(code).toBe(1);
