@@ -18,7 +18,14 @@ import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { bundleModules } from './lib/bundle';
 import { markdownTable } from './lib/markdown-table';
-import { chunksAgree, MIN_CHUNK_BYTES, planChunks, type ChunkFacts, type ChunkPlan } from './lib/scan-chunks';
+import {
+  chunksAgree,
+  MIN_CHUNK_BYTES,
+  planChunks,
+  type ChunkFacts,
+  type ChunkJob,
+  type ChunkPlan,
+} from './lib/scan-chunks';
 import type { FileResult, Format } from './lib/scan-core';
 import type { ScanAnswer, ScanRequest } from './lib/scan-worker';
 
@@ -102,44 +109,52 @@ class Progress {
   }
 }
 
-type Request = ScanRequest extends infer R ? (R extends { id: number } ? Omit<R, 'id'> : never) : never;
+/** What `submit` hands to the first free worker (the pool gives it an id). */
+type Request = { type: 'file'; file: string } | { type: 'chunk'; job: ChunkJob };
+type Direct = Exclude<ScanRequest, { type: 'drop' }>;
 type Answer = Exclude<ScanAnswer, { type: 'ready' }>;
+
+interface Pending<T> {
+  resolve: (value: T) => void;
+  reject: (error: Error) => void;
+}
 
 /**
  * Worker threads that each answer one request at a time. `submit` hands a request to the first free worker (in
- * turn as they free up), `direct` to the worker that keeps a chunk.
+ * turn as they free up), `direct` to the worker that keeps a chunk. A worker that fails fails every request, so
+ * the scan stops with its error instead of waiting for answers that never come.
  */
 class WorkerPool {
   private readonly outstanding: number[];
-  private readonly waiting = new Map<number, (answer: Answer) => void>();
-  private readonly queue: { request: Request; resolve: (r: { answer: Answer; worker: number }) => void }[] =
-    [];
+  private readonly waiting = new Map<number, Pending<Answer>>();
+  private readonly queue: { request: Request; pending: Pending<{ answer: Answer; worker: number }> }[] = [];
   private nextId = 0;
+  private failure: Error | undefined;
 
   private constructor(private readonly workers: Worker[]) {
     this.outstanding = workers.map(() => 0);
   }
 
   /** Starts `count` workers and waits until each has warmed up. */
-  static async start(
-    count: number,
-    path: string,
-    format: Format,
-    fail: (e: Error) => void,
-  ): Promise<WorkerPool> {
+  static async start(count: number, path: string, format: Format): Promise<WorkerPool> {
     const workers = Array.from({ length: count }, () => new Worker(path, { workerData: { format } }));
     const pool = new WorkerPool(workers);
     await Promise.all(
       workers.map(
         (worker, w) =>
-          new Promise<void>((ready) => {
+          new Promise<void>((ready, failed) => {
+            const fail = (e: Error): void => {
+              pool.fail(e);
+              failed(e);
+            };
             worker.on('error', fail);
+            worker.on('exit', (code) => fail(new Error(`a scan worker stopped (exit code ${code})`)));
             worker.on('message', (answer: ScanAnswer) => {
               if ('type' in answer) return ready();
               pool.outstanding[w]!--;
-              const resolve = pool.waiting.get(answer.id);
+              const pending = pool.waiting.get(answer.id);
               pool.waiting.delete(answer.id);
-              resolve?.(answer);
+              pending?.resolve(answer);
               pool.pump();
             });
           }),
@@ -153,37 +168,52 @@ class WorkerPool {
   }
 
   submit(request: Request): Promise<{ answer: Answer; worker: number }> {
-    return new Promise((resolve) => {
-      this.queue.push({ request, resolve });
+    return new Promise((resolve, reject) => {
+      if (this.failure) return reject(this.failure);
+      this.queue.push({ request, pending: { resolve, reject } });
       this.pump();
     });
   }
 
-  /** Sends to worker `w` about what it keeps under `id`; resolves with its answer (none for 'drop'). */
-  direct(w: number, request: ScanRequest): Promise<Answer> {
-    return new Promise((resolve) => {
-      if (request.type !== 'drop') {
-        this.waiting.set(request.id, resolve);
-        this.outstanding[w]!++;
-      }
+  /** Sends to worker `w` (for what it keeps under `request.id`); resolves with its answer. */
+  direct(w: number, request: Direct): Promise<Answer> {
+    return new Promise((resolve, reject) => {
+      if (this.failure) return reject(this.failure);
+      this.waiting.set(request.id, { resolve, reject });
+      this.outstanding[w]!++;
       this.workers[w]!.postMessage(request);
     });
   }
 
+  /** Tells worker `w` to forget the chunk it keeps under `id` (no answer). */
+  drop(w: number, id: number): void {
+    if (!this.failure) this.workers[w]!.postMessage({ type: 'drop', id } satisfies ScanRequest);
+  }
+
   /** A new id for a request, or for a chunk that a worker keeps. */
   private send(w: number, request: Request): Promise<Answer> {
-    return this.direct(w, { ...request, id: this.nextId++ } as ScanRequest);
+    return this.direct(w, { ...request, id: this.nextId++ });
   }
 
   private pump(): void {
     for (let w = 0; w < this.workers.length && this.queue.length; w++) {
       if (this.outstanding[w]! > 0) continue;
-      const { request, resolve } = this.queue.shift()!;
-      void this.send(w, request).then((answer) => resolve({ answer, worker: w }));
+      const { request, pending } = this.queue.shift()!;
+      this.send(w, request).then((answer) => pending.resolve({ answer, worker: w }), pending.reject);
     }
   }
 
+  private fail(e: Error): void {
+    if (this.failure) return;
+    this.failure = e;
+    for (const pending of this.waiting.values()) pending.reject(e);
+    for (const { pending } of this.queue) pending.reject(e);
+    this.waiting.clear();
+    this.queue.length = 0;
+  }
+
   close(): Promise<unknown> {
+    this.failure ??= new Error('closed');
     return Promise.all(this.workers.map((worker) => worker.terminate()));
   }
 }
@@ -242,7 +272,7 @@ async function scanOnPool(pool: WorkerPool, file: string): Promise<Outcome> {
         };
       }
     } else {
-      for (const { answer, worker } of detected) void pool.direct(worker, { type: 'drop', id: answer.id });
+      for (const { answer, worker } of detected) pool.drop(worker, answer.id);
     }
   }
   const { answer } = await pool.submit({ type: 'file', file });
@@ -298,11 +328,10 @@ async function main(): Promise<void> {
     (files[0] === '-' || sizeOf(files[0]!) < 2 * MIN_CHUNK_BYTES || !/\.txt$/i.test(files[0]!));
   let failed = false;
   let pool: WorkerPool | undefined;
-  let workerError: Error | undefined;
   if (onMainThread) core.warmUp();
   else if (files.length) {
     const count = Math.min(availableParallelism(), Math.max(files.length, 2));
-    pool = await WorkerPool.start(count, bundles.paths['scan-worker'], format, (e) => (workerError = e));
+    pool = await WorkerPool.start(count, bundles.paths['scan-worker'], format);
   }
   // Timed from here, with the detector warmed up: from opening the first file to the last byte written.
   const started = performance.now();
@@ -352,7 +381,6 @@ async function main(): Promise<void> {
       }
     } else if (pool) {
       await Promise.all(files.map((file, i) => scanOnPool(pool!, file).then((outcome) => take(i, outcome))));
-      if (workerError) throw workerError;
     }
   } finally {
     await pool?.close();
