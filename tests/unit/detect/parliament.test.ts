@@ -50,6 +50,12 @@ describe('handelingen', () => {
     ).toEqual(['h-ek-20162017-34']);
   });
 
+  it('a part of a longer document takes the house given for the document (scan of a big file in chunks)', () => {
+    const part = 'De Tweede Kamer sprak erover; zie Handelingen 2016/17, nr. 34.';
+    expect(detectCitations(part).map((c) => c.id)).toEqual(['h-tk-20162017-34']);
+    expect(detectCitations(part, { house: 'ek' }).map((c) => c.id)).toEqual(['h-ek-20162017-34']);
+  });
+
   it('metadata rows of officielebekendmakingen.nl pages, glued by extraction', () => {
     expect(
       found('VergaderjaarVergadernummer\nTweede Kamer der Staten-Generaal2016-2017nr. 97, item 8\n'),
