@@ -15,15 +15,17 @@ const QUERY = '?gzip';
 export function gzipAsset(): Plugin {
   return {
     name: 'bronwijzer-gzip-asset',
-    load(id) {
-      if (!id.endsWith(QUERY)) return null;
-      const file = id.slice(0, -QUERY.length);
-      const raw = readFileSync(file);
-      const hash = createHash('sha256').update(raw).digest('base64url').slice(0, 10);
-      const ext = extname(file);
-      const fileName = `assets/${basename(file, ext)}-${hash}${ext}.gz`;
-      this.emitFile({ type: 'asset', fileName, source: gzipSync(raw, { level: 9 }) });
-      return `export default ${JSON.stringify('/' + fileName)};`;
+    load: {
+      filter: { id: /\?gzip$/ },
+      handler(id) {
+        const file = id.slice(0, -QUERY.length);
+        const raw = readFileSync(file);
+        const hash = createHash('sha256').update(raw).digest('base64url').slice(0, 10);
+        const ext = extname(file);
+        const fileName = `assets/${basename(file, ext)}-${hash}${ext}.gz`;
+        this.emitFile({ type: 'asset', fileName, source: gzipSync(raw, { level: 9 }) });
+        return `export default ${JSON.stringify('/' + fileName)};`;
+      },
     },
   };
 }
