@@ -40,7 +40,8 @@ const MAX_LOOKUP_IDS = 20_000;
 /** Upper bound on one detection batch (detection is linear: this is a fraction of a second). */
 const MAX_DETECT_CHARS = 32_000_000;
 
-const reference = new ReferenceStore(datasetUrl, async () => {
+// Both files' names carry their content hash: a change to either re-seeds.
+const reference = new ReferenceStore(`${datasetUrl} ${documentsUrl}`, async () => {
   const [dataset, documents] = await Promise.all([gunzippedText(datasetUrl), gunzippedText(documentsUrl)]);
   return withDocuments(JSON.parse(dataset), documents);
 });
