@@ -9,11 +9,13 @@ const MAX_IDS = 20_000;
 /**
  * The dataset's answers for `ids`, as the tooltip gets them: one batched `lookup` for the ids not yet
  * answered whenever the list changes, never one request per citation. `contexts`: words around a
- * suffixless Kamerstuk citation, so the worker can tell which document is meant.
+ * suffixless Kamerstuk citation, so the worker can tell which document is meant. `enrich`: the user is
+ * looking at these citations, so the worker may ask the online service about unknown ones (when switched on).
  */
 export function useLookup(
   ids: readonly string[],
   contexts: Readonly<Record<string, string>> = {},
+  { enrich = false } = {},
 ): ReadonlyMap<string, LookupResult> {
   const [results, setResults] = useState<ReadonlyMap<string, LookupResult>>(new Map());
   const key = ids.join(' ');
@@ -26,7 +28,7 @@ export function useLookup(
       if (context) around[id] = context.slice(0, MAX_CONTEXT_CHARS);
     }
     // An answer that arrives after the list changed is still right: answers are only ever added.
-    askBackground('lookup', { ids: wanted, contexts: around }).then(
+    askBackground('lookup', { ids: wanted, contexts: around, ...(enrich ? { enrich } : {}) }).then(
       (answer) =>
         setResults((known) => new Map([...known, ...answer.results.map((r) => [r.id, r] as const)])),
       // Without answers the citations still show their kind and id.
