@@ -3,6 +3,7 @@ import { defineConfig } from 'vite';
 import manifest from './manifest.json' with { type: 'json' };
 import pkg from './package.json' with { type: 'json' };
 import { toFirefoxManifest } from './scripts/manifest-firefox.ts';
+import { gzipAsset } from './scripts/vite/gzip-asset.ts';
 
 // `vite build --mode firefox` (npm run build:firefox) builds the Firefox add-on into dist-firefox/.
 export default defineConfig(({ mode }) => {
@@ -14,6 +15,7 @@ export default defineConfig(({ mode }) => {
   const contentScripts = { standaloneFiles: ['src/content/index.ts'] };
   return {
     plugins: [
+      gzipAsset(),
       firefox
         ? crx({ manifest: toFirefoxManifest(base), browser: 'firefox', contentScripts })
         : crx({ manifest: base, contentScripts }),

@@ -1,6 +1,6 @@
 import browser from 'webextension-polyfill';
-import datasetUrl from '../../data/dataset.json?url';
-import documentsUrl from '../../data/documents.tsv?url';
+import datasetUrl from '../../data/dataset.json?gzip';
+import documentsUrl from '../../data/documents.tsv?gzip';
 import { withDocuments } from '../core/dataset/documents';
 import { detectCitations } from '../core/detect';
 import { detectBatch } from './detect-batch';
@@ -40,12 +40,19 @@ const MAX_LOOKUP_IDS = 20_000;
 /** Upper bound on one detection batch (detection is linear: this is a fraction of a second). */
 const MAX_DETECT_CHARS = 32_000_000;
 
-const reference = new ReferenceStore(datasetUrl, async () => {
-  const [dataset, documents] = await Promise.all([fetch(datasetUrl), fetch(documentsUrl)]);
-  if (!dataset.ok || !documents.ok)
-    throw new Error(`Bundled dataset missing (${dataset.status}, ${documents.status}).`);
-  return withDocuments(await dataset.json(), await documents.text());
+// Both files' names carry their content hash: a change to either re-seeds.
+const reference = new ReferenceStore(`${datasetUrl} ${documentsUrl}`, async () => {
+  const [dataset, documents] = await Promise.all([gunzippedText(datasetUrl), gunzippedText(documentsUrl)]);
+  return withDocuments(JSON.parse(dataset), documents);
 });
+
+/** A bundled file shipped gzip-compressed (see scripts/vite/gzip-asset.ts), as text. */
+async function gunzippedText(url: string): Promise<string> {
+  const response = await fetch(url);
+  if (!response.ok || !response.body)
+    throw new Error(`Bundled dataset missing: ${url} (${response.status}).`);
+  return new Response(response.body.pipeThrough(new DecompressionStream('gzip'))).text();
+}
 
 const enrichment = new OnlineEnrichment(fetchJson, async () => {
   const settings = await loadSettings();

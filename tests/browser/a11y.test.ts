@@ -139,12 +139,14 @@ describe('axe-core: no serious or critical violations, contrast AA in light and 
             selectors: [{ type: 'TextQuoteSelector', exact: 'resolutie 1325', prefix: '', suffix: '' }],
             body,
             tags: ['wps'],
+            // A card with its citation's facts (type, date, how they are known) is checked too.
+            ...(body.startsWith('Motie') ? { citation: { id: 'kst-32623-345', kind: 'kamerstuk' } } : {}),
           },
         });
       }
       const notes = await session.context.newPage();
       await notes.goto(`chrome-extension://${session.extensionId}/src/pages/notes/index.html`);
-      await notes.locator('article.note').first().waitFor();
+      await notes.locator('article.note .citation-facts [data-testid=provenance]').first().waitFor();
       await notes.emulateMedia({ colorScheme: scheme });
       expect(await seriousViolations(notes)).toEqual([]);
       await notes.close();

@@ -4,6 +4,7 @@ import type { LookupResult, SuffixAlternative } from '../../core/dataset/types';
 import { relatedDossierLinks, sourceLinks } from '../../core/links';
 import type { PlacedCitation } from '../citation-layer';
 import { kindLabel, linkLabel, provenanceLabel, reasonLabel, t, uiLanguage } from '../../ui/i18n';
+import { formatDay } from '../../ui/format';
 import { trusted } from '../../ui/trusted';
 
 export interface TooltipProps {
@@ -86,7 +87,7 @@ export function Tooltip({ placed, result, copied, focusable, onCopy, onClose, on
           )}
           {shown.date && (
             <p class="date">
-              {t('date_label')}: <time dateTime={shown.date}>{formatDate(shown.date)}</time>
+              {t('date_label')}: <time dateTime={shown.date}>{formatDay(shown.date)}</time>
               {shown.factVerification?.date === 'unverified' && (
                 <span class="fact-unverified"> ({t('fact_unverified')})</span>
               )}
@@ -192,7 +193,7 @@ function Inference({
                 <span class="alt-title" lang="nl">
                   {alt.title}
                 </span>
-                {alt.date && <span class="alt-date"> ({formatDate(alt.date)})</span>}
+                {alt.date && <span class="alt-date"> ({formatDay(alt.date)})</span>}
               </button>
             </li>
           ))}
@@ -200,12 +201,6 @@ function Inference({
       )}
     </div>
   );
-}
-
-function formatDate(iso: string): string {
-  const date = new Date(`${iso}T00:00:00Z`);
-  if (Number.isNaN(date.getTime())) return iso;
-  return new Intl.DateTimeFormat(uiLanguage(), { dateStyle: 'long', timeZone: 'UTC' }).format(date);
 }
 
 /** `kst-36180` → "36 180", `kst-36600-V` → "36 600 V": the way the documents write it. */

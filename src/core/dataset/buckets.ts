@@ -3,7 +3,7 @@
  * page's lookups touch few buckets. The build packs the document table into the same buckets, so
  * the service worker stores them as they come.
  */
-export const BUCKET_COUNT = 512;
+export const BUCKET_COUNT = 64;
 
 /** FNV-1a over the id's UTF-16 code units: stable across builds and browsers. */
 export function bucketOf(id: string): number {

@@ -1,8 +1,10 @@
 import { useState } from 'preact/hooks';
 import { quoteSelectorOf, type Annotation, type Colour } from '../../core/annotations/model';
+import type { LookupResult } from '../../core/dataset/types';
 import type { NoteAnchorState } from '../../messaging/contract';
 import { kindLabel, t } from '../../ui/i18n';
 import { ColourChoice, NoteContent, parseTags } from '../../ui/note-parts';
+import { CitationFacts } from '../shared/CitationFacts';
 
 export interface NoteActions {
   save(note: Annotation, patch: { body: string; colour: Colour; tags: string[] }): Promise<void>;
@@ -17,10 +19,12 @@ interface Props {
   actions: NoteActions;
   /** In the by-citation view, say which page the note is on. */
   showPage: boolean;
+  /** What the dataset says of the note's citation (by-page view; the by-citation view says it in the header). */
+  facts?: LookupResult | undefined;
 }
 
 /** One note. Its text, quote and tags are rendered as text (Preact never parses them as HTML). */
-export function NoteCard({ note, anchor, actions, showPage }: Props) {
+export function NoteCard({ note, anchor, actions, showPage, facts }: Props) {
   const [editing, setEditing] = useState(false);
   const quote = quoteSelectorOf(note)?.exact ?? '';
   const deleted = note.deletedAt !== undefined;
@@ -32,8 +36,8 @@ export function NoteCard({ note, anchor, actions, showPage }: Props) {
     >
       <div class="note-meta">
         <span class="swatch" title={t(`colour_${note.colour}`, undefined, note.colour)} />
-        {note.target.citationId !== undefined && (
-          <span class="citation">
+        {note.target.citationId !== undefined && !facts && (
+          <span class="note-citation">
             {note.target.citationKind ? `${kindLabel(note.target.citationKind)} ` : ''}
             <code>{note.target.citationId}</code>
           </span>
@@ -45,6 +49,14 @@ export function NoteCard({ note, anchor, actions, showPage }: Props) {
         )}
         <time dateTime={note.updated}>{formatDate(note.updated)}</time>
       </div>
+      {facts && note.target.citationId !== undefined && (
+        <CitationFacts
+          id={note.target.citationId}
+          kind={note.target.citationKind}
+          result={facts}
+          titleAs="p"
+        />
+      )}
       {showPage && <p class="note-page">{note.title || note.url}</p>}
       {quote && <blockquote class="quote">{quote}</blockquote>}
       {editing ? (

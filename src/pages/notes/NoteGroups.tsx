@@ -1,8 +1,10 @@
 import type { Annotation } from '../../core/annotations/model';
 import { groupByCitation, groupByPage } from '../../core/annotations/search';
 import type { CitationKind } from '../../core/citation';
+import type { LookupResult } from '../../core/dataset/types';
 import type { NotesListing } from '../../messaging/contract';
-import { kindLabel, t, tCount } from '../../ui/i18n';
+import { t, tCount } from '../../ui/i18n';
+import { CitationFacts } from '../shared/CitationFacts';
 import { NoteCard, type NoteActions } from './NoteCard';
 import type { View } from './NotesFilters';
 
@@ -15,8 +17,15 @@ interface Group {
   notes: Annotation[];
 }
 
-/** The drawn notes in groups: per page, or per citation with the passage notes in a group of their own. */
-export function groupNotes(drawn: Annotation[], view: View): Group[] {
+/**
+ * The drawn notes in groups: per page, or per citation with the passage notes in a group of their own.
+ * `facts`: the dataset's answers for the cited ids, for the citation groups' headers.
+ */
+export function groupNotes(
+  drawn: Annotation[],
+  view: View,
+  facts: ReadonlyMap<string, LookupResult>,
+): Group[] {
   if (view === 'page')
     return groupByPage(drawn).map((group) => ({
       key: group.url,
@@ -25,7 +34,14 @@ export function groupNotes(drawn: Annotation[], view: View): Group[] {
     }));
   const groups: Group[] = groupByCitation(drawn).map((group) => ({
     key: group.citationId,
-    header: <CitationHeader id={group.citationId} kind={group.kind} pages={group.pages.length} />,
+    header: (
+      <CitationHeader
+        id={group.citationId}
+        kind={group.kind}
+        result={facts.get(group.citationId)}
+        pages={group.pages.length}
+      />
+    ),
     notes: group.annotations,
   }));
   const passages = drawn.filter((note) => note.target.citationId === undefined);
@@ -41,9 +57,11 @@ interface Props {
   view: View;
   anchors: NotesListing['anchors'];
   actions: NoteActions;
+  /** The dataset's answers for the cited ids: a card in the by-page view shows its citation's facts. */
+  facts: ReadonlyMap<string, LookupResult>;
 }
 
-export function NoteGroups({ groups, view, anchors, actions }: Props) {
+export function NoteGroups({ groups, view, anchors, actions, facts }: Props) {
   return (
     <div class="groups">
       {groups.map((group) => (
@@ -56,6 +74,9 @@ export function NoteGroups({ groups, view, anchors, actions }: Props) {
               anchor={anchors[note.id] ?? 'unknown'}
               actions={actions}
               showPage={view === 'citation'}
+              facts={
+                view === 'page' && note.target.citationId ? facts.get(note.target.citationId) : undefined
+              }
             />
           ))}
         </section>
@@ -75,13 +96,20 @@ function PageHeader({ url, title, site }: { url: string; title: string; site: st
   );
 }
 
-function CitationHeader({ id, kind, pages }: { id: string; kind: CitationKind | undefined; pages: number }) {
+function CitationHeader({
+  id,
+  kind,
+  result,
+  pages,
+}: {
+  id: string;
+  kind: CitationKind | undefined;
+  result: LookupResult | undefined;
+  pages: number;
+}) {
   return (
     <header class="group-header">
-      <h2>
-        {kind ? `${kindLabel(kind)} ` : ''}
-        <code>{id}</code>
-      </h2>
+      <CitationFacts id={id} kind={kind} result={result} titleAs="h2" />
       <p class="group-sub">{tCount('notes_on_pages', pages)}</p>
     </header>
   );

@@ -10,7 +10,9 @@ import type { NoteActions } from './NoteCard';
 import { groupNotes, NoteGroups } from './NoteGroups';
 import { NotesFilters, type FilterState } from './NotesFilters';
 import { NotesToolbar } from './NotesToolbar';
-import { ReferencesExport } from './ReferencesExport';
+import { ExportReferences } from '../shared/ExportReferences';
+import { useLookup } from '../shared/useLookup';
+import { citedContexts, citedIds } from './cited';
 import { StatusBox, type Status } from './StatusBox';
 import { TrashBar } from './TrashBar';
 import { MARKS, PAGE_SIZE, useNotes } from './useNotes';
@@ -63,8 +65,15 @@ export function NotesApp() {
     return trash ? found.filter((note) => note.deletedAt !== undefined) : found;
     // `version` changes whenever the index does.
   }, [query, trash, version, index]);
+  // The facts the tooltip shows, for the headers, the cards and the references export: one lookup for
+  // the ids the notes found cite (and one more for new ids as the list grows), never one per note.
+  const cited = useMemo(() => ({ ids: citedIds(results), contexts: citedContexts(results) }), [results]);
+  const facts = useLookup(cited.ids, cited.contexts);
   // Only what is drawn is grouped: a keystroke never regroups 10,000 notes.
-  const groups = useMemo(() => groupNotes(results.slice(0, limit), view), [results, view, limit]);
+  const groups = useMemo(
+    () => groupNotes(results.slice(0, limit), view, facts),
+    [results, view, limit, facts],
+  );
   const shown = Math.min(limit, results.length);
   const facets = useMemo(() => {
     const all = index.search({});
@@ -234,8 +243,15 @@ export function NotesApp() {
         </p>
       )}
 
-      {!trash && complete && results.length > 0 && <ReferencesExport notes={results} />}
-      <NoteGroups groups={groups} view={view} anchors={anchors} actions={actions} />
+      {!trash && complete && results.length > 0 && (
+        <ExportReferences
+          ids={cited.ids}
+          results={facts}
+          fileLabel="notities"
+          heading={t('export_notes_heading')}
+        />
+      )}
+      <NoteGroups groups={groups} view={view} anchors={anchors} actions={actions} facts={facts} />
       {shown < results.length && (
         <button type="button" class="more" onClick={() => setLimit((n) => n + PAGE_SIZE)}>
           {tCount('notes_show_more', results.length - shown)}

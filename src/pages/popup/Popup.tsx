@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useMemo, useState } from 'preact/hooks';
 import browser, { type Tabs } from 'webextension-polyfill';
 import { CITATION_KINDS } from '../../core/citation';
 import { patternCoversHost, sitePatternFor } from '../../core/sites';
@@ -11,6 +11,7 @@ import { injectInto, isOfficialHost, requestSite } from '../../ui/sites';
 import { DatasetLine } from '../DatasetLine';
 import { ExportReferences } from '../shared/ExportReferences';
 import { Shortcuts } from '../shared/Shortcuts';
+import { useLookup } from '../shared/useLookup';
 import { NOTES_PAGE, OPTIONS_PAGE, openExtensionPage } from '../shared/page';
 import { readerUrlFor, looksLikeDocument } from '../../ui/reader-links';
 import { readerDocumentIn, showsPdf, type ReaderDocument } from './reader-tab';
@@ -104,7 +105,6 @@ async function inspectUntil(tab: Tabs.Tab, done: (view: View) => boolean): Promi
 export function Popup() {
   const [tab, setTab] = useState<Tabs.Tab>();
   const [view, setView] = useState<View>({ kind: 'loading' });
-  const [results, setResults] = useState<Map<string, LookupResult>>(new Map());
   const [dataset, setDataset] = useState<DatasetStatus>();
 
   useEffect(() => {
@@ -118,21 +118,14 @@ export function Popup() {
   }, []);
 
   // Facts for every listed citation, in one batched lookup (with the words around suffixless Kamerstukken).
+  // What the popup lists may be looked up online (when switched on): the user is looking at it.
   const citations = view.kind === 'page' ? view.citations : [];
   const ids = citations.map((citation) => citation.id);
-  useEffect(() => {
-    const wanted = citations.filter(({ id }) => !results.has(id));
-    if (wanted.length === 0) return;
-    const contexts = Object.fromEntries(
-      wanted.flatMap(({ id, context }) => (context ? [[id, context]] : [])),
-    );
-    // What the popup lists may be looked up online (when switched on): the user is looking at it.
-    void askBackground('lookup', { ids: wanted.map(({ id }) => id), contexts, enrich: true }).then(
-      (answer) =>
-        setResults((known) => new Map([...known, ...answer.results.map((r) => [r.id, r] as const)])),
-      () => undefined,
-    );
-  }, [ids.join(' ')]);
+  const contexts = useMemo(
+    () => Object.fromEntries(citations.flatMap(({ id, context }) => (context ? [[id, context]] : []))),
+    [ids.join(' ')],
+  );
+  const results = useLookup(ids, contexts, { enrich: true });
 
   const toggleSite = async (host: string, on: boolean) => {
     const { disabledHosts } = await loadSettings();
@@ -277,7 +270,7 @@ function ThisDocument({
   results,
 }: {
   citations: PageCitation[];
-  results: Map<string, LookupResult>;
+  results: ReadonlyMap<string, LookupResult>;
 }) {
   const own = citations.filter((citation) => citation.thisDocument);
   if (!own.length) return null;
@@ -304,7 +297,7 @@ function CitationGroups({
   onReveal,
 }: {
   citations: PageCitation[];
-  results: Map<string, LookupResult>;
+  results: ReadonlyMap<string, LookupResult>;
   onReveal: (id: string) => void;
 }) {
   const groups = Map.groupBy(citations, (citation) => citation.kind);

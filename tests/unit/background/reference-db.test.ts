@@ -70,6 +70,32 @@ describe('ReferenceStore', () => {
   });
 });
 
+describe('a seed the worker did not finish', () => {
+  it('leaves no dataset that looks complete, and the next worker seeds it whole', async () => {
+    const name = freshName();
+    // The browser aborts the open transaction of a worker it stops: abort the seed's write once its
+    // records are queued, as a stop at that moment would.
+    const open = IDBDatabase.prototype.transaction;
+    const spy = vi.spyOn(IDBDatabase.prototype, 'transaction').mockImplementation(function (
+      this: IDBDatabase,
+      ...args: Parameters<IDBDatabase['transaction']>
+    ) {
+      const tx = open.apply(this, args);
+      if (args[1] === 'readwrite') queueMicrotask(() => tx.abort());
+      return tx;
+    });
+    const stopped = new ReferenceStore('asset-v1', async () => dataset('v1'), name);
+    await expect(stopped.ensureSeeded()).rejects.toThrow();
+    spy.mockRestore();
+
+    const load = vi.fn(async () => dataset('v1'));
+    const restarted = new ReferenceStore('asset-v1', load, name);
+    expect((await restarted.lookup(['unsc-1325', 'kst-26150']))?.map((r) => r.known)).toEqual([true, true]);
+    expect(load).toHaveBeenCalledTimes(1);
+    expect((await restarted.status()).recordCount).toBe(2);
+  });
+});
+
 describe('a reference-data update and saved notes', () => {
   it('replacing the dataset never touches the annotations database', async () => {
     const { AnnotationStore } = await import('../../../src/background/annotation-store');
