@@ -1,0 +1,47 @@
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { Page } from 'playwright-core';
+import type { ExtensionSession } from './harness';
+import { extensionUrl } from './pages-helpers';
+
+/** Where the Tweede Kamer serves a letter: `application/pdf`, no `.pdf` in the address. */
+export const LETTER_URL = 'https://www.tweedekamer.nl/downloads/document?id=2025D12345';
+
+/** The reader's address for a document, as the popup and the context menu open it. */
+export const readerAddress = (session: ExtensionSession, address?: string) =>
+  extensionUrl(
+    session,
+    `src/pages/reader/index.html${address ? `?file=${encodeURIComponent(address)}` : ''}`,
+  );
+
+export async function openReader(session: ExtensionSession, address?: string): Promise<Page> {
+  return session.open(readerAddress(session, address));
+}
+
+/** The citations placed in the reader so far: id and the text they cover, in reading order. */
+export async function readerCitations(page: Page): Promise<[string, string][]> {
+  return page.evaluate(() => {
+    const reader = (
+      globalThis as unknown as {
+        bronwijzerReader: {
+          annotator: { layer: { citations: { citation: { id: string }; text: string }[] } };
+        };
+      }
+    ).bronwijzerReader;
+    return reader.annotator.layer.citations.map((item) => [item.citation.id, item.text] as [string, string]);
+  });
+}
+
+export const DOCUMENTS = path.resolve(import.meta.dirname, '../fixtures/documents');
+
+/** Serves a fixture document (tests/fixtures/documents) as `application/pdf` at `address`, query included. */
+export async function servePdf(session: ExtensionSession, address: string, file: string): Promise<Buffer> {
+  const body = await readFile(path.join(DOCUMENTS, file));
+  const wanted = new URL(address);
+  session.server.route(({ host, url }) =>
+    host === wanted.host && url.pathname === wanted.pathname && url.search === wanted.search
+      ? { type: 'application/pdf', body }
+      : undefined,
+  );
+  return body;
+}
