@@ -1,10 +1,15 @@
 /// <reference types="chrome" />
 import { readFile } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchExtension, type ExtensionSession } from './harness';
+import type { Page } from 'playwright-core';
+import { hoverText, launchExtension, tooltip, type ExtensionSession } from './harness';
 import { buildDocx } from './docx-builder';
 import { resetSettings } from './pages-helpers';
 import { LETTER_URL, openReader, readerCitations, servePdf } from './reader-helpers';
+
+/** A note in two columns with footnotes, and a letter whose citations run across page breaks. */
+const COLUMNS_URL = 'https://www.tweedekamer.nl/downloads/document?id=2025D00002';
+const PAGE_BREAK_URL = 'https://www.tweedekamer.nl/downloads/document?id=2025D00003';
 
 let session: ExtensionSession;
 let letter: Buffer;
@@ -13,7 +18,29 @@ beforeAll(async () => {
   session = await launchExtension();
   await resetSettings(session, 'en');
   letter = await servePdf(session, LETTER_URL, 'letter.pdf');
+  await servePdf(session, COLUMNS_URL, 'two-column.pdf');
+  await servePdf(session, PAGE_BREAK_URL, 'page-break.pdf');
 });
+
+/** The open PDF's current page (PDF.js's viewer), set with `number`. */
+const currentPage = (page: Page, number?: number) =>
+  page.evaluate((number) => {
+    const { viewer } = (
+      globalThis as unknown as {
+        bronwijzerReader: {
+          state: { document: { pdf: { view: { viewer: { currentPageNumber: number } } } } };
+        };
+      }
+    ).bronwijzerReader.state.document.pdf.view;
+    if (number) viewer.currentPageNumber = number;
+    return viewer.currentPageNumber;
+  }, number);
+
+/** Moves the pointer away, so the next hover opens a fresh tooltip. */
+async function hoverAway(page: Page): Promise<void> {
+  await page.mouse.move(5, 5);
+  await expect.poll(() => tooltip(page).count()).toBe(0);
+}
 
 afterAll(async () => {
   await session?.close();
@@ -95,6 +122,87 @@ describe('the original file', () => {
     expect(pages[0]!.dark).toBeGreaterThan(0.005);
     expect(pages[0]!.dark).toBeLessThan(0.2);
     await expect.poll(() => page.locator('#reader-print').count()).toBe(0); // gone after printing
+    await page.close();
+  });
+});
+
+describe('text as a reader reads it', () => {
+  it('reads a page in two columns column by column, footnotes after: every citation explained where it is', async () => {
+    const page = await openReader(session, COLUMNS_URL);
+    await expect
+      .poll(async () => (await readerCitations(page)).map(([id]) => id))
+      .toEqual([
+        'unsc-1325',
+        'unsc-1820',
+        'unsc-2242',
+        'treaty-cedaw',
+        'kst-26150-223',
+        'unsc-1888',
+        'treaty-crc',
+      ]);
+    for (const [text, id] of [
+      ['1820 (2008)', 'unsc-1820'], // left column
+      ['2242 (2015)', 'unsc-2242'], // right column, on the baseline of a left column line
+      ['Vrouwenrechtenverdrag', 'treaty-cedaw'], // right column, after "VN-" at the line's end
+      ['1888 (2009)', 'unsc-1888'], // footnote
+      ['Kinderrechtenverdrag', 'treaty-crc'], // footnote
+    ]) {
+      await hoverAway(page);
+      await hoverText(page, text!);
+      await expect.poll(() => tooltip(page).getAttribute('data-citation-id')).toBe(id);
+    }
+    await page.screenshot({ path: 'artifacts/reader-two-columns.png' });
+    await page.close();
+  });
+
+  it('reads a citation that runs across a page break as one, underlined on both pages', async () => {
+    const page = await openReader(session, PAGE_BREAK_URL);
+    await expect
+      .poll(async () => [...new Set((await readerCitations(page)).map(([id]) => id))])
+      .toEqual(['kst-35300-1', 'treaty-cedaw']);
+    for (const [number, text, id] of [
+      [1, '35 300,', 'kst-35300-1'],
+      [2, 'nr. 1, en op', 'kst-35300-1'],
+      [2, 'VN-', 'treaty-cedaw'],
+      [3, 'Vrouwenrechtenverdrag', 'treaty-cedaw'],
+    ] as const) {
+      await currentPage(page, number);
+      await hoverAway(page);
+      await expect
+        .poll(() => hoverText(page, text).then(() => tooltip(page).getAttribute('data-citation-id')))
+        .toBe(id);
+    }
+    // Each page's part, as its underline covers it.
+    const parts = (await readerCitations(page))
+      .filter(([id]) => id === 'kst-35300-1')
+      .map(([, text]) => text.replace(/\s/g, '')); // justified: PDF.js draws no spaces between the words
+    expect(parts).toEqual(['KamerstukkenII2019/20,35300,', 'nr.1']);
+    await page.close();
+  });
+});
+
+describe('the place where the reader left off', () => {
+  it('reopens a document at the page, scroll position and zoom it was left at', async () => {
+    const page = await openReader(session, PAGE_BREAK_URL);
+    await expect.poll(async () => (await readerCitations(page)).length).toBeGreaterThan(0);
+    await page.getByRole('combobox', { name: 'Zoom' }).selectOption('1.5');
+    await page.getByLabel('Page number').fill('3');
+    await page.getByLabel('Page number').press('Enter');
+    await page.mouse.move(600, 500);
+    await page.mouse.wheel(0, 200);
+    await expect.poll(() => currentPage(page)).toBe(3);
+    const left = await page.locator('.reader-pdf').evaluate((element) => element.scrollTop);
+    await new Promise((resolve) => setTimeout(resolve, 1_000)); // saved once the view rests
+
+    await page.reload();
+    await expect.poll(() => page.getByLabel('Page number').inputValue()).toBe('3');
+    await expect.poll(() => page.getByRole('combobox', { name: 'Zoom' }).inputValue()).toBe('1.5');
+    await expect
+      .poll(() => page.locator('.reader-pdf').evaluate((element) => element.scrollTop))
+      .toBeGreaterThan(left - 20);
+    expect(await page.locator('.reader-pdf').evaluate((element) => element.scrollTop)).toBeLessThan(
+      left + 20,
+    );
     await page.close();
   });
 });

@@ -11,6 +11,7 @@ import { docxOriginal, pdfOriginal, printPdf, type OriginalFile } from './origin
 import type { Annotator } from './annotator';
 import { PdfCitations } from './pdf-citations';
 import { openPdf, type PdfSource, type PdfView } from './pdf-view';
+import { keepPosition } from './remembered-position';
 import { documentKind } from './source';
 
 /** What the reader shows. */
@@ -79,6 +80,7 @@ export function Reader({ annotator, opened, onOpened }: ReaderProps) {
     view.eventBus.on('scalechanging', ({ presetValue, scale }: { presetValue?: string; scale: number }) =>
       setScale(presetValue ?? String(scale)),
     );
+    keepPosition(view);
     const citations = new PdfCitations(view, annotator.layer, (texts) => askBackground('detect', { texts }));
     citations.onUpdate(() => setCitationCount(citations.all.length));
     const detected = citations
