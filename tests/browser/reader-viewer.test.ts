@@ -5,7 +5,8 @@ import type { Page } from 'playwright-core';
 import { hoverText, launchExtension, tooltip, type ExtensionSession } from './harness';
 import { buildDocx } from './docx-builder';
 import { resetSettings } from './pages-helpers';
-import { LETTER_URL, openReader, readerCitations, servePdf } from './reader-helpers';
+import { decodePng } from './pixels';
+import { LETTER_URL, openReader, readerCitations, seriousViolations, servePdf } from './reader-helpers';
 
 /** A note in two columns with footnotes, and a letter whose citations run across page breaks. */
 const COLUMNS_URL = 'https://www.tweedekamer.nl/downloads/document?id=2025D00002';
@@ -205,4 +206,59 @@ describe('the place where the reader left off', () => {
     );
     await page.close();
   });
+});
+
+describe('the sidebar', () => {
+  it("opens from the keyboard with the PDF's outline and thumbnails of its pages, both leading to their page", async () => {
+    const page = await openReader(session, PAGE_BREAK_URL);
+    await expect.poll(async () => (await readerCitations(page)).length).toBeGreaterThan(0);
+    const toggle = page.getByRole('button', { name: 'Outline and pages' });
+    await toggle.focus();
+    await page.keyboard.press('Enter');
+    expect(await toggle.getAttribute('aria-expanded')).toBe('true');
+    const sidebar = page.getByRole('navigation', { name: 'Outline and pages' });
+    await expect
+      .poll(() => sidebar.locator('.outline button').allTextContents())
+      .toEqual(['1. Begroting', '2. Verslag', '3. Slot']);
+    await sidebar.getByRole('button', { name: '3. Slot' }).click();
+    await expect.poll(() => page.getByLabel('Page number').inputValue()).toBe('3');
+
+    await sidebar.getByRole('button', { name: 'Pages', exact: true }).click();
+    const thumbnails = sidebar.getByRole('button', { name: /^Page \d$/ });
+    await expect.poll(() => thumbnails.count()).toBe(3);
+    await expect.poll(() => sidebar.locator('canvas[data-drawn]').count()).toBe(3);
+    // A drawn page: mostly paper, some ink.
+    const pixels = await decodePng(page, await sidebar.locator('canvas').first().screenshot());
+    let dark = 0;
+    for (let i = 0; i < pixels.data.length; i += 4) if (pixels.data[i]! < 128) dark++;
+    expect(dark / (pixels.data.length / 4)).toBeGreaterThan(0.002);
+    expect(dark / (pixels.data.length / 4)).toBeLessThan(0.3);
+
+    await sidebar.getByRole('button', { name: 'Page 2' }).click();
+    await expect.poll(() => page.getByLabel('Page number').inputValue()).toBe('2');
+    await expect
+      .poll(() => sidebar.getByRole('button', { name: 'Page 2' }).getAttribute('aria-current'))
+      .toBe('page');
+    await page.keyboard.press('Escape');
+    await toggle.click();
+    await expect.poll(() => sidebar.count()).toBe(0);
+    await page.close();
+  });
+
+  for (const scheme of ['light', 'dark'] as const) {
+    it(`is axe-clean open, ${scheme}`, async () => {
+      const page = await openReader(session, PAGE_BREAK_URL);
+      await page.emulateMedia({ colorScheme: scheme });
+      await expect.poll(async () => (await readerCitations(page)).length).toBeGreaterThan(0);
+      await page.getByRole('button', { name: 'Outline and pages' }).click();
+      await expect.poll(() => page.locator('.outline button').count()).toBe(3);
+      expect(await seriousViolations(page)).toEqual([]);
+      await page.screenshot({ path: `artifacts/reader-sidebar-outline-${scheme}.png` });
+      await page.getByRole('button', { name: 'Pages', exact: true }).click();
+      await expect.poll(() => page.locator('canvas[data-drawn]').count()).toBe(3);
+      expect(await seriousViolations(page)).toEqual([]);
+      await page.screenshot({ path: `artifacts/reader-sidebar-pages-${scheme}.png` });
+      await page.close();
+    });
+  }
 });

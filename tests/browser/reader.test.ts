@@ -1,14 +1,11 @@
 /// <reference types="chrome" />
 import { readFile } from 'node:fs/promises';
-import { createRequire } from 'node:module';
-import type { AxeResults } from 'axe-core';
 import path from 'node:path';
-import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hoverText, launchExtension, tooltip, type ExtensionSession } from './harness';
 import { buildDocx } from './docx-builder';
 import { openPopupFor, resetSettings, storedSettings } from './pages-helpers';
-import { LETTER_URL, openReader, readerAddress, readerCitations } from './reader-helpers';
+import { LETTER_URL, openReader, readerAddress, readerCitations, seriousViolations } from './reader-helpers';
 
 export { LETTER_URL, openReader, readerAddress, readerCitations };
 
@@ -169,19 +166,6 @@ describe('the reader on a Word file', () => {
 });
 
 describe('the reader for everyone', () => {
-  const AXE_SOURCE = readFile(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-
-  /** axe-core's serious and critical violations on the whole page, one line each. */
-  async function seriousViolations(page: Page): Promise<string[]> {
-    if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(await AXE_SOURCE);
-    const results = await page.evaluate(() =>
-      (window as unknown as { axe: { run(context: unknown): Promise<AxeResults> } }).axe.run(document),
-    );
-    return results.violations
-      .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
-      .map((v) => `${v.id} (${v.impact}): ${v.nodes.map((node) => node.target.join(' ')).join(', ')}`);
-  }
-
   for (const scheme of ['light', 'dark'] as const) {
     it(`is axe-clean with a PDF open and with none, ${scheme}`, async () => {
       const page = await openReader(session);

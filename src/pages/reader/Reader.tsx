@@ -12,6 +12,7 @@ import type { Annotator } from './annotator';
 import { PdfCitations } from './pdf-citations';
 import { openPdf, type PdfSource, type PdfView } from './pdf-view';
 import { keepPosition } from './remembered-position';
+import { Sidebar, SidebarToggle } from './Sidebar';
 import { documentKind } from './source';
 
 /** What the reader shows. */
@@ -60,6 +61,7 @@ export function Reader({ annotator, opened, onOpened }: ReaderProps) {
   const docxContainer = useRef<HTMLElement>(null);
   const fileInput = useRef<HTMLInputElement>(null);
   const pdf = useRef<PdfView | undefined>(undefined);
+  const [sidebar, setSidebar] = useState(false);
   const [file, setFile] = useState<{ original: OriginalFile; print: () => Promise<void> }>();
 
   const showPdf = async (source: PdfSource, name: string) => {
@@ -250,6 +252,7 @@ export function Reader({ annotator, opened, onOpened }: ReaderProps) {
         />
         {status.kind === 'pdf' && (
           <>
+            <SidebarToggle open={sidebar} onToggle={setSidebar} viewer={pdf.current?.viewer} />
             <span class="group" role="group" aria-label={t('reader_pages')}>
               <button
                 type="button"
@@ -365,7 +368,8 @@ export function Reader({ annotator, opened, onOpened }: ReaderProps) {
           {t('reader_error', [status.name, status.message])}
         </p>
       )}
-      <div class="reader-stage">
+      <div class={`reader-stage${sidebar && status.kind === 'pdf' ? ' with-sidebar' : ''}`}>
+        {sidebar && status.kind === 'pdf' && pdf.current && <Sidebar view={pdf.current} page={page.number} />}
         <div class="reader-pdf" ref={pdfContainer} hidden={!isPdf}>
           <div class="pdfViewer" />
         </div>
