@@ -18,7 +18,8 @@ export async function printToPdf(source: { file: string } | { html: string }): P
     const page = await browser.newPage();
     if ('file' in source) await page.goto(pathToFileURL(source.file).href);
     else await page.setContent(source.html);
-    return await page.pdf({ preferCSSPageSize: true, printBackground: true, tagged: false });
+    // The headings become the PDF's outline (bookmarks), as a word processor's export makes them.
+    return await page.pdf({ preferCSSPageSize: true, printBackground: true, tagged: true, outline: true });
   } finally {
     await browser.close();
   }

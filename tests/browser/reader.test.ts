@@ -1,17 +1,15 @@
 /// <reference types="chrome" />
 import { readFile } from 'node:fs/promises';
-import { createRequire } from 'node:module';
-import type { AxeResults } from 'axe-core';
 import path from 'node:path';
-import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hoverText, launchExtension, tooltip, type ExtensionSession } from './harness';
 import { buildDocx } from './docx-builder';
-import { extensionUrl, openPopupFor, resetSettings, storedSettings } from './pages-helpers';
+import { openPopupFor, resetSettings, storedSettings } from './pages-helpers';
+import { LETTER_URL, openReader, readerAddress, readerCitations, seriousViolations } from './reader-helpers';
+
+export { LETTER_URL, openReader, readerAddress, readerCitations };
 
 const DOCUMENTS = path.resolve(import.meta.dirname, '../fixtures/documents');
-/** Where the Tweede Kamer serves a letter: `application/pdf`, no `.pdf` in the address. */
-export const LETTER_URL = 'https://www.tweedekamer.nl/downloads/document?id=2025D12345';
 
 let session: ExtensionSession;
 
@@ -36,31 +34,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await session?.close();
 });
-
-/** The reader's address for a document, as the popup and the context menu open it. */
-export const readerAddress = (session: ExtensionSession, address?: string) =>
-  extensionUrl(
-    session,
-    `src/pages/reader/index.html${address ? `?file=${encodeURIComponent(address)}` : ''}`,
-  );
-
-export async function openReader(session: ExtensionSession, address?: string): Promise<Page> {
-  return session.open(readerAddress(session, address));
-}
-
-/** The citations placed in the reader so far: id and the text they cover, in reading order. */
-export async function readerCitations(page: Page): Promise<[string, string][]> {
-  return page.evaluate(() => {
-    const reader = (
-      globalThis as unknown as {
-        bronwijzerReader: {
-          annotator: { layer: { citations: { citation: { id: string }; text: string }[] } };
-        };
-      }
-    ).bronwijzerReader;
-    return reader.annotator.layer.citations.map((item) => [item.citation.id, item.text] as [string, string]);
-  });
-}
 
 describe('opening PDFs from a covered site', () => {
   it('lands in the reader when following an address that serves application/pdf, original address shown', async () => {
@@ -193,19 +166,6 @@ describe('the reader on a Word file', () => {
 });
 
 describe('the reader for everyone', () => {
-  const AXE_SOURCE = readFile(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-
-  /** axe-core's serious and critical violations on the whole page, one line each. */
-  async function seriousViolations(page: Page): Promise<string[]> {
-    if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(await AXE_SOURCE);
-    const results = await page.evaluate(() =>
-      (window as unknown as { axe: { run(context: unknown): Promise<AxeResults> } }).axe.run(document),
-    );
-    return results.violations
-      .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
-      .map((v) => `${v.id} (${v.impact}): ${v.nodes.map((node) => node.target.join(' ')).join(', ')}`);
-  }
-
   for (const scheme of ['light', 'dark'] as const) {
     it(`is axe-clean with a PDF open and with none, ${scheme}`, async () => {
       const page = await openReader(session);

@@ -27,6 +27,10 @@ export function findFirefox(): string | undefined {
   return FIREFOX_CANDIDATES.find((candidate) => existsSync(candidate));
 }
 
+/** The add-on's gecko id, and the host its pages get (fixed through a pref, so tests can open them). */
+export const ADDON_ID = 'bronwijzer@bronwijzer.nl';
+export const EXTENSION_HOST = '5f1c2a9e-7d43-4b8e-9a61-0c3e8b2d4f17';
+
 export interface FirefoxSession {
   browser: Browser;
   server: FixtureServer;
@@ -68,6 +72,7 @@ export async function launchFirefox(): Promise<FirefoxSession> {
         'network.http.http3.enable': false,
         'intl.accept_languages': 'nl, en',
         'intl.locale.requested': 'nl',
+        'extensions.webextensions.uuids': JSON.stringify({ [ADDON_ID]: EXTENSION_HOST }),
       },
     });
     const addonId = await browser.installExtension(DIST_FIREFOX);

@@ -6,9 +6,13 @@ import type { PageCitation } from '../../messaging/contract';
 import { t } from '../../ui/i18n';
 import { loadSettings, saveSettings } from '../../ui/settings-store';
 import { openInBrowserViewer } from './browser-viewer';
+import { DocumentActions } from './DocumentActions';
+import { docxOriginal, pdfOriginal, printPdf, type OriginalFile } from './original-file';
 import type { Annotator } from './annotator';
 import { PdfCitations } from './pdf-citations';
 import { openPdf, type PdfSource, type PdfView } from './pdf-view';
+import { keepPosition } from './remembered-position';
+import { Sidebar, SidebarToggle } from './Sidebar';
 import { documentKind } from './source';
 
 /** What the reader shows. */
@@ -57,6 +61,8 @@ export function Reader({ annotator, opened, onOpened }: ReaderProps) {
   const docxContainer = useRef<HTMLElement>(null);
   const fileInput = useRef<HTMLInputElement>(null);
   const pdf = useRef<PdfView | undefined>(undefined);
+  const [sidebar, setSidebar] = useState(false);
+  const [file, setFile] = useState<{ original: OriginalFile; print: () => Promise<void> }>();
 
   const showPdf = async (source: PdfSource, name: string) => {
     setStatus({ kind: 'loading', name });
@@ -76,14 +82,20 @@ export function Reader({ annotator, opened, onOpened }: ReaderProps) {
     view.eventBus.on('scalechanging', ({ presetValue, scale }: { presetValue?: string; scale: number }) =>
       setScale(presetValue ?? String(scale)),
     );
+    keepPosition(view);
     const citations = new PdfCitations(view, annotator.layer, (texts) => askBackground('detect', { texts }));
     citations.onUpdate(() => setCitationCount(citations.all.length));
     const detected = citations
       .detectAll()
       .then(() => annotator.lookups.fetch(citations.all.map((citation) => citation.id)));
-    const title = (await view.document.getMetadata().catch(() => undefined))?.info as
-      { Title?: string } | undefined;
-    const shown = title?.Title?.trim() || name;
+    const metadata = await view.document.getMetadata().catch(() => undefined);
+    const title = (metadata?.info as { Title?: string } | undefined)?.Title?.trim();
+    const shown = title || name;
+    const address = 'url' in source ? source.url : name;
+    setFile({
+      original: pdfOriginal(view.document, { address, title, ...metadata }),
+      print: () => printPdf(view.document),
+    });
     document.title = `${shown} · Bronwijzer`;
     setStatus({ kind: 'pdf', name: shown });
     onOpened?.({
@@ -110,6 +122,7 @@ export function Reader({ annotator, opened, onOpened }: ReaderProps) {
 
   const showDocx = async (data: ArrayBuffer, name: string) => {
     setStatus({ kind: 'loading', name });
+    const original = docxOriginal(data, name);
     pdf.current?.document.destroy();
     pdf.current = undefined;
     annotator.tooltips.close();
@@ -121,6 +134,7 @@ export function Reader({ annotator, opened, onOpened }: ReaderProps) {
     article.hidden = false; // before the scan, which skips hidden elements (Preact's render comes later)
     document.title = `${name} · Bronwijzer`;
     setStatus({ kind: 'docx', name });
+    setFile({ original, print: async () => window.print() });
     const detected = annotator.layer.scan(article).then(async (placed) => {
       setCitationCount(placed.length);
       await annotator.lookups.fetch(placed.map((item) => item.citation.id));
@@ -238,6 +252,7 @@ export function Reader({ annotator, opened, onOpened }: ReaderProps) {
         />
         {status.kind === 'pdf' && (
           <>
+            <SidebarToggle open={sidebar} onToggle={setSidebar} viewer={pdf.current?.viewer} />
             <span class="group" role="group" aria-label={t('reader_pages')}>
               <button
                 type="button"
@@ -315,6 +330,9 @@ export function Reader({ annotator, opened, onOpened }: ReaderProps) {
             </label>
           </>
         )}
+        {file && (status.kind === 'pdf' || status.kind === 'docx') && (
+          <DocumentActions original={file.original} print={file.print} />
+        )}
         {citationCount !== undefined && (status.kind === 'pdf' || status.kind === 'docx') && (
           <span class="muted" role="status" data-testid="reader-citation-count">
             {t('reader_citations', [String(citationCount)])}
@@ -350,7 +368,8 @@ export function Reader({ annotator, opened, onOpened }: ReaderProps) {
           {t('reader_error', [status.name, status.message])}
         </p>
       )}
-      <div class="reader-stage">
+      <div class={`reader-stage${sidebar && status.kind === 'pdf' ? ' with-sidebar' : ''}`}>
+        {sidebar && status.kind === 'pdf' && pdf.current && <Sidebar view={pdf.current} page={page.number} />}
         <div class="reader-pdf" ref={pdfContainer} hidden={!isPdf}>
           <div class="pdfViewer" />
         </div>

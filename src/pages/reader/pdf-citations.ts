@@ -1,5 +1,5 @@
 import type { Citation } from '../../core/citation';
-import { buildDocumentText, piecesOfPage, type DocumentText } from '../../core/document-text';
+import { buildDocumentText, pageAt, piecesOfPage, type DocumentText } from '../../core/document-text';
 import type { CitationLayer, DetectInWorker } from '../../content/citation-layer';
 import { decodeDetections } from '../../messaging/detections';
 import type { PdfView } from './pdf-view';
@@ -68,7 +68,10 @@ export class PdfCitations {
 
   /** Every citation of the document known so far, in reading order (offsets in `documentText`). */
   get all(): Citation[] {
-    return this.byPage.flatMap((page) => (page && page.text === this.text ? page.citations : []));
+    // A citation across a page break is listed on both pages: once here.
+    return [
+      ...new Set(this.byPage.flatMap((page) => (page && page.text === this.text ? page.citations : []))),
+    ];
   }
 
   /** The page (0-based) a citation of `all` is on. */
@@ -94,11 +97,13 @@ export class PdfCitations {
     const text = this.timed(() => buildDocumentText(allItems));
     this.text = text;
     const pageCount = text.pageStarts.length - 1;
+    // A batch ends only where a page's text ends a paragraph: a citation running on onto the next page stays whole.
+    const endsParagraph = (page: number) => text.text[text.pageStarts[page + 1]! - 1] === '\n';
     let page = 0;
     while (page < pageCount) {
       const first = page;
       let chars = 0;
-      while (page < pageCount && (page === first || chars < BATCH_CHARS)) {
+      while (page < pageCount && (page === first || chars < BATCH_CHARS || !endsParagraph(page - 1))) {
         chars += text.pageStarts[page + 1]! - text.pageStarts[page]!;
         page += 1;
       }
@@ -107,19 +112,19 @@ export class PdfCitations {
     this.stats.allDetectedMs = performance.now() - started;
   }
 
+  /** Detects pages `from`…`to` (exclusive) as one text; a citation is kept on every page it runs over. */
   private async detectPages(from: number, to: number, text: DocumentText): Promise<void> {
-    const texts: string[] = [];
-    for (let page = from; page < to; page++)
-      texts.push(text.text.slice(text.pageStarts[page], text.pageStarts[page + 1]));
-    const answer = await this.detect(texts);
-    this.timed(() =>
-      decodeDetections(answer.detections, texts.length).forEach((found, index) => {
-        const page = from + index;
-        const shift = text.pageStarts[page]!;
-        const citations = found.map((c) => ({ ...c, start: c.start + shift, end: c.end + shift }));
-        this.byPage[page] = { text, citations };
-      }),
-    );
+    const shift = text.pageStarts[from]!;
+    const answer = await this.detect([text.text.slice(shift, text.pageStarts[to])]);
+    this.timed(() => {
+      const pages: PageCitations[] = [];
+      for (let page = from; page < to; page++) pages.push((this.byPage[page] = { text, citations: [] }));
+      for (const found of decodeDetections(answer.detections, 1)[0]!) {
+        const citation = { ...found, start: found.start + shift, end: found.end + shift };
+        for (let page = pageAt(text, citation.start); page <= pageAt(text, citation.end - 1); page++)
+          pages[page - from]!.citations.push(citation);
+      }
+    });
     for (let page = from; page < to; page++) if (this.drawn.has(page)) this.placePage(page);
     for (const listener of this.listeners) listener();
   }

@@ -18,12 +18,15 @@ type Components = Awaited<typeof viewerComponents>;
 export type PdfViewer = InstanceType<Components['PDFViewer']>;
 export type PdfEventBus = InstanceType<Components['EventBus']>;
 export type PdfFindController = InstanceType<Components['PDFFindController']>;
+export type PdfLinkService = InstanceType<Components['PDFLinkService']>;
 
 export interface PdfView {
   document: PDFDocumentProxy;
   viewer: PdfViewer;
   eventBus: PdfEventBus;
   findController: PdfFindController;
+  /** Follows the document's own links and outline entries. */
+  linkService: PdfLinkService;
   /** The text-layer element PDF.js drew for item `item` of page `page` (0-based), while the page is drawn. */
   textElement(page: number, item: number): Element | undefined;
   /** The element a page is drawn in (0-based). */
@@ -55,6 +58,7 @@ export async function openPdf(source: PdfSource, container: HTMLDivElement): Pro
     viewer,
     eventBus,
     findController,
+    linkService,
     textElement(page, item) {
       // The highlighter PDF.js gives each page view holds the page's text-layer elements in item order
       // (PDF.js's own autolinker reads it the same way).
