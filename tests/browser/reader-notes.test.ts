@@ -8,12 +8,15 @@ import { buildDocx } from './docx-builder';
 import { askBackground, launchExtension, type ExtensionSession } from './harness';
 import { clearAllNotes, dragSelect, textBox } from './notes-helpers';
 import { extensionUrl, resetSettings } from './pages-helpers';
+import { printToPdf } from '../../scripts/make-document-fixtures';
 import { comparePixels, decodePng, type Pixels } from './pixels';
 
 const DOCUMENTS = path.resolve(import.meta.dirname, '../fixtures/documents');
 const LETTER_URL = 'https://www.tweedekamer.nl/downloads/document?id=2025D20001';
 const LETTER_TITLE = 'Kamerbrief over vrouwen, vrede en veiligheid';
 const PASSAGE = 'uitvoering van het Nationaal Actieplan';
+const REPORT_URL = 'https://www.tweedekamer.nl/downloads/document?id=report';
+const REPORT_PAGES = 8;
 const DOCX_TYPE = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 
 let session: ExtensionSession;
@@ -22,9 +25,10 @@ beforeAll(async () => {
   session = await launchExtension();
   await resetSettings(session, 'en');
   const letter = await readFile(path.join(DOCUMENTS, 'letter.pdf'));
-  session.server.route(({ host, path: requested }) =>
+  const report = await printToPdf({ html: reportHtml(REPORT_PAGES) });
+  session.server.route(({ host, path: requested, url }) =>
     host === 'www.tweedekamer.nl' && requested === '/downloads/document'
-      ? { type: 'application/pdf', body: letter }
+      ? { type: 'application/pdf', body: url.searchParams.get('id') === 'report' ? report : letter }
       : undefined,
   );
 });
@@ -80,6 +84,26 @@ async function passagePixels(page: Page, container: string, passage: string, siz
     height: size?.height ?? 12,
   };
   return decodePng(page, await page.screenshot({ clip }));
+}
+
+const TOPICS = ['landbouw', 'defensie', 'onderwijs', 'zorg', 'wonen', 'klimaat', 'justitie', 'cultuur'];
+
+/** A report of `pages` A4 pages, each with a passage of its own amid repeated text (so not a running header). */
+function reportHtml(pages: number): string {
+  const filler = '<p>De commissie heeft hierover gesproken met de betrokken partijen.</p>'.repeat(6);
+  const sections = Array.from(
+    { length: pages },
+    (_, i) =>
+      `<section>${filler}<p>Een bijzondere passage over ${TOPICS[i]} in het rapport.</p>${filler}</section>`,
+  );
+  return `<!doctype html><html lang="nl"><head><meta charset="utf-8"><title>Rapport over de uitvoering</title>
+<style>@page { size: A4; margin: 20mm; } body { font: 11pt/1.5 'DejaVu Sans', sans-serif; }
+section { break-after: page; }</style></head><body>${sections.join('')}</body></html>`;
+}
+
+/** The painted note pieces (one per drawn page a note covers), as text. */
+function paintedNotes(page: Page): Promise<string[]> {
+  return page.evaluate(() => [...(CSS.highlights.get('bronwijzer-note-yellow') ?? [])].map((r) => `${r}`));
 }
 
 async function storedNotes(): Promise<Annotation[]> {
@@ -150,6 +174,29 @@ describe('notes on a PDF in the reader', () => {
     await Promise.all([list.close(), opened.close()]);
   });
 
+  it('anchors a note on a page not drawn yet, and paints it when PDF.js draws that page', async () => {
+    await clearAllNotes(session);
+    const page = await session.open(reader(`?file=${encodeURIComponent(REPORT_URL)}`));
+    await page.locator('.textLayer span').first().waitFor();
+    const passage = 'bijzondere passage over justitie';
+    const onPage7 = '.reader-pdf .page[data-page-number="7"]';
+    await page.locator('input.page-number').fill('7');
+    await page.locator('input.page-number').dispatchEvent('change');
+    await page.locator(`${onPage7} .textLayer span`).first().waitFor();
+    await page.locator('input.page-number').blur();
+    await noteOnSelection(page, onPage7, passage, 'Pagina zeven');
+
+    await page.reload();
+    await expect.poll(async () => (await placedNotes(page))[0]).toMatchObject({ state: 'anchored', page: 6 });
+    // Known, but not painted: page 7 is not drawn.
+    expect(await page.locator(`${onPage7} .textLayer span`).count()).toBe(0);
+    expect(await paintedNotes(page)).toEqual([]);
+    await page.locator('input.page-number').fill('7');
+    await page.locator('input.page-number').dispatchEvent('change');
+    await expect.poll(() => paintedNotes(page)).toEqual([passage]);
+    await page.close();
+  });
+
   it('makes a note from a citation tooltip ("Save note")', async () => {
     await clearAllNotes(session);
     const page = await session.open(reader(`?file=${encodeURIComponent(LETTER_URL)}`));
@@ -167,6 +214,37 @@ describe('notes on a PDF in the reader', () => {
     await expect.poll(async () => (await placedNotes(page))[0]?.text).toBe('resolutie 1325 (2000)');
     await page.close();
   });
+});
+
+describe('the reader’s note UI in both languages and themes', () => {
+  for (const [language, scheme, save, edit] of [
+    ['nl', 'light', 'Opslaan', 'Bewerken'],
+    ['nl', 'dark', 'Opslaan', 'Bewerken'],
+    ['en', 'light', 'Save', 'Edit'],
+    ['en', 'dark', 'Save', 'Edit'],
+  ] as const) {
+    it(`shows a note and the note form in ${language}, ${scheme}`, async () => {
+      await clearAllNotes(session);
+      await resetSettings(session, language);
+      const page = await session.open(reader(`?file=${encodeURIComponent(LETTER_URL)}`));
+      await page.emulateMedia({ colorScheme: scheme });
+      await page.locator('.textLayer span').first().waitFor();
+      await noteOnSelection(page, '.reader-pdf', PASSAGE, 'Actieplan: loopt tot 2025');
+      const box = await textBox(page, '.reader-pdf', PASSAGE);
+      await page.mouse.move(box.middle.x, box.middle.y, { steps: 3 });
+      const popover = page.locator('bronwijzer-reader-notes .note-popover');
+      await expect.poll(() => popover.locator('.note-edit').textContent()).toBe(edit);
+      await page.screenshot({ path: `artifacts/reader-note-view-${language}-${scheme}.png` });
+      await page.mouse.move(2, 2);
+      await dragSelect(page, '.reader-pdf', 'Geachte voorzitter');
+      await page.locator('bronwijzer-reader-notes .note-select-button').click();
+      const form = page.locator('bronwijzer-reader-notes form.note-form');
+      await expect.poll(() => form.locator('.note-save').textContent()).toBe(save);
+      await page.screenshot({ path: `artifacts/reader-note-form-${language}-${scheme}.png` });
+      await page.close();
+    });
+  }
+  afterAll(() => resetSettings(session, 'en'));
 });
 
 describe('notes on a Word file opened from the computer', () => {

@@ -275,6 +275,7 @@ export class ReaderNotes {
     this.cancelClose();
     if (this.state.kind !== 'view') return;
     this.closeTimer = setTimeout(() => {
+      if (this.state.kind !== 'view') return; // a selection or a form came since
       this.setState({ kind: 'none' });
       this.paint();
     }, CLOSE_DELAY_MS);
