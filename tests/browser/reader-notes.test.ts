@@ -171,6 +171,10 @@ describe('notes on a PDF in the reader', () => {
         }),
       )
       .toBe(PASSAGE);
+    // Deleted on the notes page while the reader is open: the passage is no longer painted.
+    await expect.poll(() => paintedNotes(opened)).toEqual([PASSAGE]);
+    await askBackground(session, 'notesDelete', { ids: [note!.id] });
+    await expect.poll(() => paintedNotes(opened)).toEqual([]);
     await Promise.all([list.close(), opened.close()]);
   });
 
@@ -240,6 +244,9 @@ describe('the reader’s note UI in both languages and themes', () => {
       await page.locator('bronwijzer-reader-notes .note-select-button').click();
       const form = page.locator('bronwijzer-reader-notes form.note-form');
       await expect.poll(() => form.locator('.note-save').textContent()).toBe(save);
+      // The pointer rests on the form, over a citation under it: no tooltip opens over the form.
+      await new Promise((resolve) => setTimeout(resolve, 800));
+      expect(await page.locator('bronwijzer-ui .card').count()).toBe(0);
       await page.screenshot({ path: `artifacts/reader-note-form-${language}-${scheme}.png` });
       await page.close();
     });

@@ -7,6 +7,7 @@
  *
  * Pure: no DOM, no PDF.js.
  */
+import { pageAt } from '../document-text';
 import { anchor, describeRange, type AnchorResult } from './anchor';
 import { documentUrn, pageSelectorOf, type Annotation, type DocumentRef, type Selector } from './model';
 
@@ -21,17 +22,10 @@ export interface ReaderDocument {
   address?: string;
 }
 
-/** The page (0-based) holding offset `offset`, or undefined without pages. */
-export function pageAt(pageStarts: readonly number[] | undefined, offset: number): number | undefined {
-  if (!pageStarts || pageStarts.length < 2) return undefined;
-  let low = 0;
-  let high = pageStarts.length - 2;
-  while (low < high) {
-    const mid = (low + high + 1) >> 1;
-    if (pageStarts[mid]! <= offset) low = mid;
-    else high = mid - 1;
-  }
-  return low;
+/** The page (0-based) holding offset `offset`, or undefined for a document without pages. */
+export function pageOfOffset(doc: Pick<ReaderDocument, 'pageStarts'>, offset: number): number | undefined {
+  const { pageStarts } = doc;
+  return pageStarts && pageStarts.length >= 2 ? pageAt({ pageStarts: [...pageStarts] }, offset) : undefined;
 }
 
 /** The selectors of a passage of the document, and where the note belongs (`url`, `document`). */
@@ -41,7 +35,7 @@ export function describeDocumentRange(
   end: number,
 ): { url: string; document: DocumentRef; selectors: Selector[] } {
   const selectors: Selector[] = describeRange(doc.text, start, end);
-  const page = pageAt(doc.pageStarts, start);
+  const page = pageOfOffset(doc, start);
   if (page !== undefined) selectors.push({ type: 'PageSelector', index: page, label: String(page + 1) });
   return { url: doc.address ?? documentUrn(doc.ref), document: { ...doc.ref }, selectors };
 }
@@ -63,5 +57,5 @@ export function anchorInDocument(
   if (!isNoteOf(note, doc)) return undefined;
   const found = anchor(doc.text, note.target.selectors);
   if (!found) return undefined;
-  return { ...found, page: pageAt(doc.pageStarts, found.start) ?? pageSelectorOf(note)?.index };
+  return { ...found, page: pageOfOffset(doc, found.start) ?? pageSelectorOf(note)?.index };
 }

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   anchorInDocument,
   describeDocumentRange,
-  pageAt,
+  pageOfOffset,
   type ReaderDocument,
 } from '../../../src/core/annotations/document-anchor';
 import { exportJsonLd, exportMarkdown, exportCsv } from '../../../src/core/annotations/export';
@@ -111,11 +111,11 @@ describe('notes on reader documents', () => {
     expect(anchorInDocument(docx, note)).toMatchObject({ method: 'position', page: undefined });
   });
 
-  it('pageAt finds the page of an offset', () => {
-    expect(pageAt([0, 10, 20, 30], 0)).toBe(0);
-    expect(pageAt([0, 10, 20, 30], 19)).toBe(1);
-    expect(pageAt([0, 10, 20, 30], 30)).toBe(2);
-    expect(pageAt(undefined, 3)).toBeUndefined();
+  it('finds the page of an offset, none in a document without pages', () => {
+    expect(pageOfOffset({ pageStarts: [0, 10, 20, 30] }, 0)).toBe(0);
+    expect(pageOfOffset({ pageStarts: [0, 10, 20, 30] }, 19)).toBe(1);
+    expect(pageOfOffset({ pageStarts: [0, 10, 20, 30] }, 30)).toBe(2);
+    expect(pageOfOffset({}, 3)).toBeUndefined();
   });
 });
 

@@ -1,6 +1,7 @@
 import { computePosition, flip, inline, offset, shift, type Placement } from '@floating-ui/dom';
 import { useLayoutEffect, useRef } from 'preact/hooks';
-import type { Annotation, NewAnnotation } from '../../../core/annotations/model';
+import { quoteSelectorOf, type Annotation, type NewAnnotation } from '../../../core/annotations/model';
+import { lastLine } from '../../../content/hit-test';
 import { SelectionButton } from '../../../content/notes/SelectionButton';
 import type { TextSpan } from '../../../content/notes/text-offsets';
 import { t } from '../../../ui/i18n';
@@ -58,13 +59,7 @@ export function NotesOverlay(props: OverlayProps) {
         <Placed range={state.range} placement="bottom-start">
           <NoteForm
             key={note?.id ?? 'new'}
-            quote={
-              note
-                ? (note.target.selectors.find((s) => s.type === 'TextQuoteSelector')?.exact ?? '')
-                : state.kind === 'new'
-                  ? state.quote
-                  : ''
-            }
+            quote={state.kind === 'new' ? state.quote : (quoteSelectorOf(state.note)?.exact ?? '')}
             {...(citationId ? { citationId } : {})}
             editing={note !== undefined}
             initial={note ?? { body: '', colour: 'yellow', tags: [] }}
@@ -143,11 +138,4 @@ function Placed({
       {children}
     </div>
   );
-}
-
-/** The last line box of a selection, so the button sits at its end. */
-function lastLine(range: Range) {
-  const rects = range.getClientRects();
-  const last = rects[rects.length - 1] ?? range.getBoundingClientRect();
-  return { getBoundingClientRect: () => last, getClientRects: () => [last] };
 }

@@ -6,7 +6,7 @@
  * notes itself, and shows their text in its own shadow root.
  */
 import { h, render } from 'preact';
-import { anchorInDocument, describeDocumentRange } from '../../../core/annotations/document-anchor';
+import { anchorInDocument, describeDocumentRange, isNoteOf } from '../../../core/annotations/document-anchor';
 import { LIMITS, type Annotation, type NewAnnotation } from '../../../core/annotations/model';
 import type { PlacedCitation } from '../../../content/citation-layer';
 import { followPointer } from '../../../content/hit-test';
@@ -16,7 +16,9 @@ import { spanOfRange, type TextSpan } from '../../../content/notes/text-offsets'
 import { rangeFor } from '../../../content/page-text';
 import { createUiHost, type UiHost } from '../../../content/ui-host';
 import { askBackground } from '../../../messaging/client';
+import { NOTES_CHANNEL, type NotesChange } from '../../../messaging/notes-channel';
 import type { NoteDraft } from '../../notes/frame/NoteViews';
+import notesCss from '../../../content/notes/notes.css?inline';
 import frameCss from '../../notes/frame/frame.css?inline';
 import { NotesOverlay, type OverlayState } from './NotesOverlay';
 import overlayCss from './overlay.css?inline';
@@ -48,15 +50,37 @@ export class ReaderNotes {
 
   constructor(private readonly doc: Document) {
     this.layer = new NoteLayer(doc);
-    this.ui = createUiHost(doc, `${frameCss}\n${overlayCss}`, 'bronwijzer-reader-notes');
+    this.ui = createUiHost(doc, `${frameCss}\n${notesCss}\n${overlayCss}`, 'bronwijzer-reader-notes');
     // Keys typed in a note are the note's: the reader's shortcuts (n, p) must not hear them.
     this.ui.host.addEventListener('keydown', (event) => event.stopPropagation());
+    // Nor may the citation tooltip open for a citation under a note card the pointer is on.
+    this.ui.host.addEventListener('pointermove', (event) => event.stopPropagation());
     this.ui.host.addEventListener('pointerenter', (event) => event.isTrusted && this.cancelClose());
     this.ui.host.addEventListener('pointerleave', (event) => event.isTrusted && this.scheduleClose());
     followPointer(doc, this.ui.host, (x, y) => this.onPointerAt(x, y));
     for (const type of ['pointerup', 'keyup', 'selectionchange'])
       doc.addEventListener(type, this.onSelectionMaybeChanged);
     doc.defaultView?.addEventListener('scroll', () => this.render(), { passive: true, capture: true });
+    // Notes edited, deleted or imported elsewhere (the notes page) while the document is open.
+    if (typeof BroadcastChannel === 'function')
+      new BroadcastChannel(NOTES_CHANNEL).onmessage = ({ data }: MessageEvent<NotesChange>) =>
+        void this.changedElsewhere(data);
+  }
+
+  private async changedElsewhere(change: NotesChange): Promise<void> {
+    const source = this.source;
+    if (!source) return;
+    const notes =
+      'changed' in change
+        ? change.changed.filter((note) => isNoteOf(note, source.document))
+        : (await askBackground('notesForDocument', { document: source.document.ref })).notes;
+    if (this.source !== source) return;
+    if ('reload' in change) this.notes.clear();
+    for (const note of notes) {
+      if (note.deletedAt === undefined) this.anchor(note);
+      else this.notes.delete(note.id);
+    }
+    this.paint();
   }
 
   /** The note to show once its document is open (the notes page's "open"); a local file is asked for. */
