@@ -13,6 +13,7 @@ import {
 } from '../core/annotations/export';
 import { EXPORT_LABELS } from '../core/annotations/export-labels';
 import { importJsonLd } from '../core/annotations/import';
+import { isNoteOf } from '../core/annotations/document-anchor';
 import {
   createAnnotation,
   tryNormalizePageUrl,
@@ -45,6 +46,8 @@ export type NotesHandlers = Pick<
   | 'notesExport'
   | 'notesImport'
   | 'notesOpen'
+  | 'notesForDocument'
+  | 'notesGet'
   | 'notesEmptyTrash'
 >;
 
@@ -208,6 +211,16 @@ export function createNotesHandlers(deps: NotesDeps): NotesHandlers {
       if (!note) throw new Error('This note no longer exists.');
       if (!deps.openNote) throw new Error('Opening pages is not available here.');
       return deps.openNote(note);
+    },
+    async notesForDocument({ document }) {
+      const fingerprint = text(document?.fingerprint, 'document.fingerprint');
+      const notes = await store.listAll();
+      const own = { ref: { format: document.format, fingerprint } };
+      return { notes: notes.filter((note) => isNoteOf(note, own)) };
+    },
+    async notesGet({ id }) {
+      const note = await store.get(text(id, 'id'));
+      return { note: note ?? null };
     },
     async notesEmptyTrash() {
       // Everything in the trash, whatever its time stamp says (ISO strings compare as text).

@@ -6,6 +6,7 @@ import browser from 'webextension-polyfill';
 import type { Annotation } from '../core/annotations/model';
 import { askTab } from '../messaging/client';
 import { t } from '../ui/i18n';
+import { readerUrlForNote } from '../ui/reader-links';
 
 export const NOTE_MENU_ID = 'bronwijzer-note-on-selection';
 
@@ -19,6 +20,12 @@ const RETRY_MS = 150;
  * make the page itself jump or re-route. Resolves with `shown: false` when the page never answered.
  */
 export async function openNoteInTab(note: Annotation): Promise<{ tabId: number; shown: boolean }> {
+  // A note on a PDF or Word document opens in the reader, which shows it itself.
+  if (note.target.document) {
+    const tab = await browser.tabs.create({ url: readerUrlForNote(note), active: true });
+    if (tab.id === undefined) throw new Error('The reader could not be opened.');
+    return { tabId: tab.id, shown: true };
+  }
   const tab = await browser.tabs.create({ url: note.url, active: true });
   const tabId = tab.id;
   if (tabId === undefined) throw new Error('The page could not be opened.');

@@ -43,3 +43,10 @@ export function followPointer(
     { passive: true },
   );
 }
+
+/** The last line box of a selection, so a button placed beside it sits at its end. */
+export function lastLine(range: Range): { getBoundingClientRect(): DOMRect; getClientRects(): DOMRect[] } {
+  const rects = range.getClientRects();
+  const last = rects[rects.length - 1] ?? range.getBoundingClientRect();
+  return { getBoundingClientRect: () => last, getClientRects: () => [last] };
+}

@@ -4,7 +4,13 @@
  * Lookups are batched: a page sends all its ids in one `lookup` request, never one per citation.
  */
 import type { ExportFormat } from '../core/annotations/export';
-import type { Annotation, AnnotationPatch, Colour, NewAnnotation } from '../core/annotations/model';
+import type {
+  Annotation,
+  AnnotationPatch,
+  Colour,
+  DocumentRef,
+  NewAnnotation,
+} from '../core/annotations/model';
 import type { CitationKind } from '../core/citation';
 import type { LookupResult } from '../core/dataset/types';
 import type { Settings } from '../core/settings';
@@ -81,6 +87,13 @@ export interface BackgroundRequests {
   notesImport: { request: { text: string }; response: NotesImportOutcome };
   /** Opens the note's page in a new tab and scrolls to the passage once it is anchored there. */
   notesOpen: { request: { id: string }; response: { tabId: number; shown: boolean } };
+  /**
+   * Extension pages only (the reader): the notes made on a document with this fingerprint (trash
+   * excluded), whether it was opened from the web or from the user's computer.
+   */
+  notesForDocument: { request: { document: DocumentRef }; response: { notes: Annotation[] } };
+  /** Extension pages only: one note (the reader opened for it by "open"), or null. */
+  notesGet: { request: { id: string }; response: { note: Annotation | null } };
   /** Removes the trash for good now ("empty now"); the worker also purges notes 30 days in the trash. */
   notesEmptyTrash: { request: Record<string, never>; response: { purged: number } };
   /**
@@ -260,6 +273,8 @@ export const BACKGROUND_SENDERS: Record<keyof BackgroundRequests, RequestSender>
   notesExport: 'extension',
   notesImport: 'extension',
   notesOpen: 'extension',
+  notesForDocument: 'extension',
+  notesGet: 'extension',
   notesEmptyTrash: 'extension',
   noteFrameOpen: 'content',
   noteFrameTask: 'extension',

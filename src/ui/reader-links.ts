@@ -1,5 +1,6 @@
 /** Where the reader lives and how to open a document in it (shared by the worker, the popup and the pages). */
 import browser from 'webextension-polyfill';
+import type { Annotation } from '../core/annotations/model';
 
 export const READER_PAGE = 'src/pages/reader/index.html';
 
@@ -7,6 +8,16 @@ export const READER_PAGE = 'src/pages/reader/index.html';
 export function readerUrlFor(address?: string): string {
   const page = browser.runtime.getURL(READER_PAGE);
   return address ? `${page}?file=${encodeURIComponent(address)}` : page;
+}
+
+/**
+ * The reader at a saved note: on its document's address, or (a file from the user's computer, which
+ * has none) empty, asking for the file. `note` names the note to show once the document is open.
+ */
+export function readerUrlForNote(note: Pick<Annotation, 'id' | 'url'>): string {
+  const web = /^https?:/.test(note.url);
+  const base = readerUrlFor(web ? note.url : undefined);
+  return `${base}${web ? '&' : '?'}note=${encodeURIComponent(note.id)}`;
 }
 
 /** A web document the reader opens: its address says PDF or Word. */

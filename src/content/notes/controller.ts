@@ -21,7 +21,7 @@ import { NoteLayer, type PlacedNote } from './note-layer';
 import { SelectionButton } from './SelectionButton';
 import { nodeIndex, spanOfRange } from './text-offsets';
 import notesCss from './notes.css?inline';
-import { followPointer } from '../hit-test';
+import { followPointer, lastLine } from '../hit-test';
 
 /** The host element of the notes' UI (the citation tooltip has its own, `bronwijzer-ui`). */
 export const NOTES_UI_TAG = 'bronwijzer-notes';
@@ -472,11 +472,4 @@ function isEditable(element: Element | null): boolean {
   if (!element) return false;
   if (element instanceof HTMLInputElement || element instanceof HTMLTextAreaElement) return true;
   return element instanceof HTMLElement && element.isContentEditable;
-}
-
-/** The last line box of a selection, so the button sits at its end. */
-function lastLine(range: Range): VirtualElement {
-  const rects = range.getClientRects();
-  const last = rects[rects.length - 1] ?? range.getBoundingClientRect();
-  return { getBoundingClientRect: () => last, getClientRects: () => [last] };
 }

@@ -15,6 +15,8 @@ export const noteHighlightName = (colour: Colour): string => `${NOTE_HIGHLIGHT_P
 export interface PlacedNote {
   note: NoteAnchorView;
   range: Range;
+  /** The note's id, or (the reader paints a note page by page) the key of one of its pieces. */
+  key: string;
 }
 
 export class NoteLayer {
@@ -46,11 +48,11 @@ export class NoteLayer {
     return [...this.placed.values()];
   }
 
-  /** Paints (or repaints, after an edit or a re-anchoring) one note. */
-  place(note: NoteAnchorView, range: Range): PlacedNote {
-    this.remove(note.id);
-    const item = { note, range };
-    this.placed.set(note.id, item);
+  /** Paints (or repaints, after an edit or a re-anchoring) one note, or one piece of it under `key`. */
+  place(note: NoteAnchorView, range: Range, key = note.id): PlacedNote {
+    this.remove(key);
+    const item = { note, range, key };
+    this.placed.set(key, item);
     this.highlights.get(note.colour)?.add(range);
     return item;
   }
@@ -61,10 +63,10 @@ export class NoteLayer {
     if (item) this.place(note, item.range);
   }
 
-  remove(id: string): void {
-    const item = this.placed.get(id);
+  remove(key: string): void {
+    const item = this.placed.get(key);
     if (!item) return;
-    this.placed.delete(id);
+    this.placed.delete(key);
     this.highlights.get(item.note.colour)?.delete(item.range);
     this.active?.delete(item.range);
   }

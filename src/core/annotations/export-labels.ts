@@ -17,6 +17,10 @@ export interface ExportLabels {
   colour: string;
   updated: string;
   inTrashSince: string;
+  /** A PDF page's number. */
+  page: string;
+  /** Where a reader document's notes come from, in place of a web site. */
+  documentSource: (format: 'pdf' | 'docx', local: boolean) => string;
   columns: Record<(typeof CSV_COLUMNS)[number], string>;
   /** Appended to the file name when the trash is included. */
   trashFileSuffix: string;
@@ -33,6 +37,9 @@ export const EXPORT_LABELS: Record<ExportLanguage, ExportLabels> = {
     colour: 'Colour',
     updated: 'Updated',
     inTrashSince: 'In the trash since',
+    page: 'Page',
+    documentSource: (format, local) =>
+      `${format === 'pdf' ? 'PDF' : 'Word document'}${local ? ', opened from this computer' : ''}`,
     columns: {
       id: 'id',
       created: 'created',
@@ -51,6 +58,8 @@ export const EXPORT_LABELS: Record<ExportLanguage, ExportLabels> = {
       citation_id: 'citation_id',
       citation_kind: 'citation_kind',
       deleted_at: 'deleted_at',
+      page: 'page',
+      document: 'document',
     },
     trashFileSuffix: 'with-trash',
   },
@@ -66,6 +75,9 @@ export const EXPORT_LABELS: Record<ExportLanguage, ExportLabels> = {
     colour: 'Kleur',
     updated: 'Bijgewerkt',
     inTrashSince: 'In de prullenbak sinds',
+    page: 'Pagina',
+    documentSource: (format, local) =>
+      `${format === 'pdf' ? 'PDF' : 'Word-document'}${local ? ', geopend vanaf deze computer' : ''}`,
     columns: {
       id: 'id',
       created: 'aangemaakt',
@@ -84,6 +96,8 @@ export const EXPORT_LABELS: Record<ExportLanguage, ExportLabels> = {
       citation_id: 'verwijzing_id',
       citation_kind: 'verwijzing_soort',
       deleted_at: 'verwijderd_op',
+      page: 'pagina',
+      document: 'document',
     },
     trashFileSuffix: 'met-prullenbak',
   },

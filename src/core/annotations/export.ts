@@ -7,14 +7,24 @@
  * - `id` is `urn:uuid:<id>`, `created`/`modified` are our `created`/`updated`;
  * - the note is a `TextualBody` (`format: text/plain`, `purpose: commenting`); each tag is a
  *   `TextualBody` with `purpose: tagging`; a note without text has `motivation: highlighting`;
- * - the target is a `SpecificResource` on the page with our TextQuote/TextPosition selectors;
+ * - the target is a `SpecificResource` on the page with our TextQuote/TextPosition selectors (and,
+ *   for a PDF, Hypothesis's `PageSelector`); a reader document's format and fingerprint go in
+ *   `bronwijzer:document` on the target;
  * - fields the model has no term for use keys prefixed `bronwijzer:` (colour, page title, citation
  *   id and kind, deletion time, schema version). Tools that do not know them ignore them.
  *
  * Note text is text: JSON escapes it, Markdown escapes every character with a meaning in Markdown
  * (so `<img src=x onerror=…>` renders literally), CSV quotes it and defuses formula prefixes.
  */
-import { ANNOTATION_SCHEMA_VERSION, quoteSelectorOf, positionSelectorOf, type Annotation } from './model';
+import {
+  ANNOTATION_SCHEMA_VERSION,
+  quoteSelectorOf,
+  positionSelectorOf,
+  pageSelectorOf,
+  parseDocumentUrn,
+  type Annotation,
+  type DocumentRef,
+} from './model';
 import { groupByPage, siteOf } from './search';
 import { EXPORT_LABELS, type ExportLabels } from './export-labels';
 
@@ -66,7 +76,8 @@ export interface WebTextualBody {
 
 export type WebSelector =
   | { type: 'TextQuoteSelector'; exact: string; prefix?: string; suffix?: string }
-  | { type: 'TextPositionSelector'; start: number; end: number };
+  | { type: 'TextPositionSelector'; start: number; end: number }
+  | { type: 'PageSelector'; index: number; label?: string };
 
 export interface WebAnnotation {
   '@context'?: typeof ANNO_CONTEXT;
@@ -76,7 +87,12 @@ export interface WebAnnotation {
   created: string;
   modified: string;
   body?: WebTextualBody[];
-  target: { type: 'SpecificResource'; source: string; selector: WebSelector[] };
+  target: {
+    type: 'SpecificResource';
+    source: string;
+    selector: WebSelector[];
+    'bronwijzer:document'?: DocumentRef;
+  };
   'bronwijzer:schemaVersion': number;
   'bronwijzer:colour': string;
   'bronwijzer:pageTitle': string;
@@ -113,6 +129,7 @@ export function toWebAnnotation(a: Annotation, withContext = false): WebAnnotati
       type: 'SpecificResource',
       source: a.target.source,
       selector: a.target.selectors.map((s) => ({ ...s })),
+      ...(a.target.document ? { 'bronwijzer:document': { ...a.target.document } } : {}),
     },
     'bronwijzer:schemaVersion': ANNOTATION_SCHEMA_VERSION,
     'bronwijzer:colour': a.colour,
@@ -172,6 +189,12 @@ export function escapeMarkdown(text: string): string {
     .join('\n');
 }
 
+/** A PDF note's page as the reader numbers it (1-based). */
+function pageNumber(a: Annotation): string | undefined {
+  const page = pageSelectorOf(a);
+  return page && (page.label ?? String(page.index + 1));
+}
+
 /** A URL safe inside `<…>` in a Markdown link. */
 function markdownUrl(url: string): string {
   return url.replace(/[<>\s]/g, (c) => encodeURIComponent(c));
@@ -200,6 +223,8 @@ function markdownNote(a: Annotation, labels: ExportLabels): string {
     facts.push(`${labels.citation}: ${escapeMarkdown(a.target.citationId)}${kind}`);
   }
   if (a.tags.length > 0) facts.push(`${labels.tags}: ${a.tags.map(escapeMarkdown).join(', ')}`);
+  const page = pageNumber(a);
+  if (page !== undefined) facts.push(`${labels.page}: ${page}`);
   facts.push(`${labels.colour}: ${a.colour}`);
   facts.push(`${labels.updated}: ${a.updated}`);
   if (a.deletedAt !== undefined) facts.push(`${labels.inTrashSince} ${a.deletedAt}`);
@@ -220,7 +245,11 @@ export function exportMarkdown(annotations: readonly Annotation[], options: Expo
   ];
   for (const group of groupByPage(notes)) {
     const title = escapeMarkdown(group.title.replace(/\s+/g, ' ') || group.url);
-    out.push(`## [${title}](<${markdownUrl(group.url)}>)`, '', `${escapeMarkdown(group.site)}`, '');
+    const document = group.annotations[0]!.target.document;
+    const source = document
+      ? labels.documentSource(document.format, parseDocumentUrn(group.url) !== undefined)
+      : group.site;
+    out.push(`## [${title}](<${markdownUrl(group.url)}>)`, '', `${escapeMarkdown(source)}`, '');
     const ordered = [...group.annotations].sort(
       (x, y) =>
         (positionSelectorOf(x)?.start ?? Infinity) - (positionSelectorOf(y)?.start ?? Infinity) ||
@@ -259,6 +288,9 @@ export const CSV_COLUMNS = [
   'citation_id',
   'citation_kind',
   'deleted_at',
+  /** A PDF note's page number, and the reader document's format and fingerprint (`pdf:<hex>`). */
+  'page',
+  'document',
 ] as const;
 
 /**
@@ -303,6 +335,8 @@ export function exportCsv(annotations: readonly Annotation[], options: CsvOption
       a.target.citationId,
       a.target.citationKind,
       a.deletedAt,
+      pageNumber(a),
+      a.target.document && `${a.target.document.format}:${a.target.document.fingerprint}`,
     ];
     rows.push(cells.map(csvCell).join(','));
   }

@@ -21,12 +21,17 @@ import {
   formatIssue,
   isColour,
   isIsoTimestamp,
+  Issues,
   isUuid,
   LIMITS,
   migrateAnnotation,
   normalizeTags,
+  parseDocumentUrn,
   tryNormalizePageUrl,
+  validateDocumentRef,
+  validatePageSelector,
   type Annotation,
+  type DocumentRef,
   type Selector,
 } from './model';
 
@@ -255,6 +260,14 @@ function readTimestamp(item: Obj, key: string, path: string, c: Collector): stri
   return new Date(value).toISOString();
 }
 
+/** Runs one of the model's validators and files its issues with the importer's. */
+function collected<T>(c: Collector, validate: (issues: Issues) => T): T {
+  const issues = new Issues();
+  const value = validate(issues);
+  for (const issue of issues.list) c.error(issue.path, issue.message);
+  return value;
+}
+
 function readSelectors(value: unknown, path: string, c: Collector): Selector[] {
   const out: Selector[] = [];
   const list = asArray(value);
@@ -291,6 +304,9 @@ function readSelectors(value: unknown, path: string, c: Collector): Selector[] {
         );
       }
       out.push({ type: 'TextPositionSelector', start: start as number, end: end as number });
+    } else if (hasType(raw, 'PageSelector') && !out.some((s) => s.type === 'PageSelector')) {
+      const page = collected(c, (issues) => validatePageSelector(raw, p, issues));
+      if (page) out.push(page);
     }
     // Other selector types (XPath, CSS, Range, …) cannot be used on plain text: skipped.
   });
@@ -355,16 +371,26 @@ function readItem(raw: unknown, path: string, now: Date, c: Collector): Annotati
   }
   let url: string | undefined;
   let selectors: Selector[] = [];
+  let document: DocumentRef | undefined;
   if (!isObject(target)) {
     c.error(targetPath, `expected a SpecificResource with a source and selectors, got ${describe(target)}`);
   } else {
     const source = target.source;
     if (typeof source !== 'string') {
       c.error(`${targetPath}.source`, `expected the page URL as a string, got ${describe(source)}`);
-    } else if (source.length > LIMITS.maxUrlLength || (url = tryNormalizePageUrl(source)) === undefined) {
+    } else if (
+      source.length > LIMITS.maxUrlLength ||
+      (url = tryNormalizePageUrl(source) ?? (parseDocumentUrn(source) ? source : undefined)) === undefined
+    ) {
       c.error(`${targetPath}.source`, 'expected an absolute http(s) URL of at most 8192 characters');
     }
     selectors = readSelectors(target.selector, `${targetPath}.selector`, c);
+    const documentKey = `${EXTENSION_PREFIX}document`;
+    if (target[documentKey] !== undefined) {
+      document = collected(c, (issues) =>
+        validateDocumentRef(target[documentKey], `${targetPath}.${documentKey}`, issues),
+      );
+    }
   }
 
   const bodies = readBodies(raw, path, c);
@@ -425,6 +451,7 @@ function readItem(raw: unknown, path: string, now: Date, c: Collector): Annotati
       selectors,
       ...(citationId !== undefined ? { citationId } : {}),
       ...(citationId !== undefined && kind !== undefined ? { citationKind: kind } : {}),
+      ...(document ? { document } : {}),
     },
     body,
     colour,

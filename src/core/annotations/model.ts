@@ -14,8 +14,11 @@ import { isCitationKind, type CitationKind } from '../citation';
  * Version history:
  * - 1: id, created, updated, url, title, target, body, deletedAt.
  * - 2: adds `colour` and `tags` (backfilled with `DEFAULT_COLOUR` and `[]`).
+ * - 3: notes on PDF and Word documents (the reader): an optional `target.document` (format and
+ *   fingerprint) and `PageSelector`; `url` may be the document's URN for a file opened locally.
+ *   A version 2 record is a valid version 3 record.
  */
-export const ANNOTATION_SCHEMA_VERSION = 2;
+export const ANNOTATION_SCHEMA_VERSION = 3;
 
 /** The fixed highlight palette; the UI maps each name to its own colours (light and dark theme). */
 export const COLOURS = ['yellow', 'green', 'blue', 'pink', 'purple'] as const;
@@ -52,13 +55,36 @@ export interface TextPositionSelector {
   end: number;
 }
 
-export type Selector = TextQuoteSelector | TextPositionSelector;
+/** The page of a PDF the passage starts on, as Hypothesis records it (`index` is 0-based). */
+export interface PageSelector {
+  type: 'PageSelector';
+  index: number;
+  /** The page's number as shown to the reader ("1"). */
+  label?: string;
+}
+
+export type Selector = TextQuoteSelector | TextPositionSelector | PageSelector;
+
+export const DOCUMENT_FORMATS = ['pdf', 'docx'] as const;
+export type DocumentFormat = (typeof DOCUMENT_FORMATS)[number];
+
+/**
+ * The document a note in the reader was made on: a PDF's fingerprint (PDF.js `fingerprints[0]`), or
+ * the SHA-256 of a Word file's bytes. Anchoring refuses a document with another fingerprint.
+ */
+export interface DocumentRef {
+  format: DocumentFormat;
+  /** Lower-case hex. */
+  fingerprint: string;
+}
 
 export interface AnnotationTarget {
   /** The page: equal to `Annotation.url`. */
   source: string;
-  /** Exactly one TextQuoteSelector, at most one TextPositionSelector. */
+  /** Exactly one TextQuoteSelector, at most one TextPositionSelector and one PageSelector. */
   selectors: Selector[];
+  /** Set for a note made in the reader, on a PDF or Word document. */
+  document?: DocumentRef;
   /** Set for a note on a detected citation: the normalized id (`unsc-1325`). */
   citationId?: string;
   citationKind?: CitationKind;
@@ -71,7 +97,10 @@ export interface Annotation {
   /** ISO 8601 timestamps in UTC as `Date.prototype.toISOString` writes them (validation canonicalizes). */
   created: string;
   updated: string;
-  /** The page's URL without its fragment. */
+  /**
+   * The page's URL without its fragment; for a document opened from the user's computer (no
+   * address), its URN (`documentUrn`).
+   */
   url: string;
   title: string;
   target: AnnotationTarget;
@@ -163,6 +192,20 @@ export function normalizePageUrl(raw: string): string {
   return url;
 }
 
+const FINGERPRINT_RE = /^[0-9a-f]{16,128}$/;
+const DOCUMENT_URN_RE = /^urn:x-(pdf|docx):([0-9a-f]{16,128})$/;
+
+/** The address of a document that has none (a local file): `urn:x-pdf:<fingerprint>`, as Hypothesis names it. */
+export function documentUrn(document: DocumentRef): string {
+  return `urn:x-${document.format}:${document.fingerprint}`;
+}
+
+/** The document a `documentUrn` names, or undefined for any other string. */
+export function parseDocumentUrn(url: string): DocumentRef | undefined {
+  const match = DOCUMENT_URN_RE.exec(url);
+  return match ? { format: match[1] as DocumentFormat, fingerprint: match[2]! } : undefined;
+}
+
 /** Trims, collapses inner whitespace, drops empty and duplicate (case-insensitive) tags. */
 export function normalizeTags(tags: readonly string[]): string[] {
   const seen = new Set<string>();
@@ -199,6 +242,10 @@ export function positionSelectorOf(annotation: Pick<Annotation, 'target'>): Text
   );
 }
 
+export function pageSelectorOf(annotation: Pick<Annotation, 'target'>): PageSelector | undefined {
+  return annotation.target.selectors.find((s): s is PageSelector => s.type === 'PageSelector');
+}
+
 // ---------------------------------------------------------------------------------------------
 // Validation
 // ---------------------------------------------------------------------------------------------
@@ -216,8 +263,8 @@ function describe(value: unknown): string {
   return typeof value === 'object' ? 'an object' : `${typeof value} ${String(value)}`;
 }
 
-/** Collects issues under a path prefix; the validators below share it. */
-class Issues {
+/** Collects issues under a path prefix; the validators below (and the importer) share it. */
+export class Issues {
   readonly list: ValidationIssue[] = [];
   add(path: string, message: string): void {
     this.list.push({ path, message });
@@ -260,6 +307,7 @@ function validateSelectors(value: unknown, path: string, issues: Issues): Select
   const out: Selector[] = [];
   let quotes = 0;
   let positions = 0;
+  let pages = 0;
   value.forEach((raw: unknown, i) => {
     const p = `${path}[${i}]`;
     if (!isObject(raw)) {
@@ -291,16 +339,55 @@ function validateSelectors(value: unknown, path: string, issues: Issues): Select
         ok = false;
       }
       if (ok) out.push({ type: 'TextPositionSelector', start: start as number, end: end as number });
+    } else if (raw.type === 'PageSelector') {
+      pages++;
+      const page = validatePageSelector(raw, p, issues);
+      if (page) out.push(page);
     } else {
       issues.add(
         `${p}.type`,
-        `expected "TextQuoteSelector" or "TextPositionSelector", got ${describe(raw.type)}`,
+        `expected "TextQuoteSelector", "TextPositionSelector" or "PageSelector", got ${describe(raw.type)}`,
       );
     }
   });
   if (quotes !== 1) issues.add(path, `expected exactly one TextQuoteSelector, found ${quotes}`);
   if (positions > 1) issues.add(path, `expected at most one TextPositionSelector, found ${positions}`);
+  if (pages > 1) issues.add(path, `expected at most one PageSelector, found ${pages}`);
   return out;
+}
+
+/** A PageSelector's fields (shared with the importer). */
+export function validatePageSelector(raw: Obj, path: string, issues: Issues): PageSelector | undefined {
+  const { index, label } = raw;
+  if (!Number.isSafeInteger(index) || (index as number) < 0) {
+    issues.add(`${path}.index`, `expected a non-negative integer, got ${describe(index)}`);
+    return undefined;
+  }
+  if (label === undefined) return { type: 'PageSelector', index: index as number };
+  if (typeof label !== 'string' || label.length > 32) {
+    issues.add(`${path}.label`, `expected a short string, got ${describe(label)}`);
+    return undefined;
+  }
+  return { type: 'PageSelector', index: index as number, label };
+}
+
+/** A `target.document` value (shared with the importer). */
+export function validateDocumentRef(value: unknown, path: string, issues: Issues): DocumentRef | undefined {
+  if (!isObject(value)) {
+    issues.add(path, `expected an object with format and fingerprint, got ${describe(value)}`);
+    return undefined;
+  }
+  const { format, fingerprint } = value;
+  let ok = true;
+  if (!(DOCUMENT_FORMATS as readonly unknown[]).includes(format)) {
+    issues.add(`${path}.format`, `expected one of ${DOCUMENT_FORMATS.join(', ')}, got ${describe(format)}`);
+    ok = false;
+  }
+  if (typeof fingerprint !== 'string' || !FINGERPRINT_RE.test(fingerprint)) {
+    issues.add(`${path}.fingerprint`, `expected a lower-case hex fingerprint, got ${describe(fingerprint)}`);
+    ok = false;
+  }
+  return ok ? { format: format as DocumentFormat, fingerprint: fingerprint as string } : undefined;
 }
 
 function validateTarget(
@@ -318,6 +405,10 @@ function validateTarget(
   }
   const selectors = validateSelectors(value.selectors, 'target.selectors', issues);
   const target: AnnotationTarget = { source: source ?? '', selectors };
+  if (value.document !== undefined) {
+    const document = validateDocumentRef(value.document, 'target.document', issues);
+    if (document) target.document = document;
+  }
   if (value.citationId !== undefined) {
     const id = issues.string(value, 'citationId', 'target.citationId', LIMITS.maxCitationIdLength, {
       nonEmpty: true,
@@ -360,7 +451,13 @@ export function validateAnnotation(value: unknown): Validated<Annotation> {
   const created = issues.timestamp(value, 'created', 'created');
   const updated = issues.timestamp(value, 'updated', 'updated');
   let url = issues.string(value, 'url', 'url', LIMITS.maxUrlLength);
-  if (url !== undefined) {
+  const urn = url === undefined ? undefined : parseDocumentUrn(url);
+  if (urn) {
+    // A local document's note: its URN must name the target's own document.
+    const document = isObject(value.target) ? (value.target.document as Obj | undefined) : undefined;
+    if (document?.format !== urn.format || document.fingerprint !== urn.fingerprint)
+      issues.add('url', 'a document URN must name target.document');
+  } else if (url !== undefined) {
     const normalized = tryNormalizePageUrl(url);
     if (normalized === undefined) {
       issues.add('url', 'expected an absolute http(s) URL');
@@ -447,6 +544,8 @@ export function migrateAnnotation(record: unknown): Validated<Annotation> {
       tags: upgraded.tags ?? [],
     };
   }
+  // Version 3 only added optional fields.
+  if (version < 3) upgraded = { ...upgraded, schemaVersion: 3 };
   return validateAnnotation(upgraded);
 }
 
@@ -462,6 +561,8 @@ export interface NewAnnotation {
   selectors: Selector[];
   /** For a note made from a citation tooltip. */
   citation?: { id: string; kind?: CitationKind };
+  /** For a note made in the reader on a PDF or Word document. */
+  document?: DocumentRef;
   body?: string;
   colour?: Colour;
   tags?: readonly string[];
@@ -483,6 +584,7 @@ export function createAnnotation(input: NewAnnotation, options: FactoryOptions =
   const now = (options.now ?? new Date()).toISOString();
   const url = typeof input.url === 'string' ? (tryNormalizePageUrl(input.url) ?? input.url) : input.url;
   const target: AnnotationTarget = { source: url, selectors: input.selectors.map((s) => ({ ...s })) };
+  if (input.document) target.document = { ...input.document };
   if (input.citation) {
     target.citationId = input.citation.id;
     if (input.citation.kind !== undefined) target.citationKind = input.citation.kind;

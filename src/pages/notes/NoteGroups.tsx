@@ -1,4 +1,4 @@
-import type { Annotation } from '../../core/annotations/model';
+import { parseDocumentUrn, type Annotation } from '../../core/annotations/model';
 import { groupByCitation, groupByPage } from '../../core/annotations/search';
 import type { CitationKind } from '../../core/citation';
 import type { LookupResult } from '../../core/dataset/types';
@@ -86,11 +86,25 @@ export function NoteGroups({ groups, view, anchors, actions, facts }: Props) {
 }
 
 function PageHeader({ url, title, site }: { url: string; title: string; site: string }) {
+  // A file from the user's computer has no address to show: say where it is, and what "open" does.
+  const local = parseDocumentUrn(url);
   return (
     <header class="group-header">
       <h2>{title || url}</h2>
       <p class="group-sub">
-        <span class="site">{site}</span> · <span class="url">{url}</span>
+        {local ? (
+          <span class="site">
+            {t(
+              local.format === 'pdf' ? 'notes_local_pdf' : 'notes_local_docx',
+              undefined,
+              'On your computer',
+            )}
+          </span>
+        ) : (
+          <>
+            <span class="site">{site}</span> · <span class="url">{url}</span>
+          </>
+        )}
       </p>
     </header>
   );

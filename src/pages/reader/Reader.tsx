@@ -14,6 +14,8 @@ import { openPdf, type PdfSource, type PdfView } from './pdf-view';
 import { keepPosition } from './remembered-position';
 import { Sidebar, SidebarToggle } from './Sidebar';
 import { documentKind } from './source';
+import type { ReaderNotes } from './notes/reader-notes';
+import { contentHash, docxSource, documentTextOf, pdfSource } from './notes/sources';
 
 /** What the reader shows. */
 type Status =
@@ -27,6 +29,9 @@ type Status =
 
 export interface ReaderProps {
   annotator: Annotator;
+  notes: ReaderNotes;
+  /** A saved note to show once its document is open (the notes page's "open"). */
+  showNote?: string | undefined;
   /** The document's address when opened from the web (shown, and the way back to it). */
   opened: { address: string; intercepted: boolean } | undefined;
   /** Hands the open document's state to the page (the popup's questions, tests). */
@@ -48,7 +53,7 @@ export interface OpenDocument {
 
 const ZOOM_STEPS = [0.5, 0.75, 1, 1.25, 1.5, 2, 3];
 
-export function Reader({ annotator, opened, onOpened }: ReaderProps) {
+export function Reader({ annotator, notes, showNote, opened, onOpened }: ReaderProps) {
   const address = opened?.address;
   const [status, setStatus] = useState<Status>(
     address ? { kind: 'loading', name: address } : { kind: 'empty' },
@@ -69,6 +74,7 @@ export function Reader({ annotator, opened, onOpened }: ReaderProps) {
     pdf.current?.document.destroy();
     annotator.tooltips.close();
     annotator.layer.clear();
+    notes.clear();
     docxContainer.current?.replaceChildren();
     const view = await openPdf(source, pdfContainer.current!);
     pdf.current = view;
@@ -98,6 +104,10 @@ export function Reader({ annotator, opened, onOpened }: ReaderProps) {
     });
     document.title = `${shown} · Bronwijzer`;
     setStatus({ kind: 'pdf', name: shown });
+    const from = 'url' in source ? source.url : undefined;
+    void documentTextOf(citations).then((text) =>
+      notes.open(pdfSource(view, text, { title: shown, address: from })),
+    );
     onOpened?.({
       kind: 'pdf',
       name: shown,
@@ -120,13 +130,15 @@ export function Reader({ annotator, opened, onOpened }: ReaderProps) {
     await detected;
   };
 
-  const showDocx = async (data: ArrayBuffer, name: string) => {
+  const showDocx = async (data: ArrayBuffer, name: string, from?: string) => {
     setStatus({ kind: 'loading', name });
     const original = docxOriginal(data, name);
     pdf.current?.document.destroy();
     pdf.current = undefined;
     annotator.tooltips.close();
     annotator.layer.clear();
+    notes.clear();
+    const fingerprint = contentHash(data);
     const { convertDocx } = await import('./docx-view'); // mammoth loads with the first Word file
     const { fragment } = await convertDocx(data, document);
     const article = docxContainer.current!;
@@ -135,6 +147,7 @@ export function Reader({ annotator, opened, onOpened }: ReaderProps) {
     document.title = `${name} · Bronwijzer`;
     setStatus({ kind: 'docx', name });
     setFile({ original, print: async () => window.print() });
+    void fingerprint.then((hash) => notes.open(docxSource(article, hash, { title: name, address: from })));
     const detected = annotator.layer.scan(article).then(async (placed) => {
       setCitationCount(placed.length);
       await annotator.lookups.fetch(placed.map((item) => item.citation.id));
@@ -160,7 +173,7 @@ export function Reader({ annotator, opened, onOpened }: ReaderProps) {
       return setStatus({ kind: 'permission', name, origin });
     if (documentKind(address) === 'docx')
       await fetchDocument(address)
-        .then((data) => showDocx(data, name))
+        .then((data) => showDocx(data, name, address))
         .catch(failed(name));
     else await showPdf({ url: address }, name).catch(failed(name));
   };
@@ -175,6 +188,8 @@ export function Reader({ annotator, opened, onOpened }: ReaderProps) {
   };
 
   useEffect(() => {
+    notes.setFilePicker(() => fileInput.current?.click());
+    if (showNote) void notes.showWhenOpen(showNote);
     if (address) void openAddress(address);
   }, []);
 

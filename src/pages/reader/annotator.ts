@@ -1,7 +1,7 @@
 import { kindEnabled } from '../../core/settings';
 import { CitationLayer } from '../../content/citation-layer';
 import { LookupCache } from '../../content/lookup-cache';
-import { TooltipController } from '../../content/tooltip/controller';
+import { TooltipController, type TooltipActions } from '../../content/tooltip/controller';
 import { askBackground } from '../../messaging/client';
 import { loadSettings, onSettingsChanged } from '../../ui/settings-store';
 
@@ -13,12 +13,15 @@ export interface Annotator {
   layer: CitationLayer;
   lookups: LookupCache;
   tooltips: TooltipController;
+  /** The tooltip's extra actions ("Save note"), set by the reader's notes. */
+  actions: TooltipActions;
 }
 
 export async function createAnnotator(doc: Document): Promise<Annotator> {
   const layer = new CitationLayer(doc, (texts) => askBackground('detect', { texts }));
   const lookups = new LookupCache();
-  const tooltips = new TooltipController(doc, layer, lookups);
+  const actions: TooltipActions = {};
+  const tooltips = new TooltipController(doc, layer, lookups, actions);
   let settings = await loadSettings();
   layer.setFilter((citation) => kindEnabled(settings, citation.kind));
   tooltips.openDelayMs = settings.tooltipDelayMs;
@@ -26,5 +29,5 @@ export async function createAnnotator(doc: Document): Promise<Annotator> {
     settings = next;
     tooltips.openDelayMs = next.tooltipDelayMs;
   });
-  return { layer, lookups, tooltips };
+  return { layer, lookups, tooltips, actions };
 }

@@ -312,7 +312,7 @@ describe('exports in the notes page’s language', () => {
     expect(md).toContain('Verwijzing: unsc-1325 (unsc) · Labels: opvolgen, VN · Kleur: green');
     const csv = exportCsv(sampleNotes(), { labels, bom: false });
     expect(csv.split('\r\n')[0]).toBe(
-      'id,aangemaakt,bijgewerkt,url,site,titel,citaat,ervoor,erna,begin,eind,notitie,kleur,labels,verwijzing_id,verwijzing_soort,verwijderd_op',
+      'id,aangemaakt,bijgewerkt,url,site,titel,citaat,ervoor,erna,begin,eind,notitie,kleur,labels,verwijzing_id,verwijzing_soort,verwijderd_op,pagina,document',
     );
     expect(exportFileName('csv', now, { includeDeleted: true, labels })).toBe(
       'bronwijzer-notities-2025-02-01-met-prullenbak.csv',

@@ -133,7 +133,7 @@ describe('validateAnnotation', () => {
     expect(problems({ ...a, target: { ...note().target, citationKind: 'motie' } })).toEqual([
       'target.citationKind: expected a citation kind (unsc, kamerstuk, …), got "motie"',
     ]);
-    expect(problems({ ...a, schemaVersion: 1 })).toEqual(['schemaVersion: expected 2, got number 1']);
+    expect(problems({ ...a, schemaVersion: 1 })).toEqual(['schemaVersion: expected 3, got number 1']);
     expect(problems({ ...a, deletedAt: 'soon' })[0]).toMatch(/^deletedAt: expected an ISO 8601/);
   });
 });
@@ -149,9 +149,9 @@ describe('migrateAnnotation', () => {
   });
 
   it('refuses records from a newer schema with an explanation', () => {
-    const result = migrateAnnotation({ ...note(), schemaVersion: 3 });
+    const result = migrateAnnotation({ ...note(), schemaVersion: 4 });
     expect(result.ok).toBe(false);
-    expect(!result.ok && result.errors[0]!.message).toMatch(/newer version of Bronwijzer \(schema 3\)/);
+    expect(!result.ok && result.errors[0]!.message).toMatch(/newer version of Bronwijzer \(schema 4\)/);
   });
 });
 

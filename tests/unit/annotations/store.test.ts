@@ -9,7 +9,12 @@ import {
 } from '../../../src/background/annotation-store';
 import { exportJsonLd } from '../../../src/core/annotations/export';
 import { importJsonLd } from '../../../src/core/annotations/import';
-import { DEFAULT_COLOUR, type Annotation, type AnnotationV1 } from '../../../src/core/annotations/model';
+import {
+  ANNOTATION_SCHEMA_VERSION,
+  DEFAULT_COLOUR,
+  type Annotation,
+  type AnnotationV1,
+} from '../../../src/core/annotations/model';
 import { makeNote } from './helpers';
 
 let dbCounter = 0;
@@ -272,10 +277,10 @@ describe('schema migration v1 → v2', () => {
     for (const old of v1) {
       const now = byId.get(old.id);
       expect(now, old.id).toBeDefined();
-      // Every field of the v1 record is there, unchanged; v2 only adds colour and tags.
+      // Every field of the v1 record is there, unchanged; later versions only add colour and tags.
       const { colour, tags, schemaVersion, ...rest } = now!;
       expect({ ...rest, schemaVersion: 1 }).toEqual(old);
-      expect([colour, tags, schemaVersion]).toEqual([DEFAULT_COLOUR, [], 2]);
+      expect([colour, tags, schemaVersion]).toEqual([DEFAULT_COLOUR, [], ANNOTATION_SCHEMA_VERSION]);
     }
     // The new index works on migrated records; the soft-deleted note stayed in the trash.
     expect(await store.listByCitation('unsc-1300')).toHaveLength(notes.filter((_, i) => i % 10 === 0).length);
@@ -288,7 +293,9 @@ describe('schema migration v1 → v2', () => {
     const raw = await rawRecords(name);
     expect(raw.version).toBe(2);
     expect(raw.records).toHaveLength(201);
-    expect(raw.records.filter((r) => (r as { schemaVersion: number }).schemaVersion === 2)).toHaveLength(200);
+    expect(
+      raw.records.filter((r) => (r as { schemaVersion: number }).schemaVersion === ANNOTATION_SCHEMA_VERSION),
+    ).toHaveLength(200);
   });
 
   it('rolls the upgrade back when a step fails, leaving the v1 database as it was', async () => {

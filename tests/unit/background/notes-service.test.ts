@@ -181,6 +181,49 @@ describe('notes handlers', () => {
     expect(await handlers.notesOpen({ id: note.id }, sender)).toEqual({ tabId: 7, shown: true });
     await expect(handlers.notesOpen({ id: 'missing' }, sender)).rejects.toThrow(/no longer exists/);
   });
+
+  it('gives the reader the notes of a document by its fingerprint, wherever it was opened from', async () => {
+    const { handlers, sender } = setup();
+    const pdf = { format: 'pdf', fingerprint: 'ab'.repeat(16) } as const;
+    const passage: NewAnnotation['selectors'] = [
+      { type: 'TextQuoteSelector', exact: 'Nationaal Actieplan', prefix: '', suffix: '' },
+      { type: 'PageSelector', index: 2, label: '3' },
+    ];
+    const fromWeb = await handlers.notesSave(
+      {
+        note: {
+          url: 'https://www.tweedekamer.nl/downloads/document?id=1',
+          selectors: passage,
+          document: pdf,
+        },
+      },
+      sender,
+    );
+    const fromDisk = await handlers.notesSave(
+      { note: { url: `urn:x-pdf:${pdf.fingerprint}`, selectors: passage, document: pdf } },
+      sender,
+    );
+    // The same address, another document (a web page's note there, another fingerprint): not this one's.
+    await handlers.notesSave(
+      { note: { ...input, url: 'https://www.tweedekamer.nl/downloads/document?id=1' } },
+      sender,
+    );
+    await handlers.notesSave(
+      {
+        note: {
+          url: 'https://example.org/b.pdf',
+          selectors: passage,
+          document: { ...pdf, fingerprint: 'cd'.repeat(16) },
+        },
+      },
+      sender,
+    );
+    await handlers.notesDelete({ ids: [fromDisk.note.id] }, sender);
+    const { notes } = await handlers.notesForDocument({ document: pdf }, sender);
+    expect(notes.map((n) => n.id)).toEqual([fromWeb.note.id]);
+    expect((await handlers.notesGet({ id: fromWeb.note.id }, sender)).note).toEqual(fromWeb.note);
+    expect((await handlers.notesGet({ id: 'missing' }, sender)).note).toBeNull();
+  });
 });
 
 describe('the trash', () => {

@@ -63,6 +63,8 @@ describe('who sent a request', () => {
       'notesDelete',
       'notesEmptyTrash',
       'notesSave',
+      'notesForDocument',
+      'notesGet',
     ] as const)
       expect(BACKGROUND_SENDERS[type]).toBe('extension');
   });
