@@ -9,6 +9,8 @@ export default defineConfig({
           name: 'unit',
           include: ['tests/unit/**/*.test.{ts,tsx}'],
           environment: 'node',
+          // Property tests run thousands of cases beside the browser tests on two cores: time is not what they judge.
+          testTimeout: 30_000,
         },
         esbuild: { jsx: 'automatic', jsxImportSource: 'preact' },
       },
