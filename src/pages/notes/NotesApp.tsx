@@ -66,8 +66,13 @@ export function NotesApp() {
     // `version` changes whenever the index does.
   }, [query, trash, version, index]);
   // The facts the tooltip shows, for the headers, the cards and the references export: one lookup for
-  // the ids the notes found cite (and one more for new ids as the list grows), never one per note.
-  const cited = useMemo(() => ({ ids: citedIds(results), contexts: citedContexts(results) }), [results]);
+  // the ids the notes found cite (and one more for new ids as the list grows), never one per note. The
+  // citations inside quotes matter only to the export, shown once every note is loaded.
+  const exporting = !trash && complete && results.length > 0;
+  const cited = useMemo(
+    () => ({ ids: citedIds(results, { quotes: exporting }), contexts: citedContexts(results) }),
+    [results, exporting],
+  );
   const facts = useLookup(cited.ids, cited.contexts);
   // Only what is drawn is grouped: a keystroke never regroups 10,000 notes.
   const groups = useMemo(
@@ -243,7 +248,7 @@ export function NotesApp() {
         </p>
       )}
 
-      {!trash && complete && results.length > 0 && (
+      {exporting && (
         <ExportReferences
           ids={cited.ids}
           results={facts}

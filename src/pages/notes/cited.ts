@@ -3,22 +3,29 @@ import type { Annotation } from '../../core/annotations/model';
 import { quoteSelectorOf } from '../../core/annotations/model';
 import { detectCitations } from '../../core/detect';
 
-/** A note's ids, kept per note object: a search's results are the same objects, detected once. */
-const idsOfNote = new WeakMap<Annotation, string[]>();
+/** The citations in a note's quote, kept per note object: a search's results are the same objects, detected once. */
+const quotedIds = new WeakMap<Annotation, string[]>();
 
-function noteIds(note: Annotation): string[] {
-  let ids = idsOfNote.get(note);
+function idsInQuote(note: Annotation): string[] {
+  let ids = quotedIds.get(note);
   if (!ids) {
-    const quote = quoteSelectorOf(note)?.exact ?? '';
-    ids = [note.target.citationId ?? [], detectCitations(quote).map((c) => c.id)].flat();
-    idsOfNote.set(note, ids);
+    ids = detectCitations(quoteSelectorOf(note)?.exact ?? '').map((citation) => citation.id);
+    quotedIds.set(note, ids);
   }
   return ids;
 }
 
-/** Ids cited by the notes, in the order shown, each once: each note's cited id, and the citations in its quote. */
-export function citedIds(notes: readonly Annotation[]): string[] {
-  return [...new Set(notes.flatMap(noteIds))];
+/**
+ * Ids cited by the notes, in the order shown, each once: each note's cited id and, with `quotes`, the
+ * citations in the passage it quotes (for the references export; the first screen does without them).
+ */
+export function citedIds(notes: readonly Annotation[], { quotes = true } = {}): string[] {
+  const ids = new Set<string>();
+  for (const note of notes) {
+    if (note.target.citationId) ids.add(note.target.citationId);
+    if (quotes) for (const id of idsInQuote(note)) ids.add(id);
+  }
+  return [...ids];
 }
 
 /**

@@ -3,6 +3,7 @@
  * type and date, the citation in words, and how the facts were obtained (provenanceLabel, the card's
  * own honest label). Every string is rendered as text by Preact.
  */
+import { Fragment } from 'preact';
 import { documentTypeName } from '../../core/cite/doc-types';
 import type { CitationKind } from '../../core/citation';
 import type { LookupResult } from '../../core/dataset/types';
@@ -67,9 +68,9 @@ function details(id: string, result: LookupResult, language: 'nl' | 'en'): preac
 /** Parts separated by a middle dot, as text (copied and read aloud with the parts). */
 function joined(parts: preact.JSX.Element[]): preact.ComponentChildren {
   return parts.map((part, i) => (
-    <>
+    <Fragment key={i}>
       {i > 0 && ' · '}
       {part}
-    </>
+    </Fragment>
   ));
 }
