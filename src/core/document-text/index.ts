@@ -153,21 +153,38 @@ export function gutterOf(lines: readonly Line[]): number | undefined {
   const left = Math.min(...lines.map((line) => line.x0));
   const right = Math.max(...lines.map((line) => line.x1));
   const height = Math.min(...lines.map((line) => line.height));
+  const from = left + (right - left) * 0.2;
+  const to = left + (right - left) * 0.8;
+  // How many lines cross each stretch between line edges (a sweep over the edges, not over every x).
+  const edges = lines.flatMap((line) => [
+    { x: line.x0, change: 1 },
+    { x: line.x1, change: -1 },
+  ]);
+  edges.sort((a, b) => a.x - b.x);
   let best: { at: number; crossing: number; width: number } | undefined;
-  let run: { from: number; crossing: number } | undefined;
-  const close = (to: number) => {
-    if (!run) return;
-    const width = to - run.from;
-    if (width >= height && (!best || run.crossing < best.crossing || width > best.width))
-      best = { at: (run.from + to) / 2, crossing: run.crossing, width };
-    run = undefined;
+  let crossing = 0;
+  let stretch: { from: number; crossing: number } | undefined;
+  const close = (end: number) => {
+    if (!stretch) return;
+    const width = end - stretch.from;
+    if (stretch.crossing < lines.length / 4 && width >= height)
+      if (
+        !best ||
+        stretch.crossing < best.crossing ||
+        (stretch.crossing === best.crossing && width > best.width)
+      )
+        best = { at: (stretch.from + end) / 2, crossing: stretch.crossing, width };
+    stretch = undefined;
   };
-  for (let x = left + (right - left) * 0.2; x <= left + (right - left) * 0.8; x += 1) {
-    const crossing = lines.filter((line) => line.x0 < x && line.x1 > x).length;
-    if (run && crossing !== run.crossing) close(x);
-    if (!run && crossing < lines.length / 4) run = { from: x, crossing };
+  for (let i = 0; i < edges.length; i++) {
+    crossing += edges[i]!.change;
+    const start = Math.max(edges[i]!.x, from);
+    const end = Math.min(edges[i + 1]?.x ?? to, to);
+    if (end <= start) continue;
+    if (stretch && stretch.crossing !== crossing) close(start);
+    stretch ??= { from: start, crossing };
   }
-  close(left + (right - left) * 0.8);
+  close(to);
   if (!best) return undefined;
   const at = best.at;
   const leftLines = lines.filter((line) => line.x1 <= at);
