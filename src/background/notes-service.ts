@@ -146,7 +146,9 @@ export function createNotesHandlers(deps: NotesDeps): NotesHandlers {
     },
     async notesForPage(_, caller) {
       const notes = await store.listByPage(senderPage(caller, 'notesForPage'));
-      return { notes: notes.map(({ id, colour, target }) => ({ id, colour, target })) };
+      // A PDF's notes belong to the reader's text of it, not to a web page served at the same address.
+      const own = notes.filter((note) => note.target.document === undefined);
+      return { notes: own.map(({ id, colour, target }) => ({ id, colour, target })) };
     },
     async notesList({ includeDeleted, limit, afterId }) {
       await purgeExpired();

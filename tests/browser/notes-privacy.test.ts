@@ -303,6 +303,8 @@ describe('a content-script context', () => {
       notesExport: { format: 'jsonld', includeDeleted: true },
       notesImport: { text: '{}' },
       notesOpen: { id: notes.other.id },
+      notesForDocument: { document: { format: 'pdf', fingerprint: '0123456789abcdef0123456789abcdef' } },
+      notesGet: { id: notes.other.id },
       notesEmptyTrash: {},
       noteFrameTask: { token: '00000000-0000-4000-8000-000000000000' },
       noteFrameEvent: { token: '00000000-0000-4000-8000-000000000000', event: { type: 'close' } },

@@ -285,6 +285,16 @@ describe('notes on a Word file opened from the computer', () => {
     expect(note!.url).toBe(`urn:x-docx:${note!.target.document!.fingerprint}`);
     await page.close();
 
+    // The notes page names the file and says where it is, not an address.
+    const list = await session.open(extensionUrl(session, 'src/pages/notes/index.html'));
+    const header = list.locator(`section:has([data-note-id="${note!.id}"]) .group-header`);
+    await expect.poll(() => header.locator('h2').textContent()).toBe('motie.docx');
+    await expect
+      .poll(() => header.locator('.group-sub').textContent())
+      .toBe('A Word file opened from your computer: “Open” asks you to choose the file again');
+    await list.screenshot({ path: 'artifacts/notes-page-local-docx.png' });
+    await list.close();
+
     // "Open" on the notes page: the reader cannot fetch a local file, so it asks for it.
     const opened = await session.open(reader(`?note=${note!.id}`));
     const prompt = opened.locator('bronwijzer-reader-notes .reader-note-pick');

@@ -219,6 +219,12 @@ describe('notes handlers', () => {
       sender,
     );
     await handlers.notesDelete({ ids: [fromDisk.note.id] }, sender);
+    // A content script on a web page at that address gets the page's own note only.
+    const page = await handlers.notesForPage(
+      {},
+      contentOn('https://www.tweedekamer.nl/downloads/document?id=1'),
+    );
+    expect(page.notes.map((n) => n.target.document)).toEqual([undefined]);
     const { notes } = await handlers.notesForDocument({ document: pdf }, sender);
     expect(notes.map((n) => n.id)).toEqual([fromWeb.note.id]);
     expect((await handlers.notesGet({ id: fromWeb.note.id }, sender)).note).toEqual(fromWeb.note);

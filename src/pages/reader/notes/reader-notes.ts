@@ -34,6 +34,7 @@ export class ReaderNotes {
   private readonly ui: UiHost;
   private readonly layer: NoteLayer;
   private source: NotesSource | undefined;
+  private stopRedrawn: (() => void) | undefined;
   /** The open document's notes, placed (`span`) or orphaned (no span). */
   private readonly notes = new Map<string, { note: Annotation; span?: TextSpan; page?: number }>();
   private state: OverlayState = { kind: 'none' };
@@ -101,7 +102,8 @@ export class ReaderNotes {
   clear(): void {
     for (const item of this.layer.all) this.layer.remove(item.key);
     this.notes.clear();
-    this.source = undefined;
+    this.stopRedrawn?.();
+    this.source = this.stopRedrawn = undefined;
     this.setState({ kind: 'none' });
     // Whoever waits already keeps waiting for the next document's notes.
     if (!this.resolveReady) this.ready = this.notReady();
@@ -120,7 +122,7 @@ export class ReaderNotes {
   async open(source: NotesSource): Promise<void> {
     this.clear();
     this.source = source;
-    source.onRedrawn(() => this.source === source && this.paint());
+    this.stopRedrawn = source.onRedrawn(() => this.paint());
     try {
       const { notes } = await askBackground('notesForDocument', { document: source.document.ref });
       if (this.source !== source) return;

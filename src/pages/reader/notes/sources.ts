@@ -22,8 +22,11 @@ export interface NotesSource {
   document: ReaderDocument;
   title: string;
   regions(): TextRegion[];
-  /** Calls `listener` when what is drawn changed (a page's text layer came, went or was split by find). */
-  onRedrawn(listener: () => void): void;
+  /**
+   * Calls `listener` when what is drawn changed (a page's text layer came, went or was split by find), until
+   * the function it returns is called.
+   */
+  onRedrawn(listener: () => void): () => void;
   /** Brings the page holding a passage on screen (a PDF draws it then); resolves once it may be painted. */
   bringIntoView(page: number | undefined): Promise<void>;
   /** Where in the document text the drawn DOM lies: to read a selection's offsets. */
@@ -83,7 +86,12 @@ export function pdfSource(
       };
       view.eventBus.on('textlayerrendered', soon);
       // Find splits and joins text nodes; PDF.js drops the layers of pages far from view.
-      new MutationObserver(soon).observe(view.viewer.container, { childList: true, subtree: true });
+      const observer = new MutationObserver(soon);
+      observer.observe(view.viewer.container, { childList: true, subtree: true });
+      return () => {
+        view.eventBus.off('textlayerrendered', soon);
+        observer.disconnect();
+      };
     },
     async bringIntoView(page) {
       if (page === undefined) return;
@@ -110,7 +118,7 @@ export function docxSource(
     },
     title: meta.title,
     regions: () => [region],
-    onRedrawn: () => undefined,
+    onRedrawn: () => () => undefined,
     bringIntoView: async () => undefined,
     pageText: () => pageText,
   };
