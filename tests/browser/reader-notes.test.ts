@@ -182,6 +182,8 @@ describe('notes on a PDF in the reader', () => {
     await clearAllNotes(session);
     const page = await session.open(reader(`?file=${encodeURIComponent(REPORT_URL)}`));
     await page.locator('.textLayer span').first().waitFor();
+    // Only this document's remembered position from here on (other tests' documents are remembered too).
+    await page.evaluate(() => chrome.storage.local.remove('readerPositions'));
     const passage = 'bijzondere passage over justitie';
     const onPage7 = '.reader-pdf .page[data-page-number="7"]';
     await page.locator('input.page-number').fill('7');
@@ -189,6 +191,20 @@ describe('notes on a PDF in the reader', () => {
     await page.locator(`${onPage7} .textLayer span`).first().waitFor();
     await page.locator('input.page-number').blur();
     await noteOnSelection(page, onPage7, passage, 'Pagina zeven');
+    // Back to page 1, and wait until the reader remembers it: reopening would otherwise land on page 7.
+    await page.locator('input.page-number').fill('1');
+    await page.locator('input.page-number').dispatchEvent('change');
+    await expect
+      .poll(() =>
+        page.evaluate(async () => {
+          const { readerPositions } = (await chrome.storage.local.get('readerPositions')) as {
+            readerPositions?: { documents: Record<string, { page: number }> };
+          };
+          const saved = Object.values(readerPositions?.documents ?? {});
+          return saved.map((position) => position.page);
+        }),
+      )
+      .toEqual([1]);
 
     await page.reload();
     await expect.poll(async () => (await placedNotes(page))[0]).toMatchObject({ state: 'anchored', page: 6 });
