@@ -29,7 +29,8 @@ async function main(): Promise<void> {
   console.log(`Bronwijzer annotated ${citations.length} distinct citations on ${SAMPLE_URL}\n`);
   console.table(
     citations.map((c) => ({
-      text: c.text.replace(/\s+/g, ' '),
+      // The page's own document number is not a reference elsewhere: the popup lists it as "This document".
+      text: c.thisDocument ? `${c.text} (this document)` : c.text.replace(/\s+/g, ' '),
       kind: c.kind,
       id: c.id,
       times: c.occurrences,
