@@ -105,10 +105,22 @@ describe("the notes page shows what each note's citation is", () => {
       .poll(() => inferred.locator('.title').textContent())
       .toMatch(/^Nader gewijzigde motie van het lid Boswijk c\.s\. over .*WPS-instrument/);
     expect(await inferred.locator('.citation-label').textContent()).toBe('Kamerstuk 36 600 XVII, nr. 46');
-    expect(await inferred.locator('time').textContent()).toBe('26 november 2024');
+    expect(await inferred.locator('.citation-details time').textContent()).toBe('26 november 2024');
     expect(await inferred.locator('[data-testid=provenance]').textContent()).toBe(
       'Afgeleid uit de tekst rond de verwijzing; niet door de bron bevestigd',
     );
+    // Why, and the other documents with this number one click away.
+    expect(await inferred.locator('[data-testid=inference] p').textContent()).toContain('Boswijk');
+    const alternatives = inferred.locator('.alternatives li');
+    await expect.poll(() => alternatives.first().isVisible()).toBe(false);
+    await inferred.locator('[data-testid=inference] summary').click();
+    await expect.poll(() => alternatives.first().isVisible()).toBe(true);
+    const listed = await alternatives.evaluateAll((items) =>
+      items.map((li) => [li.getAttribute('data-alternative-id'), li.hasAttribute('aria-current')]),
+    );
+    expect(listed.length).toBeGreaterThan(1);
+    expect(listed).toContainEqual(['kst-36600-XVII-46', true]);
+    expect(listed.filter(([, current]) => current)).toHaveLength(1);
 
     // A document the offline data lacks: its dossier, said plainly, and no date.
     const unknown = header(page, 'kst-32623-12');

@@ -6,9 +6,9 @@
 import { Fragment } from 'preact';
 import { documentTypeName } from '../../core/cite/doc-types';
 import type { CitationKind } from '../../core/citation';
-import type { LookupResult } from '../../core/dataset/types';
+import type { LookupResult, SuffixInference } from '../../core/dataset/types';
 import { formatDay } from '../../ui/format';
-import { kindLabel, provenanceLabel, uiLanguage } from '../../ui/i18n';
+import { kindLabel, provenanceLabel, reasonLabel, t, uiLanguage } from '../../ui/i18n';
 
 interface Props {
   id: string;
@@ -40,8 +40,44 @@ export function CitationFacts({ id, kind, result, titleAs: Title }: Props) {
           <p class={`provenance confidence-${result.confidence}`} data-testid="provenance">
             {provenanceLabel(result)}
           </p>
+          {result.inference && <Inference inference={result.inference} />}
         </>
       )}
+    </div>
+  );
+}
+
+/**
+ * Why a suffixless citation was read as one document, and the other documents with its number one click away
+ * (the tooltip's picker, read-only here: a choice is made on the page, where the citation is).
+ */
+function Inference({ inference }: { inference: SuffixInference }) {
+  const chosen = inference.alternatives.find((a) => a.id === inference.chosen);
+  return (
+    <div class="inference" data-testid="inference">
+      <p>
+        {chosen
+          ? t('doc_inferred', [chosen.label, inference.reasons.map(reasonLabel).join('; ')])
+          : t('doc_ambiguous', [String(inference.alternatives.length)])}
+      </p>
+      <details>
+        <summary>{t('doc_alternatives', [String(inference.alternatives.length)])}</summary>
+        <ul class="alternatives">
+          {inference.alternatives.map((alt) => (
+            <li
+              key={alt.id}
+              data-alternative-id={alt.id}
+              aria-current={alt.id === inference.chosen || undefined}
+            >
+              <span class="alt-label">{alt.label}</span>{' '}
+              <span class="alt-title" lang="nl">
+                {alt.title}
+              </span>
+              {alt.date && <time dateTime={alt.date}> ({formatDay(alt.date)})</time>}
+            </li>
+          ))}
+        </ul>
+      </details>
     </div>
   );
 }
