@@ -1,6 +1,12 @@
 import browser from 'webextension-polyfill';
 import type { CitationKind } from '../core/citation';
-import type { Confidence, LookupResult, SourceLink, SuffixReason } from '../core/dataset/types';
+import type {
+  Confidence,
+  LookupResult,
+  SourceLink,
+  SuffixInference,
+  SuffixReason,
+} from '../core/dataset/types';
 import { formatDossierNumber } from '../core/ids';
 import type { UiLanguage } from '../core/settings';
 import { formatMessage, parseCatalog, type MessageCatalog } from './messages';
@@ -70,6 +76,14 @@ export function provenanceLabel(result: LookupResult): string {
   if (result.how === 'title' || result.how === 'title-list') return t('doc_prov_title');
   if (result.how === 'number') return t('doc_prov_number');
   return confidenceLabel(result.confidence);
+}
+
+/** Why a suffixless citation was read as one document, or that the words around it point to none. */
+export function inferenceSentence(inference: SuffixInference): string {
+  const chosen = inference.alternatives.find((a) => a.id === inference.chosen);
+  return chosen
+    ? t('doc_inferred', [chosen.label, inference.reasons.map(reasonLabel).join('; ')])
+    : t('doc_ambiguous', [String(inference.alternatives.length)]);
 }
 
 /** One piece of evidence for an inferred dossier suffix, in words. */

@@ -3,7 +3,7 @@ import { documentTypeName } from '../../core/cite/doc-types';
 import type { LookupResult, SuffixAlternative } from '../../core/dataset/types';
 import { relatedDossierLinks, sourceLinks } from '../../core/links';
 import type { PlacedCitation } from '../citation-layer';
-import { kindLabel, linkLabel, provenanceLabel, reasonLabel, t, uiLanguage } from '../../ui/i18n';
+import { inferenceSentence, kindLabel, linkLabel, provenanceLabel, t, uiLanguage } from '../../ui/i18n';
 import { formatDay } from '../../ui/format';
 import { trusted } from '../../ui/trusted';
 
@@ -167,14 +167,9 @@ function Inference({
 }) {
   const inference = result.inference!;
   const [open, setOpen] = useState(false);
-  const chosen = inference.alternatives.find((a) => a.id === inference.chosen);
   return (
     <div class="inference" data-testid="inference">
-      <p>
-        {chosen
-          ? t('doc_inferred', [chosen.label, inference.reasons.map(reasonLabel).join('; ')])
-          : t('doc_ambiguous', [String(inference.alternatives.length)])}
-      </p>
+      <p>{inferenceSentence(inference)}</p>
       <button type="button" class="link-button" aria-expanded={open} onClick={() => setOpen(!open)}>
         {t('doc_alternatives', [String(inference.alternatives.length)])}
       </button>

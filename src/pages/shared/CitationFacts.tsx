@@ -8,7 +8,7 @@ import { documentTypeName } from '../../core/cite/doc-types';
 import type { CitationKind } from '../../core/citation';
 import type { LookupResult, SuffixInference } from '../../core/dataset/types';
 import { formatDay } from '../../ui/format';
-import { kindLabel, provenanceLabel, reasonLabel, t, uiLanguage } from '../../ui/i18n';
+import { kindLabel, provenanceLabel, inferenceSentence, t, uiLanguage } from '../../ui/i18n';
 
 interface Props {
   id: string;
@@ -52,14 +52,9 @@ export function CitationFacts({ id, kind, result, titleAs: Title }: Props) {
  * (the tooltip's picker, read-only here: a choice is made on the page, where the citation is).
  */
 function Inference({ inference }: { inference: SuffixInference }) {
-  const chosen = inference.alternatives.find((a) => a.id === inference.chosen);
   return (
     <div class="inference" data-testid="inference">
-      <p>
-        {chosen
-          ? t('doc_inferred', [chosen.label, inference.reasons.map(reasonLabel).join('; ')])
-          : t('doc_ambiguous', [String(inference.alternatives.length)])}
-      </p>
+      <p>{inferenceSentence(inference)}</p>
       <details>
         <summary>{t('doc_alternatives', [String(inference.alternatives.length)])}</summary>
         <ul class="alternatives">
