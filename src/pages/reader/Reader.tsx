@@ -97,14 +97,13 @@ export function Reader({ annotator, notes, showNote, opened, onOpened }: ReaderP
     const metadata = await view.document.getMetadata().catch(() => undefined);
     const title = (metadata?.info as { Title?: string } | undefined)?.Title?.trim();
     const shown = title || name;
-    const address = 'url' in source ? source.url : name;
+    const from = 'url' in source ? source.url : undefined;
     setFile({
-      original: pdfOriginal(view.document, { address, title, ...metadata }),
+      original: pdfOriginal(view.document, { address: from ?? name, title, ...metadata }),
       print: () => printPdf(view.document),
     });
     document.title = `${shown} · Bronwijzer`;
     setStatus({ kind: 'pdf', name: shown });
-    const from = 'url' in source ? source.url : undefined;
     void documentTextOf(citations).then((text) =>
       notes.open(pdfSource(view, text, { title: shown, address: from })),
     );

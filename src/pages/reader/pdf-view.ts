@@ -35,6 +35,14 @@ export interface PdfView {
 
 export type PdfSource = { url: string } | { data: ArrayBuffer };
 
+/**
+ * The PDF's fingerprint as PDF.js computes it (from the file's ID or its first bytes), lower-case: what the
+ * reader's notes and remembered positions know a document by, whatever address or file it came from.
+ */
+export function pdfFingerprint(view: PdfView): string {
+  return (view.document.fingerprints[0] ?? '').toLowerCase();
+}
+
 /** Opens a PDF and shows it in `container` (an absolutely positioned, scrolling element). */
 export async function openPdf(source: PdfSource, container: HTMLDivElement): Promise<PdfView> {
   const { EventBus, PDFFindController, PDFLinkService, PDFViewer, LinkTarget } = await viewerComponents;

@@ -5,7 +5,7 @@ import {
   type ReadingPosition,
   type StoredPositions,
 } from '../../core/reading-position';
-import type { PdfView } from './pdf-view';
+import { pdfFingerprint, type PdfView } from './pdf-view';
 
 /** storage.local: the extension origin's, never a site's. */
 const KEY = 'readerPositions';
@@ -17,7 +17,7 @@ async function loadPositions(): Promise<StoredPositions> {
 }
 
 /** A PDF's key: its fingerprint (the same file from another address or a local copy is the same document). */
-export const pdfKey = (view: PdfView) => `pdf:${view.document.fingerprints[0]}`;
+export const pdfKey = (view: PdfView) => `pdf:${pdfFingerprint(view)}`;
 
 /**
  * Reopens a PDF where the reader left it, and from then on remembers where it is. The saved place is applied

@@ -7,7 +7,7 @@ import type { ReaderDocument } from '../../../core/annotations/document-anchor';
 import { piecesOfPage, type DocumentText } from '../../../core/document-text';
 import { collectPageText, type PageText, type TextMap } from '../../../content/page-text';
 import type { PdfCitations } from '../pdf-citations';
-import type { PdfView } from '../pdf-view';
+import { pdfFingerprint, type PdfView } from '../pdf-view';
 import { textMapOfPage } from '../text-layer-map';
 
 /** A drawn stretch of the document text, `from`..`to`, and the DOM text it maps to. */
@@ -37,11 +37,6 @@ export interface NotesSource {
 export async function contentHash(data: ArrayBuffer): Promise<string> {
   const digest = await crypto.subtle.digest('SHA-256', data);
   return [...new Uint8Array(digest)].map((byte) => byte.toString(16).padStart(2, '0')).join('');
-}
-
-/** The fingerprint PDF.js computes (from the file's ID or its first bytes), lower-case. */
-export function pdfFingerprint(view: PdfView): string {
-  return (view.document.fingerprints[0] ?? '').toLowerCase();
 }
 
 export function pdfSource(
