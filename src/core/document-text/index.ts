@@ -114,6 +114,7 @@ export function linesOf(items: readonly TextItem[]): Line[] {
 /** A page's lines in reading order, each with the right edge of its column and its part of the page. */
 interface ReadLine {
   line: Line;
+  page: number;
   /** Lines of one column of one part share it: the next line in it continues below. */
   column: string;
   right: number;
@@ -208,7 +209,7 @@ function readingOrder(items: readonly TextItem[], lines: readonly Line[], page: 
   const gutter = gutterOf(body);
   if (gutter === undefined) {
     const right = rightOf(body);
-    for (const line of body) read.push({ line, column: `${page}`, right, part: 'body' });
+    for (const line of body) read.push({ line, page, column: `${page}`, right, part: 'body' });
   } else {
     // Top to bottom in bands: a line across the gutter stands alone, the lines between are read by column.
     const sorted = [...body].sort((a, b) => b.y - a.y);
@@ -221,23 +222,23 @@ function readingOrder(items: readonly TextItem[], lines: readonly Line[], page: 
       const left = band.filter((line) => line.x1 <= gutter);
       const right = band.filter((line) => line.x1 > gutter);
       for (const line of left)
-        read.push({ line, column: `${page}:${bands}:left`, right: leftRight, part: 'body' });
+        read.push({ line, page, column: `${page}:${bands}:left`, right: leftRight, part: 'body' });
       for (const line of right)
-        read.push({ line, column: `${page}:${bands}:right`, right: pageRight, part: 'body' });
+        read.push({ line, page, column: `${page}:${bands}:right`, right: pageRight, part: 'body' });
       band = [];
       bands += 1;
     };
     for (const line of sorted) {
       if (line.x0 < gutter && line.x1 > gutter) {
         flush();
-        read.push({ line, column: `${page}:${bands}:across`, right: pageRight, part: 'body' });
+        read.push({ line, page, column: `${page}:${bands}:across`, right: pageRight, part: 'body' });
       } else band.push(line);
     }
     flush();
   }
   const notesRight = rightOf(noteLines);
   for (const line of noteLines)
-    read.push({ line, column: `${page}:notes`, right: notesRight, part: 'notes' });
+    read.push({ line, page, column: `${page}:notes`, right: notesRight, part: 'notes' });
   return read;
 }
 
@@ -337,7 +338,6 @@ export function buildDocumentText(pages: readonly (readonly TextItem[])[]): Docu
   };
   /** The first line read after `page`'s (the next page with text). */
   const firstAfter = (page: number) => read.slice(page + 1).find((lines) => lines.length > 0)?.[0];
-  const pageOf = (line: ReadLine | undefined) => (line ? Number(line.column.split(':', 1)[0]) : -1);
 
   pages.forEach((items, page) => {
     pageStarts.push(length);
@@ -346,7 +346,7 @@ export function buildDocumentText(pages: readonly (readonly TextItem[])[]): Docu
     lines.forEach((current, index) => {
       const next = lines[index + 1] ?? firstAfter(page);
       const currentText = lineText(items, current.line);
-      const nextText = next ? lineText(pages[pageOf(next)]!, next.line) : '';
+      const nextText = next ? lineText(pages[next.page]!, next.line) : '';
       const { join, text } = separator(current, currentText, next, nextText);
       const { line } = current;
       // The line's last item with text: where a hyphen would be, and after which trailing spaces are left out.
