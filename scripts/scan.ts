@@ -267,7 +267,9 @@ async function scanOnPool(pool: WorkerPool, file: string): Promise<Outcome> {
       work.read += f.ms.read;
       work.decode += f.ms.decode;
       work.detect += f.ms.detect;
-      emitted.push(pool.direct(worker, { type: 'emit', id: answer.id, base }));
+      const formatted = pool.direct(worker, { type: 'emit', id: answer.id, base });
+      formatted.catch(() => undefined); // as the chunks above: a failing pool fails the scan once, at its await
+      emitted.push(formatted);
       base += f.units;
     }
     const results = await Promise.all(emitted);
