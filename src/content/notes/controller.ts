@@ -1,12 +1,4 @@
-import {
-  computePosition,
-  flip,
-  inline,
-  offset,
-  shift,
-  type Placement,
-  type VirtualElement,
-} from '@floating-ui/dom';
+import type { Placement, VirtualElement } from '@floating-ui/dom';
 import { h, render } from 'preact';
 import browser from 'webextension-polyfill';
 import { anchor, describeRange } from '../../core/annotations/anchor';
@@ -14,6 +6,7 @@ import { isColour, LIMITS, tryNormalizePageUrl, type NewAnnotation } from '../..
 import { askBackground } from '../../messaging/client';
 import type { NoteAnchorView, NoteFrameEvent, NoteFrameRequest, PageNote } from '../../messaging/contract';
 import type { CitationLayer, PlacedCitation } from '../citation-layer';
+import { floatBeside } from '../../ui/float-beside';
 import { t } from '../../ui/i18n';
 import { collectPageText, isInsideSkipped, isSkippedElement, rangeFor, type PageText } from '../page-text';
 import { createUiHost, type UiHost } from '../ui-host';
@@ -454,13 +447,7 @@ export class NotesController {
     ) => {
       const element = typeof target === 'string' ? mount.querySelector<HTMLElement>(target) : target;
       if (!element || !reference) return;
-      void computePosition(reference, element, {
-        strategy: 'fixed',
-        placement,
-        middleware: [inline(), offset(6), flip({ padding: 8 }), shift({ padding: 8 })],
-      }).then(({ x, y }) => {
-        element.style.transform = `translate(${Math.round(x)}px, ${Math.round(y)}px)`;
-      });
+      floatBeside(reference, element, placement);
     };
     place('.note-select-button', this.selection && lastLine(this.selection), 'bottom-end');
     const frame = this.frame;

@@ -1,9 +1,9 @@
-import { computePosition, flip, inline, offset, shift } from '@floating-ui/dom';
 import { h, render } from 'preact';
 import type { LookupResult } from '../../core/dataset/types';
 import type { CitationLayer, PlacedCitation } from '../citation-layer';
 import { createUiHost, type UiHost } from '../ui-host';
 import { citationHtml, formatCitation, type FormattedCitation } from '../../core/cite/style';
+import { floatBeside } from '../../ui/float-beside';
 import { kindLabel, t, uiLanguage } from '../../ui/i18n';
 import { Tooltip } from './Tooltip';
 import tooltipCss from './tooltip.css?inline';
@@ -203,13 +203,7 @@ export class TooltipController {
       getBoundingClientRect: () => item.range.getBoundingClientRect(),
       getClientRects: () => item.range.getClientRects(),
     };
-    void computePosition(reference, card, {
-      strategy: 'fixed',
-      placement: 'bottom-start',
-      middleware: [inline(), offset(6), flip({ padding: 8 }), shift({ padding: 8 })],
-    }).then(({ x, y }) => {
-      card.style.transform = `translate(${Math.round(x)}px, ${Math.round(y)}px)`;
-    });
+    floatBeside(reference, card, 'bottom-start');
   }
 }
 

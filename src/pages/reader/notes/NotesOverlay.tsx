@@ -1,9 +1,10 @@
-import { computePosition, flip, inline, offset, shift, type Placement } from '@floating-ui/dom';
+import type { Placement } from '@floating-ui/dom';
 import { useLayoutEffect, useRef } from 'preact/hooks';
 import { quoteSelectorOf, type Annotation, type NewAnnotation } from '../../../core/annotations/model';
 import { lastLine } from '../../../content/hit-test';
 import { SelectionButton } from '../../../content/notes/SelectionButton';
 import type { TextSpan } from '../../../content/notes/text-offsets';
+import { floatBeside } from '../../../ui/float-beside';
 import { t } from '../../../ui/i18n';
 import { trusted } from '../../../ui/trusted';
 import { NoteForm, NotePopover, UndoBar, type NoteDraft } from '../../notes/frame/NoteViews';
@@ -125,13 +126,7 @@ function Placed({
   useLayoutEffect(() => {
     const floating = element.current;
     if (!floating || !range) return;
-    void computePosition(range, floating, {
-      strategy: 'fixed',
-      placement,
-      middleware: [inline(), offset(6), flip({ padding: 8 }), shift({ padding: 8 })],
-    }).then(({ x, y }) => {
-      floating.style.transform = `translate(${Math.round(x)}px, ${Math.round(y)}px)`;
-    });
+    floatBeside(range, floating, placement);
   });
   return (
     <div class="reader-note-placed" ref={element}>
