@@ -61,15 +61,18 @@ const PAIRS = 30;
 /** Calls before timing: V8 needs a few passes over a 10 MB text before its JIT tiers settle (steady state). */
 const WARM_UP_RUNS = 3;
 
+/** The time of one call, in ms. */
+function time(fn: () => unknown): number {
+  const started = performance.now();
+  fn();
+  return performance.now() - started;
+}
+
 /** The fastest of `runs` timed calls after the warm-up: throughput at steady state, minus GC pauses' luck. */
 function best(runs: number, fn: () => unknown): number {
   for (let i = 0; i < WARM_UP_RUNS; i++) fn();
   let min = Infinity;
-  for (let i = 0; i < runs; i++) {
-    const s = performance.now();
-    fn();
-    min = Math.min(min, performance.now() - s);
-  }
+  for (let i = 0; i < runs; i++) min = Math.min(min, time(fn));
   return min;
 }
 
@@ -116,11 +119,6 @@ async function main(): Promise<void> {
   // Regex and detector runs alternate, a pair at a time: a busy spell on the machine (from others) slows both runs
   // of a pair alike, where series of each in turn let it fall on one series and decide the ratio. Each pair gives
   // a ratio (the faster regex copy against the detector run); the median of those is the detector's "× regex".
-  const time = (fn: () => void): number => {
-    const s = performance.now();
-    fn();
-    return performance.now() - s;
-  };
   for (let i = 0; i < WARM_UP_RUNS; i++) {
     for (const pass of regexPasses) pass();
     detectPass();
